@@ -1,0 +1,133 @@
+// One error type for the whole app. Each external system maps its failures to an AppError in exactly
+// one place (llm/errorMapping, worker/fetchWithRetry, data/storageErrors); the UI shows `message` and
+// `nextStep`. Comlink keeps only name/message/stack across the worker boundary, so the kind travels
+// in `name` (`AppError:<kind>`) and `fromTransferable` rebuilds it on the main thread.
+
+export type AppErrorKind =
+  | 'auth'
+  | 'rate_limit'
+  | 'network'
+  | 'timeout'
+  | 'cors'
+  | 'bad_request'
+  | 'not_found'
+  | 'server'
+  | 'parse'
+  | 'dataset_format'
+  | 'storage_quota'
+  | 'aborted'
+  | 'unknown';
+
+const KINDS: readonly AppErrorKind[] = [
+  'auth',
+  'rate_limit',
+  'network',
+  'timeout',
+  'cors',
+  'bad_request',
+  'not_found',
+  'server',
+  'parse',
+  'dataset_format',
+  'storage_quota',
+  'aborted',
+  'unknown',
+];
+
+export interface AppErrorDetails {
+  /** HTTP status, when the failure was an HTTP response. */
+  status?: number;
+  /** Host that failed (never a full URL with query parameters, which could carry secrets). */
+  host?: string;
+  /** What the user can do about it. */
+  nextStep?: string;
+  /** How many attempts were made before giving up. */
+  attempts?: number;
+  cause?: unknown;
+}
+
+const NAME_PREFIX = 'AppError:';
+const DETAILS_MARK = '\n@@details@@';
+
+export class AppError extends Error {
+  readonly kind: AppErrorKind;
+  readonly status: number | undefined;
+  readonly host: string | undefined;
+  readonly nextStep: string | undefined;
+  readonly attempts: number | undefined;
+
+  constructor(kind: AppErrorKind, message: string, details: AppErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = `${NAME_PREFIX}${kind}`;
+    this.kind = kind;
+    this.status = details.status;
+    this.host = details.host;
+    this.nextStep = details.nextStep;
+    this.attempts = details.attempts;
+  }
+
+  /** An Error that survives structured cloning / comlink with its kind and details intact. */
+  toTransferable(): Error {
+    // The kind travels both in `name` (what comlink copies) and in the message payload (structured
+    // cloning keeps only standard error names).
+    const details = JSON.stringify({
+      kind: this.kind,
+      status: this.status,
+      host: this.host,
+      nextStep: this.nextStep,
+      attempts: this.attempts,
+    });
+    const error = new Error(`${this.message}${DETAILS_MARK}${details}`);
+    error.name = this.name;
+    return error;
+  }
+}
+
+function isKind(value: string): value is AppErrorKind {
+  return (KINDS as readonly string[]).includes(value);
+}
+
+/** Rebuilds an AppError from whatever crossed the worker boundary (or was thrown locally). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof Error) {
+    const transferred = fromTransferable(error);
+    if (transferred !== undefined) return transferred;
+    if (error.name === 'AbortError') return new AppError('aborted', 'Cancelled.');
+    if (error.name === 'QuotaExceededError') return quotaError(error);
+    const inner = (error as { inner?: unknown }).inner;
+    if (inner instanceof Error && inner.name === 'QuotaExceededError') return quotaError(inner);
+    return new AppError('unknown', error.message, { cause: error });
+  }
+  return new AppError('unknown', String(error));
+}
+
+function fromTransferable(error: Error): AppError | undefined {
+  const markAt = error.message.indexOf(DETAILS_MARK);
+  if (markAt < 0) {
+    if (!error.name.startsWith(NAME_PREFIX)) return undefined;
+    const kind = error.name.slice(NAME_PREFIX.length);
+    return new AppError(isKind(kind) ? kind : 'unknown', error.message);
+  }
+  let details: AppErrorDetails & { kind?: string } = {};
+  try {
+    details = JSON.parse(error.message.slice(markAt + DETAILS_MARK.length)) as typeof details;
+  } catch {
+    details = {};
+  }
+  const kind = details.kind ?? error.name.slice(NAME_PREFIX.length);
+  const { kind: _ignored, ...rest } = details;
+  return new AppError(isKind(kind) ? kind : 'unknown', error.message.slice(0, markAt), rest);
+}
+
+function quotaError(cause: Error): AppError {
+  return new AppError('storage_quota', 'The browser refused to store more data: storage is full.', {
+    nextStep:
+      'Free space by deleting datasets or runs you no longer need (Data), or allow this site more storage in the browser settings, then try again.',
+    cause,
+  });
+}
+
+export function isAborted(error: unknown): boolean {
+  return toAppError(error).kind === 'aborted';
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+// Records the app stores for datasets. Each carries `schemaVersion`: rows written by an older app are
+// migrated on read (data/), never wiped — a user's downloads and imports are their work.
+
+export const DATASET_SCHEMA_VERSION = 1;
+
+export const SectionSchema = z.enum(['PLAN', 'SUMMARY', 'FINDINGS']);
+
+export const ListingEntrySchema = z.object({
+  name: z.string().min(1),
+  size: z.number().int().nonnegative().optional(),
+  sha: z.string().optional(),
+});
+export type ListingEntry = z.infer<typeof ListingEntrySchema>;
+
+export const DatasetOriginSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('github'),
+    repo: z.string(),
+    folder: z.string(),
+    commit: z.string(),
+    listedFrom: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('import'),
+    format: z.enum(['txt', 'zip', 'jsonl']),
+    fileNames: z.array(z.string()),
+  }),
+]);
+export type DatasetOrigin = z.infer<typeof DatasetOriginSchema>;
+
+export const DatasetStatusSchema = z.enum([
+  'listing',
+  'fetching',
+  'processing',
+  'ready',
+  'error',
+  'cancelled',
+]);
+export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
+
+export const StoredErrorSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  nextStep: z.string().optional(),
+  status: z.number().optional(),
+  host: z.string().optional(),
+});
+export type StoredError = z.infer<typeof StoredErrorSchema>;
+
+export const DatasetRecordSchema = z.object({
+  schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
+  id: z.string(),
+  envId: z.literal('mtsamples_procedures'),
+  label: z.string(),
+  origin: DatasetOriginSchema,
+  rulesVersion: z.number().int(),
+  inputCut: z.enum(['helm', 'medarc']),
+  status: DatasetStatusSchema,
+  /** Files the source lists; kept so a resumed download never lists again. */
+  listing: z.array(ListingEntrySchema).optional(),
+  filesTotal: z.number().int().nonnegative(),
+  filesDone: z.number().int().nonnegative(),
+  /** Files served by the fallback mirror instead of the primary host. */
+  filesFromMirror: z.number().int().nonnegative().default(0),
+  exampleCount: z.number().int().nonnegative(),
+  skippedCount: z.number().int().nonnegative(),
+  sectionCounts: z.record(z.string(), z.number().int().nonnegative()),
+  bytes: z.number().int().nonnegative(),
+  error: StoredErrorSchema.optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type DatasetRecord = z.infer<typeof DatasetRecordSchema>;
+
+export const NoteRecordSchema = z.object({
+  schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
+  datasetId: z.string(),
+  name: z.string(),
+  text: z.string(),
+  bytes: z.number().int().nonnegative(),
+  via: z.enum(['primary', 'mirror', 'local']),
+});
+export type NoteRecord = z.infer<typeof NoteRecordSchema>;
+
+export const ExampleRecordSchema = z.object({
+  schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
+  datasetId: z.string(),
+  example_id: z.number().int().nonnegative(),
+  id: z.string(),
+  filename: z.string(),
+  extracted_section: SectionSchema.nullable(),
+  question: z.string(),
+  answer: z.string(),
+});
+export type ExampleRecord = z.infer<typeof ExampleRecordSchema>;
+
+export const SkipRecordSchema = z.object({
+  schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
+  datasetId: z.string(),
+  name: z.string(),
+  reason: z.string(),
+});
+export type SkipRecord = z.infer<typeof SkipRecordSchema>;
+
+/** The pinned GitHub dataset's id: one per repo/folder/commit, so a different commit never mixes in. */
+export function githubDatasetId(repo: string, folder: string, commit: string): string {
+  return `github:${repo}/${folder}@${commit}`;
+}

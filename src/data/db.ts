@@ -1,0 +1,32 @@
+// The only code that touches IndexedDB. Both the worker (writes) and the UI (live queries) open the
+// same database; Dexie broadcasts writes across contexts, so UI queries refresh with no messaging.
+import Dexie, { type EntityTable } from 'dexie';
+import type { DatasetRecord, ExampleRecord, NoteRecord, SkipRecord } from '../core/schema/dataset';
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type MedevalDb = Dexie & {
+  datasets: EntityTable<DatasetRecord, 'id'>;
+  notes: Dexie.Table<NoteRecord, [string, string]>;
+  examples: Dexie.Table<ExampleRecord, [string, number]>;
+  skips: Dexie.Table<SkipRecord, [string, string]>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+export const DB_NAME = 'medeval';
+
+export function openDb(name: string = DB_NAME): MedevalDb {
+  const db = new Dexie(name) as MedevalDb;
+  // Raw note text is not indexed (large values stay out of indexes: browser-platform §3).
+  db.version(1).stores({
+    datasets: 'id, updatedAt',
+    notes: '[datasetId+name], datasetId',
+    examples: '[datasetId+example_id], datasetId',
+    skips: '[datasetId+name], datasetId',
+    settings: 'key',
+  });
+  return db;
+}

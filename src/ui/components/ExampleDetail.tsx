@@ -1,0 +1,48 @@
+import type { ExampleRecord } from '../../core/schema/dataset';
+import { useNote } from '../hooks/useDatasets';
+
+interface ExampleDetailProps {
+  example: ExampleRecord;
+  onClose: () => void;
+}
+
+/** One example: what the model sees (patient notes), the reference plan, and the original note. */
+export function ExampleDetail({ example, onClose }: ExampleDetailProps) {
+  const note = useNote(example.datasetId, example.filename);
+  return (
+    <aside
+      className="detail"
+      aria-label={`Example ${example.example_id}`}
+      data-testid="example-detail"
+    >
+      <header className="detail-header">
+        <h3>
+          #{example.example_id} · {example.filename}
+        </h3>
+        <button type="button" onClick={onClose} aria-label="Close example">
+          Close
+        </button>
+      </header>
+      <p className="muted">
+        Reference taken from <strong>{example.extracted_section ?? 'unknown'}</strong> section ·{' '}
+        {example.question.length} input characters · {example.answer.length} reference characters
+      </p>
+      <h4>Patient notes (model input)</h4>
+      <pre className="text-block" data-testid="detail-question">
+        {example.question}
+      </pre>
+      <h4>Reference plan</h4>
+      <pre className="text-block" data-testid="detail-answer">
+        {example.answer}
+      </pre>
+      <details>
+        <summary>Original note</summary>
+        {note === undefined && <p className="muted">Loading…</p>}
+        {note === null && (
+          <p className="muted">Not stored (the dataset was imported as examples).</p>
+        )}
+        {note != null && <pre className="text-block">{note.text}</pre>}
+      </details>
+    </aside>
+  );
+}

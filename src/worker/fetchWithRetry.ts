@@ -1,0 +1,154 @@
+// Dataset downloads over HTTP: bounded retries with backoff (honouring retry-after), and a fallback
+// host. The one place that maps dataset-fetch failures to AppError (the llm/ layer maps its own).
+import { AppError } from '../core/errors';
+import { decideRetry, parseRetryAfterMs, type RetryPolicy } from '../core/retryPolicy';
+
+export interface HttpDeps {
+  fetch: typeof fetch;
+  random: () => number;
+  now: () => number;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+/** A failed attempt, before we decide whether to retry it. */
+interface AttemptFailure {
+  status?: number;
+  retryAfterMs?: number;
+  message: string;
+}
+
+async function attemptOnce(
+  deps: HttpDeps,
+  url: string,
+  signal: AbortSignal,
+): Promise<{ ok: true; text: string } | { ok: false; failure: AttemptFailure }> {
+  let response: Response;
+  try {
+    response = await deps.fetch(url, { signal, credentials: 'omit' });
+  } catch (error) {
+    if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, failure: { message: `no response (${detail})` } };
+  }
+  if (!response.ok) {
+    const retryAfterMs = parseRetryAfterMs((name) => response.headers.get(name), deps.now());
+    // Drain the body so the connection can be reused; its content is not needed.
+    await response.body?.cancel().catch(() => undefined);
+    return {
+      ok: false,
+      failure: {
+        status: response.status,
+        message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    };
+  }
+  try {
+    return { ok: true, text: await response.text() };
+  } catch (error) {
+    if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, failure: { message: `the response was cut off (${detail})` } };
+  }
+}
+
+function kindFor(status: number | undefined): AppError['kind'] {
+  if (status === undefined) return 'network';
+  if (status === 429 || status === 403) return 'rate_limit';
+  if (status === 404) return 'not_found';
+  if (status >= 500) return 'server';
+  return 'bad_request';
+}
+
+/** GETs `url` as text, retrying per `policy`. Throws AppError naming the host, status and attempts. */
+export async function fetchTextWithRetry(
+  deps: HttpDeps,
+  url: string,
+  policy: RetryPolicy,
+  signal: AbortSignal,
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
+    const result = await attemptOnce(deps, url, signal);
+    if (result.ok) return result.text;
+    const { failure } = result;
+    const decision = decideRetry(policy, attempt, failure, deps.random());
+    if (!decision.retry) {
+      const host = hostOf(url);
+      return Promise.reject(
+        new AppError(
+          kindFor(failure.status),
+          `${host} answered ${failure.message} (${decision.reason})`,
+          {
+            host,
+            attempts: attempt,
+            ...(failure.status === undefined ? {} : { status: failure.status }),
+          },
+        ),
+      );
+    }
+    await deps.sleep(decision.delayMs, signal);
+  }
+}
+
+/** Tries the primary URL, then the mirror. Returns which one served the text. */
+export async function fetchTextWithFallback(
+  deps: HttpDeps,
+  urls: { primary: string | null; mirror: string | null },
+  policy: RetryPolicy,
+  signal: AbortSignal,
+): Promise<{ text: string; via: 'primary' | 'mirror' }> {
+  let primaryError: AppError | undefined;
+  if (urls.primary !== null) {
+    try {
+      return { text: await fetchTextWithRetry(deps, urls.primary, policy, signal), via: 'primary' };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.kind === 'aborted') throw error;
+      primaryError = error;
+    }
+  }
+  if (urls.mirror === null) throw primaryError ?? new AppError('unknown', 'No URL to fetch from.');
+  try {
+    return { text: await fetchTextWithRetry(deps, urls.mirror, policy, signal), via: 'mirror' };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.kind === 'aborted' || primaryError === undefined) {
+      throw error;
+    }
+    throw new AppError(
+      primaryError.kind,
+      `${primaryError.message}; then the mirror ${error.message}`,
+      {
+        ...(primaryError.host === undefined ? {} : { host: primaryError.host }),
+        ...(primaryError.status === undefined ? {} : { status: primaryError.status }),
+        attempts: (primaryError.attempts ?? 0) + (error.attempts ?? 0),
+      },
+    );
+  }
+}
+
+/** A sleep that wakes early (rejecting as aborted) when the signal fires. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new AppError('aborted', 'Cancelled.'));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AppError('aborted', 'Cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

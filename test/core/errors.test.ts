@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, isAborted, toAppError } from '../../src/core/errors';
+
+describe('AppError across the worker boundary', () => {
+  it('keeps kind, message and details through a structured clone', () => {
+    const original = new AppError('rate_limit', 'raw.githubusercontent.com answered HTTP 429', {
+      status: 429,
+      host: 'raw.githubusercontent.com',
+      nextStep: 'Wait a minute and resume.',
+      attempts: 5,
+    });
+    const cloned = structuredClone(original.toTransferable());
+    const rebuilt = toAppError(cloned);
+    expect(rebuilt).toBeInstanceOf(AppError);
+    expect(rebuilt.kind).toBe('rate_limit');
+    expect(rebuilt.message).toBe('raw.githubusercontent.com answered HTTP 429');
+    expect(rebuilt.status).toBe(429);
+    expect(rebuilt.host).toBe('raw.githubusercontent.com');
+    expect(rebuilt.nextStep).toBe('Wait a minute and resume.');
+    expect(rebuilt.attempts).toBe(5);
+  });
+
+  it.each([
+    [Object.assign(new Error('x'), { name: 'AbortError' }), 'aborted'],
+    [Object.assign(new Error('full'), { name: 'QuotaExceededError' }), 'storage_quota'],
+    [
+      Object.assign(new Error('aborted'), {
+        name: 'AbortError',
+        inner: Object.assign(new Error('full'), { name: 'QuotaExceededError' }),
+      }),
+      'aborted',
+    ],
+    [
+      Object.assign(new Error('tx'), {
+        name: 'DatabaseClosedError',
+        inner: Object.assign(new Error('full'), { name: 'QuotaExceededError' }),
+      }),
+      'storage_quota',
+    ],
+    [new Error('boom'), 'unknown'],
+    ['a string', 'unknown'],
+    [Object.assign(new Error('m'), { name: 'AppError:not_a_kind' }), 'unknown'],
+  ])('maps %s to %s', (error, kind) => {
+    expect(toAppError(error).kind).toBe(kind);
+  });
+
+  it('gives a quota error a next step', () => {
+    const error = toAppError(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    expect(error.nextStep).toMatch(/delet/i);
+  });
+
+  it('recognises cancellation', () => {
+    expect(isAborted(new AppError('aborted', 'Cancelled.'))).toBe(true);
+    expect(isAborted(new AppError('network', 'down'))).toBe(false);
+  });
+});
