@@ -1,10 +1,18 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  version: string;
+};
 
 // Relative base: the same build works at `/`, at GitHub Pages' `/<repo>/`, or any other sub-path.
 export default defineConfig({
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [react()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },

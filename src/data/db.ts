@@ -2,6 +2,7 @@
 // same database; Dexie broadcasts writes across contexts, so UI queries refresh with no messaging.
 import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetRecord, ExampleRecord, NoteRecord, SkipRecord } from '../core/schema/dataset';
+import type { CachedResponse, RolloutRecord, RunRecord } from '../core/schema/run';
 
 export interface SettingRecord {
   key: string;
@@ -14,6 +15,9 @@ export type MedevalDb = Dexie & {
   examples: Dexie.Table<ExampleRecord, [string, number]>;
   skips: Dexie.Table<SkipRecord, [string, string]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  runs: EntityTable<RunRecord, 'id'>;
+  rollouts: Dexie.Table<RolloutRecord, [string, string]>;
+  responseCache: EntityTable<CachedResponse, 'key'>;
 };
 
 export const DB_NAME = 'medeval';
@@ -27,6 +31,12 @@ export function openDb(name: string = DB_NAME): MedevalDb {
     examples: '[datasetId+example_id], datasetId',
     skips: '[datasetId+name], datasetId',
     settings: 'key',
+  });
+  // Version 2 (issue 3) adds runs; version 1 data is untouched.
+  db.version(2).stores({
+    runs: 'id, updatedAt, status',
+    rollouts: '[runId+key], runId, [runId+status]',
+    responseCache: 'key, createdAt',
   });
   return db;
 }

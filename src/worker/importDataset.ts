@@ -7,6 +7,7 @@ import {
   DATASET_SCHEMA_VERSION,
   type DatasetRecord,
   type ExampleRecord,
+  type NoteRecord,
 } from '../core/schema/dataset';
 import type { MedevalDb } from '../data/db';
 import { createDataset } from '../data/datasetStore';
@@ -83,7 +84,7 @@ export async function importDataset(
 
   const built = buildExamples(result.notes, { inputCut });
   const encoder = new TextEncoder();
-  const notes = result.notes.map((note) => ({
+  const notes: NoteRecord[] = result.notes.map((note) => ({
     schemaVersion: DATASET_SCHEMA_VERSION,
     datasetId,
     name: note.name,

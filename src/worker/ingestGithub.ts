@@ -164,7 +164,7 @@ async function downloadFiles(
     await writer.close();
   }
   if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
-  if (firstError !== undefined) throw firstError;
+  if (firstError !== undefined) throw toAppError(firstError);
 }
 
 /**

@@ -12,10 +12,23 @@ import { importDataset, type ImportSummary } from './importDataset';
 import type { ImportFile } from './importers/readImport';
 import { ingestGithub } from './ingestGithub';
 import { processStoredNotes } from './processDataset';
+import type { RunSettings, RunStatus } from '../core/schema/run';
+import { deleteRun, patchRun } from '../data/runStore';
+import { createRescoreRun, createRun, type RescoreOptions } from './run/createRun';
+import { retryFailedRollouts } from './run/retryFailed';
+import { executeRun, type RunKeys, type StopReason } from './run/runEngine';
+import type { EndpointConfig } from '../core/schema/endpoint';
+import { listModels, testConnection, type ConnectionResult } from '../llm/testConnection';
 
 export interface WorkerDeps {
   db: MedevalDb;
   fetch: typeof fetch;
+  appVersion: string;
+  /**
+   * Runs `work` only if no other tab is running the same run (Web Locks); otherwise rejects. Two tabs
+   * resuming one run would request every rollout twice.
+   */
+  withExclusiveLock?: <T>(name: string, work: () => Promise<T>) => Promise<T>;
 }
 
 async function transferErrors<T>(work: () => Promise<T>): Promise<T> {
@@ -28,6 +41,13 @@ async function transferErrors<T>(work: () => Promise<T>): Promise<T> {
 
 export function createWorkerApi(deps: WorkerDeps) {
   const jobs = new Map<string, AbortController>();
+  const stopReasons = new Map<string, StopReason>();
+  const runDeps = {
+    db: deps.db,
+    now: Date.now,
+    newId: () => crypto.randomUUID(),
+    appVersion: deps.appVersion,
+  };
   const http = {
     fetch: deps.fetch,
     random: Math.random,
@@ -77,6 +97,63 @@ export function createWorkerApi(deps: WorkerDeps) {
     },
     saveSourceSettings(settings: SourceSettings): Promise<void> {
       return transferErrors(() => saveSourceSettings(deps.db, settings));
+    },
+    createRun(settings: RunSettings, name: string): Promise<string> {
+      return transferErrors(() => createRun(runDeps, settings, name));
+    },
+    rescoreRun(parentRunId: string, options: RescoreOptions, name: string): Promise<string> {
+      return transferErrors(() => createRescoreRun(runDeps, parentRunId, options, name));
+    },
+    /** Runs or resumes a run; resolves with its status when it ends, pauses or stops. */
+    startRun(runId: string, keys: RunKeys): Promise<RunStatus> {
+      return transferErrors(() => {
+        const lock = deps.withExclusiveLock ?? ((_name, work) => work());
+        return lock(`medeval-run:${runId}`, () =>
+          withJob(`run:${runId}`, (signal) =>
+            executeRun(
+              { db: deps.db, fetch: deps.fetch, now: Date.now },
+              runId,
+              keys,
+              signal,
+              () => stopReasons.get(runId) ?? 'pause',
+            ),
+          ),
+        );
+      });
+    },
+    stopRun(runId: string, reason: StopReason): Promise<boolean> {
+      const controller = jobs.get(`run:${runId}`);
+      if (controller === undefined) {
+        // Not running here (e.g. interrupted by a reload): record the user's choice directly.
+        if (reason === 'cancel') {
+          return transferErrors(async () => {
+            await patchRun(deps.db, runId, { status: 'cancelled', updatedAt: Date.now() });
+            return false;
+          });
+        }
+        return Promise.resolve(false);
+      }
+      stopReasons.set(runId, reason);
+      controller.abort();
+      return Promise.resolve(true);
+    },
+    retryFailed(runId: string): Promise<number> {
+      return transferErrors(() => retryFailedRollouts(deps.db, runId, Date.now()));
+    },
+    deleteRun(runId: string): Promise<void> {
+      return transferErrors(() => deleteRun(deps.db, runId));
+    },
+    /** One tiny request that tells CORS, auth, model, rate-limit and network failures apart. */
+    testConnection(endpoint: EndpointConfig, apiKey: string): Promise<ConnectionResult> {
+      return transferErrors(() => testConnection(endpoint, apiKey, { fetch: deps.fetch }));
+    },
+    listModels(endpoint: EndpointConfig, apiKey: string): Promise<string[]> {
+      return transferErrors(() => listModels(endpoint, apiKey, { fetch: deps.fetch }));
+    },
+    activeRuns(): Promise<string[]> {
+      return Promise.resolve(
+        [...jobs.keys()].filter((id) => id.startsWith('run:')).map((id) => id.slice(4)),
+      );
     },
     cancel(jobId: string): Promise<boolean> {
       const controller = jobs.get(jobId);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Records the app stores for datasets. Each carries `schemaVersion`: rows written by an older app are
 // migrated on read (data/), never wiped — a user's downloads and imports are their work.
 
-export const DATASET_SCHEMA_VERSION = 1;
+export const DATASET_SCHEMA_VERSION = 1 as const;
 
 export const SectionSchema = z.enum(['PLAN', 'SUMMARY', 'FINDINGS']);
 

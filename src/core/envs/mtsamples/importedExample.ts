@@ -30,6 +30,8 @@ export type ParsedExamples =
       problems: JsonlProblem[];
       /** Every bad line, including those not listed in `problems`. */
       badLineCount: number;
+      /** One sentence for the user: `"x.jsonl" has 2 bad lines: line 2: …; line 7: …`. */
+      summary: string;
     };
 
 export const MAX_REPORTED_PROBLEMS = 50;
@@ -75,8 +77,16 @@ export function parseExamplesJsonl(text: string, sourceName: string): ParsedExam
       if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ line, message });
     }
   }
-  void sourceName; // kept in the signature so callers pass it; messages are per line
-  return badLineCount > 0 ? { problems, badLineCount } : { examples };
+  if (badLineCount === 0) return { examples };
+  return { problems, badLineCount, summary: summarize(sourceName, problems, badLineCount) };
+}
+
+function summarize(sourceName: string, problems: JsonlProblem[], badLineCount: number): string {
+  const listed = problems.map((problem) => `line ${problem.line}: ${problem.message}`);
+  const rest = badLineCount - problems.length;
+  if (rest > 0) listed.push(`and ${rest} more bad ${rest === 1 ? 'line' : 'lines'}`);
+  const lines = badLineCount === 1 ? '1 bad line' : `${badLineCount} bad lines`;
+  return `"${sourceName}" has ${lines}: ${listed.join('; ')}`;
 }
 
 function parseLine(content: string): { example: ImportedExample } | { error: string } {
@@ -94,13 +104,18 @@ function parseLine(content: string): { example: ImportedExample } | { error: str
     return { error: `expected a JSON object, got ${describeType(value)}` };
   }
   if (forbidden.length > 0) {
-    const keys = [...new Set(forbidden)].map((key) => JSON.stringify(key)).join(', ');
-    return { error: `the key ${keys} is not allowed` };
+    const keys = [...new Set(forbidden)].map((key) => `"${key}"`);
+    return {
+      error:
+        keys.length === 1
+          ? `the key ${keys.join('')} is not allowed`
+          : `the keys ${keys.join(', ')} are not allowed`,
+    };
   }
   const result = ImportedExampleSchema.safeParse(value);
   if (result.success) return { example: result.data };
   const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  return { error: fields.map((field) => describeField(value, field)).join(', ') };
+  return { error: fields.map((field) => describeField(value, field)).join(' and ') };
 }
 
 function describeField(record: Record<string, unknown>, field: string): string {
@@ -117,13 +132,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The JSON type of a parsed value, as a user would name it. */
+/** The JSON type of a parsed value: null, array, object, string, number or boolean. */
 function describeType(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
-  return typeof value; // number, boolean
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
 }
 
 function truncate(text: string, max = 40): string {

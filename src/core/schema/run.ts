@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import {
+  NormalisationSchema,
+  ParsedJudgeReplySchema,
+  RolloutScoreSchema,
+} from '../envs/mtsamples/judge';
+import { JudgeVisibilitySchema, PromptFormatSchema } from '../envs/mtsamples/prompt';
+import { ChatMessageSchema } from './chat';
+import { StoredErrorSchema } from './dataset';
+import { EndpointConfigSchema } from './endpoint';
+
+// An evaluation run and its rollouts, as stored. Keys are never part of these records (they travel
+// beside them, in memory). Every step of a rollout is one transaction, so these records are the
+// journal a resumed run continues from: nothing stored is ever requested (or paid for) again.
+
+export const RUN_SCHEMA_VERSION = 1 as const;
+
+export const ExampleSelectionSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('first'), n: z.number().int().min(1) }),
+  z.object({ mode: z.literal('all') }),
+  z.object({ mode: z.literal('shuffle'), n: z.number().int().min(1), seed: z.number().int() }),
+]);
+export type ExampleSelection = z.infer<typeof ExampleSelectionSchema>;
+
+export const RunSettingsSchema = z.object({
+  datasetId: z.string().min(1),
+  selection: ExampleSelectionSchema,
+  rolloutsPerExample: z.number().int().min(1).max(32),
+  /** Rollouts in flight at once. */
+  concurrency: z.number().int().min(1).max(128),
+  /** Attempts per request, including the first (spec §6 default: 4 retries → 5 attempts). */
+  maxAttempts: z.number().int().min(1).max(10),
+  promptFormat: PromptFormatSchema,
+  useThink: z.boolean(),
+  judgeSees: JudgeVisibilitySchema,
+  normalisation: NormalisationSchema,
+  judgeTemplate: z.string().min(1),
+  useCache: z.boolean(),
+  model: EndpointConfigSchema,
+  judges: z.array(EndpointConfigSchema).min(1).max(8),
+});
+export type RunSettings = z.infer<typeof RunSettingsSchema>;
+
+export const RunStatusSchema = z.enum([
+  'running',
+  'paused',
+  'done',
+  'cancelled',
+  /** Stopped early by a failure that retrying cannot fix (bad key, unknown model, bad request). */
+  'stopped',
+]);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const RunRecordSchema = z.object({
+  schemaVersion: z.literal(RUN_SCHEMA_VERSION),
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['generate', 'rescore']),
+  /** For a re-score: the run whose generations it reuses. */
+  parentRunId: z.string().optional(),
+  status: RunStatusSchema,
+  settings: RunSettingsSchema,
+  dataset: z.object({
+    id: z.string(),
+    label: z.string(),
+    commit: z.string().optional(),
+    rulesVersion: z.number().int(),
+    inputCut: z.enum(['helm', 'medarc']),
+  }),
+  appVersion: z.string(),
+  stopError: StoredErrorSchema.optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  startedAt: z.number().optional(),
+  finishedAt: z.number().optional(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+export const UsageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
+
+export const CallErrorSchema = StoredErrorSchema.extend({ attempts: z.number().int().optional() });
+export type CallError = z.infer<typeof CallErrorSchema>;
+
+/** One model or judge request as it happened (or was served from the cache). */
+const CallFacts = {
+  usage: UsageSchema.nullable(),
+  costUsd: z.number().nullable(),
+  latencyMs: z.number(),
+  attempts: z.number().int(),
+  cached: z.boolean(),
+  finishedAt: z.number(),
+};
+
+export const GenerationSchema = z.object({
+  content: z.string(),
+  reasoning: z.string().nullable(),
+  finishReason: z.string().nullable(),
+  requestBody: z.record(z.string(), z.unknown()),
+  ...CallFacts,
+});
+export type Generation = z.infer<typeof GenerationSchema>;
+
+export const JudgeCallSchema = z.object({
+  judgeIndex: z.number().int(),
+  model: z.string(),
+  /** Absent when the call failed; kept verbatim otherwise. */
+  raw: z.string().nullable(),
+  parsed: ParsedJudgeReplySchema.nullable(),
+  score: z.number().nullable(),
+  error: CallErrorSchema.optional(),
+  ...CallFacts,
+});
+export type JudgeCall = z.infer<typeof JudgeCallSchema>;
+
+export const RolloutStatusSchema = z.enum([
+  'pending',
+  'generating',
+  'judging',
+  'done',
+  'error',
+  'unscored',
+]);
+export type RolloutStatus = z.infer<typeof RolloutStatusSchema>;
+
+export const RolloutRecordSchema = z.object({
+  schemaVersion: z.literal(RUN_SCHEMA_VERSION),
+  runId: z.string(),
+  /** `${example_id}:${rollout_index}`: the rollout's identity inside its run. */
+  key: z.string(),
+  example_id: z.number().int().nonnegative(),
+  rollout_index: z.number().int().nonnegative(),
+  exampleKey: z.string(),
+  section: z.string().nullable(),
+  status: RolloutStatusSchema,
+  prompt: z.array(ChatMessageSchema),
+  generation: GenerationSchema.optional(),
+  /** One slot per judge (index = judge index); null until that judge has answered or failed. */
+  judges: z.array(JudgeCallSchema.nullable()),
+  score: RolloutScoreSchema.optional(),
+  /** Why a rollout has no reward: every judge failed or none gave a readable score. */
+  unscoredReason: z.string().optional(),
+  /** Set when the response was empty: judges were not called, every criterion is 1 (spec §4). */
+  emptyResponse: z.boolean().optional(),
+  error: CallErrorSchema.extend({ stage: z.enum(['generation', 'judge']) }).optional(),
+  updatedAt: z.number(),
+});
+export type RolloutRecord = z.infer<typeof RolloutRecordSchema>;
+
+export const CachedResponseSchema = z.object({
+  key: z.string(),
+  content: z.string(),
+  reasoning: z.string().nullable(),
+  finishReason: z.string().nullable(),
+  usage: UsageSchema.nullable(),
+  costUsd: z.number().nullable(),
+  latencyMs: z.number(),
+  createdAt: z.number(),
+});
+export type CachedResponse = z.infer<typeof CachedResponseSchema>;
+
+export function rolloutKey(exampleId: number, rolloutIndex: number): string {
+  return `${exampleId}:${rolloutIndex}`;
+}

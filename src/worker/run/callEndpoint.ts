@@ -1,0 +1,87 @@
+// One model or judge request as a run makes it: served from the response cache when allowed,
+// otherwise through the endpoint's scheduler (retries, adaptive concurrency), then cached.
+import type OpenAI from 'openai';
+import { toAppError } from '../../core/errors';
+import type { ChatMessage } from '../../core/schema/chat';
+import type { EndpointConfig } from '../../core/schema/endpoint';
+import { buildRequestBody, chatCompletion } from '../../llm/client';
+import type { Scheduler } from '../../llm/scheduler';
+import { responseCacheKey, type ResponseCache } from './responseCache';
+
+export interface EndpointContext {
+  client: OpenAI;
+  endpoint: EndpointConfig;
+  scheduler: Scheduler;
+}
+
+export interface CallContext {
+  cache: ResponseCache | null;
+  now: () => number;
+  signal: AbortSignal;
+}
+
+export interface CallOutcome {
+  content: string;
+  reasoning: string | null;
+  finishReason: string | null;
+  usage: { inputTokens: number; outputTokens: number } | null;
+  costUsd: number | null;
+  latencyMs: number;
+  attempts: number;
+  cached: boolean;
+  requestBody: Record<string, unknown>;
+}
+
+/** Throws an AppError carrying `attempts` when every attempt failed. */
+export async function callEndpoint(
+  target: EndpointContext,
+  ctx: CallContext,
+  messages: readonly ChatMessage[],
+  sample: number,
+): Promise<CallOutcome> {
+  const requestBody = buildRequestBody(target.endpoint, messages);
+  const key =
+    ctx.cache === null
+      ? null
+      : await responseCacheKey(target.endpoint.baseUrl, requestBody, sample);
+  if (key !== null && ctx.cache !== null) {
+    const hit = await ctx.cache.get(key);
+    if (hit !== undefined) {
+      return { ...hit, attempts: 0, cached: true, requestBody };
+    }
+  }
+  let result;
+  try {
+    result = await target.scheduler.run(
+      (_attempt, signal) => chatCompletion(target.client, target.endpoint, messages, { signal }),
+      { signal: ctx.signal },
+    );
+  } catch (error) {
+    throw toAppError(error);
+  }
+  const { value, attempts } = result;
+  const outcome: CallOutcome = {
+    content: value.content,
+    reasoning: value.reasoning,
+    finishReason: value.finishReason,
+    usage: value.usage,
+    costUsd: value.costUsd,
+    latencyMs: value.latencyMs,
+    attempts,
+    cached: false,
+    requestBody: value.requestBody,
+  };
+  if (key !== null && ctx.cache !== null) {
+    await ctx.cache.put({
+      key,
+      content: value.content,
+      reasoning: value.reasoning,
+      finishReason: value.finishReason,
+      usage: value.usage,
+      costUsd: value.costUsd,
+      latencyMs: value.latencyMs,
+      createdAt: ctx.now(),
+    });
+  }
+  return outcome;
+}

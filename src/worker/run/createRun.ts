@@ -1,0 +1,156 @@
+// Builds a run and all its pending rollouts from the settings and the stored dataset, and stores
+// them together. Also builds re-score runs, which reuse the parent's generations.
+import { AppError } from '../../core/errors';
+import { buildModelMessages } from '../../core/envs/mtsamples/prompt';
+import { selectExamples } from '../../core/envs/mtsamples/selectExamples';
+import {
+  RUN_SCHEMA_VERSION,
+  RunSettingsSchema,
+  rolloutKey,
+  type RolloutRecord,
+  type RunRecord,
+  type RunSettings,
+} from '../../core/schema/run';
+import type { MedevalDb } from '../../data/db';
+import { getDataset } from '../../data/datasetStore';
+import { createRunWithRollouts, getRun, listRollouts } from '../../data/runStore';
+
+export interface CreateRunDeps {
+  db: MedevalDb;
+  now: () => number;
+  newId: () => string;
+  appVersion: string;
+}
+
+function checkSettings(settings: RunSettings): RunSettings {
+  const parsed = RunSettingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'bad_request',
+      `Run settings are invalid: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+      {
+        nextStep: 'Correct the setting and start again.',
+      },
+    );
+  }
+  return parsed.data;
+}
+
+export async function createRun(
+  deps: CreateRunDeps,
+  input: RunSettings,
+  name: string,
+): Promise<string> {
+  const settings = checkSettings(input);
+  const dataset = await getDataset(deps.db, settings.datasetId);
+  if (dataset?.status !== 'ready') {
+    throw new AppError('not_found', 'The dataset for this run is not ready.', {
+      nextStep: 'Download or import the dataset first (Dataset page).',
+    });
+  }
+  const examples = await deps.db.examples.where('datasetId').equals(settings.datasetId).toArray();
+  const byId = new Map(examples.map((example) => [example.example_id, example]));
+  const chosen = selectExamples([...byId.keys()], settings.selection);
+  const now = deps.now();
+  const runId = deps.newId();
+  const run: RunRecord = {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    id: runId,
+    name,
+    kind: 'generate',
+    status: 'paused',
+    settings,
+    dataset: {
+      id: dataset.id,
+      label: dataset.label,
+      ...(dataset.origin.kind === 'github' ? { commit: dataset.origin.commit } : {}),
+      rulesVersion: dataset.rulesVersion,
+      inputCut: dataset.inputCut,
+    },
+    appVersion: deps.appVersion,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const rollouts: RolloutRecord[] = chosen.flatMap((exampleId) => {
+    const example = byId.get(exampleId);
+    if (example === undefined) return [];
+    const prompt = buildModelMessages(example.question, {
+      format: settings.promptFormat,
+      useThink: settings.useThink,
+    });
+    return Array.from({ length: settings.rolloutsPerExample }, (_, rolloutIndex) => ({
+      schemaVersion: RUN_SCHEMA_VERSION,
+      runId,
+      key: rolloutKey(exampleId, rolloutIndex),
+      example_id: exampleId,
+      rollout_index: rolloutIndex,
+      exampleKey: example.id,
+      section: example.extracted_section,
+      status: 'pending' as const,
+      prompt,
+      judges: settings.judges.map(() => null),
+      updatedAt: now,
+    }));
+  });
+  await createRunWithRollouts(deps.db, run, rollouts);
+  return runId;
+}
+
+export interface RescoreOptions {
+  judges: RunSettings['judges'];
+  judgeTemplate: string;
+  judgeSees: RunSettings['judgeSees'];
+  normalisation: RunSettings['normalisation'];
+}
+
+/** A new run, linked to `parentRunId`, that reuses its generations and asks other judges. */
+export async function createRescoreRun(
+  deps: CreateRunDeps,
+  parentRunId: string,
+  options: RescoreOptions,
+  name: string,
+): Promise<string> {
+  const parent = await getRun(deps.db, parentRunId);
+  if (parent === undefined)
+    throw new AppError('not_found', 'The run to re-score no longer exists.');
+  const settings = checkSettings({ ...parent.settings, ...options });
+  const now = deps.now();
+  const runId = deps.newId();
+  const parentRollouts = await listRollouts(deps.db, parentRunId);
+  const rollouts: RolloutRecord[] = parentRollouts.map((source) => {
+    const base = {
+      schemaVersion: RUN_SCHEMA_VERSION,
+      runId,
+      key: source.key,
+      example_id: source.example_id,
+      rollout_index: source.rollout_index,
+      exampleKey: source.exampleKey,
+      section: source.section,
+      prompt: source.prompt,
+      judges: settings.judges.map(() => null),
+      updatedAt: now,
+    };
+    // Rollouts whose generation failed keep no generation and will generate on this run.
+    return source.generation === undefined
+      ? { ...base, status: 'pending' as const }
+      : { ...base, status: 'judging' as const, generation: source.generation };
+  });
+  const run: RunRecord = {
+    ...parent,
+    id: runId,
+    name,
+    kind: 'rescore',
+    parentRunId,
+    status: 'paused',
+    settings,
+    appVersion: deps.appVersion,
+    createdAt: now,
+    updatedAt: now,
+  };
+  delete run.stopError;
+  delete run.startedAt;
+  delete run.finishedAt;
+  await createRunWithRollouts(deps.db, run, rollouts);
+  return runId;
+}

@@ -1,0 +1,175 @@
+// The steps of one rollout: generate, then ask every judge (concurrently), then score. Each step's
+// result is written in its own transaction before the next starts, so a crash loses at most the
+// requests in flight, and a resume skips everything already stored.
+import { AppError, type AppErrorKind } from '../../core/errors';
+import {
+  EMPTY_RESPONSE_VERDICT,
+  isEmptyResponse,
+  judgeScore,
+  parseJudgeReply,
+  scoreRollout,
+} from '../../core/envs/mtsamples/judge';
+import { fillJudgeTemplate } from '../../core/envs/mtsamples/judgeTemplate';
+import { judgeVisibleText } from '../../core/envs/mtsamples/prompt';
+import type { CallError, JudgeCall, RolloutRecord, RunSettings } from '../../core/schema/run';
+import type { MedevalDb } from '../../data/db';
+import { updateRollout } from '../../data/runStore';
+import { callEndpoint, type CallContext, type EndpointContext } from './callEndpoint';
+
+/** Failures that retrying cannot fix and that every later request would repeat: stop the run. */
+const RUN_STOPPING_KINDS: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
+  'auth',
+  'not_found',
+  'bad_request',
+]);
+
+export function stopsTheRun(error: AppError): boolean {
+  return RUN_STOPPING_KINDS.has(error.kind);
+}
+
+export interface StepContext extends CallContext {
+  db: MedevalDb;
+  settings: RunSettings;
+  model: EndpointContext;
+  judges: EndpointContext[];
+  /** The example's patient notes and reference plan, for the judge prompt. */
+  example: { question: string; answer: string };
+}
+
+function callError(error: AppError): CallError {
+  return {
+    kind: error.kind,
+    message: error.message,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.host === undefined ? {} : { host: error.host }),
+    ...(error.nextStep === undefined ? {} : { nextStep: error.nextStep }),
+    ...(error.attempts === undefined ? {} : { attempts: error.attempts }),
+  };
+}
+
+function save(
+  ctx: StepContext,
+  rollout: RolloutRecord,
+  change: (r: RolloutRecord) => RolloutRecord,
+) {
+  return updateRollout(ctx.db, rollout.runId, rollout.key, (current) => ({
+    ...change(current),
+    updatedAt: ctx.now(),
+  }));
+}
+
+/** Generates the response unless one is stored. Returns the updated rollout, or null if it failed. */
+async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<RolloutRecord | null> {
+  if (rollout.generation !== undefined) return rollout;
+  await save(ctx, rollout, (r) => ({ ...r, status: 'generating' }));
+  try {
+    const outcome = await callEndpoint(ctx.model, ctx, rollout.prompt, rollout.rollout_index);
+    const generation = { ...outcome, finishedAt: ctx.now() };
+    return (await save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation }))) ?? null;
+  } catch (error) {
+    const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
+    if (appError.kind === 'aborted' || stopsTheRun(appError)) {
+      await save(ctx, rollout, (r) => ({ ...r, status: 'pending' }));
+      throw appError;
+    }
+    await save(ctx, rollout, (r) => ({
+      ...r,
+      status: 'error',
+      error: { ...callError(appError), stage: 'generation' },
+    }));
+    return null;
+  }
+}
+
+async function askJudge(ctx: StepContext, rollout: RolloutRecord, index: number): Promise<void> {
+  const judge = ctx.judges[index];
+  const generation = rollout.generation;
+  if (judge === undefined || generation === undefined) return;
+  const prompt = fillJudgeTemplate(ctx.settings.judgeTemplate, {
+    patient_notes: ctx.example.question,
+    response: judgeVisibleText(generation.content, ctx.settings.judgeSees),
+    reference: ctx.example.answer,
+  });
+  let call: JudgeCall;
+  try {
+    const outcome = await callEndpoint(judge, ctx, [{ role: 'user', content: prompt }], 0);
+    const parsed = parseJudgeReply(outcome.content);
+    call = {
+      judgeIndex: index,
+      model: judge.endpoint.model,
+      raw: outcome.content,
+      parsed,
+      score: judgeScore(parsed, ctx.settings.normalisation),
+      usage: outcome.usage,
+      costUsd: outcome.costUsd,
+      latencyMs: outcome.latencyMs,
+      attempts: outcome.attempts,
+      cached: outcome.cached,
+      finishedAt: ctx.now(),
+    };
+  } catch (error) {
+    const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
+    if (appError.kind === 'aborted' || stopsTheRun(appError)) throw appError;
+    call = {
+      judgeIndex: index,
+      model: judge.endpoint.model,
+      raw: null,
+      parsed: null,
+      score: null,
+      error: callError(appError),
+      usage: null,
+      costUsd: null,
+      latencyMs: 0,
+      attempts: appError.attempts ?? 1,
+      cached: false,
+      finishedAt: ctx.now(),
+    };
+  }
+  await save(ctx, rollout, (r) => {
+    const judges = [...r.judges];
+    judges[index] = call;
+    return { ...r, judges };
+  });
+}
+
+function unscoredReason(judges: readonly (JudgeCall | null)[]): string {
+  return judges
+    .map((call, index) => {
+      if (call === null) return `judge ${index + 1}: no answer`;
+      if (call.error !== undefined) return `judge ${index + 1}: ${call.error.message}`;
+      return `judge ${index + 1}: no readable score (${call.parsed?.problems.join('; ') ?? 'unparsed'})`;
+    })
+    .join(' · ');
+}
+
+/** Runs the remaining steps of one rollout. Throws (aborted or run-stopping) AppErrors only. */
+export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Promise<void> {
+  const rollout = await generate(ctx, start);
+  if (rollout === null) return;
+  const content = rollout.generation?.content ?? '';
+  const visible = judgeVisibleText(content, ctx.settings.judgeSees);
+  if (isEmptyResponse(visible)) {
+    // Spec §4: judges are not called for an empty response; every criterion scores 1.
+    const score = scoreRollout(
+      ctx.judges.map(() => EMPTY_RESPONSE_VERDICT),
+      {
+        normalisation: ctx.settings.normalisation,
+      },
+    );
+    await save(ctx, rollout, (r) => ({ ...r, status: 'done', score, emptyResponse: true }));
+    return;
+  }
+  const missing = ctx.judges.map((_, index) => index).filter((index) => !rollout.judges[index]);
+  const results = await Promise.allSettled(missing.map((index) => askJudge(ctx, rollout, index)));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure !== undefined) throw failure.reason as AppError;
+  await save(ctx, rollout, (r) => {
+    const score = scoreRollout(
+      r.judges.map((call) => call?.parsed ?? null),
+      { normalisation: ctx.settings.normalisation },
+    );
+    return score.reward === null
+      ? { ...r, status: 'unscored', score, unscoredReason: unscoredReason(r.judges) }
+      : { ...r, status: 'done', score };
+  });
+}

@@ -1,0 +1,124 @@
+// Drives Debian's Chromium through playwright-core for the e2e suite (browser-platform §6):
+// `npx playwright install` is unavailable here, so we point at the system binary and switch off
+// everything that would phone home from a closed network.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** `CHROMIUM_PATH` when set (and present), else the Debian locations; null when none exists. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv !== undefined && fromEnv !== '') return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * For e2e files: the Chromium path, or null (after a loud banner) so the file can
+ * `describe.skipIf(chromiumPath === null)`. In CI a missing browser is an error, never a skip.
+ */
+export function requireChromium(): string | null {
+  const path = findChromium();
+  if (path !== null) return path;
+  const where = process.env.CHROMIUM_PATH
+    ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`
+    : CANDIDATES.join(', ');
+  if (process.env.CI) {
+    throw new Error(
+      `Chromium not found (looked at ${where}). Install it: ${CHROMIUM_INSTALL_COMMAND}`,
+    );
+  }
+  const line = '!'.repeat(78);
+  console.warn(
+    [
+      '',
+      line,
+      '!!  E2E TESTS SKIPPED: Chromium was not found.',
+      `!!  Looked at: ${where}`,
+      '!!  Install it with:',
+      `!!      ${CHROMIUM_INSTALL_COMMAND}`,
+      '!!  or point CHROMIUM_PATH at a Chromium/Chrome binary.',
+      '!!  (With CI set, this is an error instead of a skip.)',
+      line,
+      '',
+    ].join('\n'),
+  );
+  return null;
+}
+
+/** Headless Chromium with a fresh temporary profile (playwright-core's default for `launch`). */
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
+  const path = executablePath ?? findChromium();
+  if (path === null) {
+    throw new Error(`Chromium not found. Install it: ${CHROMIUM_INSTALL_COMMAND}`);
+  }
+  return chromium.launch({ executablePath: path, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface PageProblem {
+  kind: 'pageerror' | 'console' | 'worker-console';
+  text: string;
+  /** `url:line` of the console message, when Chromium reports one. */
+  location?: string;
+}
+
+export interface AppPage {
+  page: Page;
+  /** A fresh context per page, so IndexedDB and storage start empty. */
+  context: BrowserContext;
+  /** Uncaught exceptions and console errors from the page and its workers, in order. */
+  problems: PageProblem[];
+  /** Uncaught exceptions only (the page's `pageerror` events). */
+  pageErrors: PageProblem[];
+  close(): Promise<void>;
+}
+
+/** Opens `url` in a fresh context, collecting page errors and console errors as they happen. */
+export async function newAppPage(browser: Browser, url: string): Promise<AppPage> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: PageProblem[] = [];
+  const pageErrors: PageProblem[] = [];
+  page.on('pageerror', (error) => {
+    const problem: PageProblem = { kind: 'pageerror', text: error.stack ?? error.message };
+    problems.push(problem);
+    pageErrors.push(problem);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url: file, lineNumber } = message.location();
+    problems.push({
+      kind: 'console',
+      text: message.text(),
+      ...(file ? { location: `${file}:${lineNumber}` } : {}),
+    });
+  });
+  page.on('worker', (worker) => {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') {
+        problems.push({ kind: 'worker-console', text: message.text(), location: worker.url() });
+      }
+    });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, context, problems, pageErrors, close: () => context.close() };
+}
+
+/** One line per problem, for assertion messages. */
+export function describeProblems(problems: readonly PageProblem[]): string {
+  return problems
+    .map((p) => `[${p.kind}] ${p.text}${p.location === undefined ? '' : ` (${p.location})`}`)
+    .join('\n');
+}

@@ -1,0 +1,222 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  judgeEmpty,
+  judgeFenced,
+  judgeJson,
+  judgeMissingCriterion,
+  judgeOutOfRange,
+  judgeStringScores,
+  judgeTrailingCommas,
+  judgeWithProse,
+  startMockOpenAI,
+  type MockOpenAI,
+  type MockOptions,
+} from './mockOpenAI';
+
+let mock: MockOpenAI | undefined;
+
+async function start(options?: MockOptions): Promise<MockOpenAI> {
+  mock = await startMockOpenAI(options);
+  return mock;
+}
+
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+
+function chat(m: MockOpenAI, body: object = {}, headers: Record<string, string> = {}) {
+  return fetch(`${m.baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({
+      model: 'm1',
+      messages: [{ role: 'user', content: 'hello there' }],
+      ...body,
+    }),
+  });
+}
+
+describe('startMockOpenAI', () => {
+  it('answers chat completions in the OpenAI shape with usage and optional cost, and records requests', async () => {
+    const m = await start();
+    m.enqueue({ reply: 'first', usage: { prompt_tokens: 7, completion_tokens: 3 }, cost: 0.0012 });
+    const first = (await (await chat(m)).json()) as Record<string, unknown>;
+    expect(first).toMatchObject({
+      object: 'chat.completion',
+      model: 'm1',
+      choices: [{ message: { role: 'assistant', content: 'first' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10, cost: 0.0012 },
+    });
+    const second = (await (await chat(m)).json()) as {
+      choices: { message: { content: string } }[];
+      usage: object;
+    };
+    expect(second.choices[0]?.message.content).toBe('mock reply');
+    expect(second.usage).not.toHaveProperty('cost');
+    expect(m.requests.map((r) => [r.method, r.path])).toEqual([
+      ['POST', '/v1/chat/completions'],
+      ['POST', '/v1/chat/completions'],
+    ]);
+    expect(m.requests[0]?.body).toMatchObject({ model: 'm1' });
+    expect(m.requests[0]?.headers['content-type']).toBe('application/json');
+  });
+
+  it('consumes enqueued behaviours in order, then the default (which may depend on the request)', async () => {
+    const m = await start();
+    m.setDefault((req) => ({ reply: `echo ${(req.body as { model: string }).model}` }));
+    m.enqueue({ status: 500 }, { reply: (body) => `fn ${(body as { model: string }).model}` });
+    expect((await chat(m)).status).toBe(500);
+    const texts: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const json = (await (await chat(m, { model: `x${i}` })).json()) as {
+        choices: { message: { content: string } }[];
+      };
+      texts.push(json.choices[0]!.message.content);
+    }
+    expect(texts).toEqual(['fn x0', 'echo x1']);
+  });
+
+  it('sends scripted statuses with headers and bodies', async () => {
+    const m = await start();
+    m.enqueue({
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { error: { message: 'slow down', type: 'rate_limit' } },
+    });
+    const response = await chat(m);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(response.headers.get('access-control-expose-headers')).toContain('retry-after');
+    expect(await response.json()).toEqual({ error: { message: 'slow down', type: 'rate_limit' } });
+  });
+
+  it('requires the configured bearer key and echoes a wrong one in an OpenAI-style 401', async () => {
+    const m = await start({ apiKey: 'sk-right-key-123456' });
+    const wrong = await chat(m, {}, { authorization: 'Bearer sk-wrong-key-999999' });
+    expect(wrong.status).toBe(401);
+    const body = (await wrong.json()) as { error: { message: string; code: string } };
+    expect(body.error.code).toBe('invalid_api_key');
+    expect(body.error.message).toContain('sk-wrong-key-999999');
+    expect((await chat(m, {}, { authorization: 'Bearer sk-right-key-123456' })).status).toBe(200);
+  });
+
+  it('drops the connection, sends broken JSON, and sends empty choices on request', async () => {
+    const m = await start();
+    m.enqueue({ drop: true }, { malformed: true }, { emptyChoices: true });
+    await expect(chat(m)).rejects.toThrow(TypeError);
+    const broken = await chat(m);
+    expect(broken.status).toBe(200);
+    await expect(broken.json()).rejects.toThrow(SyntaxError);
+    expect(await (await chat(m)).json()).toMatchObject({ choices: [] });
+  });
+
+  it('holds a hung request until close, and closes promptly anyway', async () => {
+    const m = await start();
+    m.enqueue({ hang: true });
+    const pending = chat(m).then(
+      () => 'answered',
+      () => 'failed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const started = Date.now();
+    await m.close();
+    mock = undefined;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await pending).toBe('failed');
+  });
+
+  it('applies a latency to replies', async () => {
+    const m = await start();
+    m.setLatency(60);
+    const started = Date.now();
+    await (await chat(m)).json();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('can send the headers at once and stall the body', async () => {
+    const m = await start();
+    m.enqueue({ reply: 'slow body', stallBodyMs: 80 });
+    const started = Date.now();
+    const response = await chat(m);
+    expect(Date.now() - started).toBeLessThan(60);
+    expect(response.status).toBe(200);
+    const json = (await response.json()) as { choices: { message: { content: string } }[] };
+    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    expect(json.choices[0]?.message.content).toBe('slow body');
+  });
+
+  it('lists models', async () => {
+    const m = await start({ models: ['b', 'a'] });
+    const json = (await (await fetch(`${m.baseUrl}/models`)).json()) as { data: { id: string }[] };
+    expect(json.data.map((entry) => entry.id)).toEqual(['b', 'a']);
+  });
+
+  it('answers preflights: echoing requested headers by default, or a fixed list', async () => {
+    const open = await start();
+    const preflight = await fetch(`${open.baseUrl}/chat/completions`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://example.github.io',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-stainless-os',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://example.github.io');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe(
+      'authorization, content-type, x-stainless-os',
+    );
+    expect(open.preflights).toHaveLength(1);
+    expect(open.requests).toHaveLength(0);
+    await open.close();
+
+    const strict = await start({ allowHeaders: 'authorization, content-type' });
+    const narrow = await fetch(`${strict.baseUrl}/chat/completions`, {
+      method: 'OPTIONS',
+      headers: { 'access-control-request-headers': 'x-stainless-os' },
+    });
+    expect(narrow.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+  });
+
+  it('imitates a CORS block for requests carrying headers the preflight does not allow', async () => {
+    const m = await start({ allowHeaders: 'authorization, content-type', enforceCors: true });
+    await expect(chat(m, {}, { 'x-stainless-os': 'Linux' })).rejects.toThrow(TypeError);
+    expect(m.corsBlocked).toHaveLength(1);
+    expect((await chat(m, {}, { authorization: 'Bearer x' })).status).toBe(200);
+  });
+
+  it('answers unknown routes with a 404', async () => {
+    const m = await start();
+    expect((await fetch(`${m.origin}/v2/nothing`)).status).toBe(404);
+  });
+});
+
+describe('judge reply helpers', () => {
+  const scores = { accuracy: 4, completeness: 3, clarity: 5 };
+
+  it('builds each shape real judges produce', () => {
+    expect(JSON.parse(judgeJson(scores))).toMatchObject({
+      accuracy: { score: 4 },
+      completeness: { score: 3 },
+      clarity: { score: 5 },
+    });
+    expect(judgeFenced(scores)).toMatch(/^```json\n\{[\s\S]*\}\n```$/);
+    expect(judgeWithProse(scores)).toMatch(/^Here is[\s\S]*\n\{[\s\S]*\}\n\nOverall/);
+    expect(() => JSON.parse(judgeTrailingCommas(scores)) as unknown).toThrow();
+    expect(JSON.parse(judgeTrailingCommas(scores).replace(/,(\s*[}\]])/g, '$1'))).toMatchObject({
+      clarity: { score: 5 },
+    });
+    expect(JSON.parse(judgeStringScores(scores))).toMatchObject({ accuracy: { score: '4' } });
+    expect(Object.keys(JSON.parse(judgeMissingCriterion(scores, 'clarity')) as object)).toEqual([
+      'accuracy',
+      'completeness',
+    ]);
+    expect(JSON.parse(judgeOutOfRange())).toMatchObject({
+      accuracy: { score: 6 },
+      completeness: { score: 0 },
+      clarity: { score: 3.5 },
+    });
+    expect(judgeEmpty()).toBe('');
+  });
+});
