@@ -96,20 +96,15 @@ export async function newAppPage(browser: Browser, url: string): Promise<AppPage
     problems.push(problem);
     pageErrors.push(problem);
   });
+  // Chromium reports dedicated workers' console messages here too (message.worker() is set), so
+  // errors logged by the dataset worker are caught without a per-worker listener.
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url: file, lineNumber } = message.location();
     problems.push({
-      kind: 'console',
+      kind: message.worker() === null ? 'console' : 'worker-console',
       text: message.text(),
       ...(file ? { location: `${file}:${lineNumber}` } : {}),
-    });
-  });
-  page.on('worker', (worker) => {
-    worker.on('console', (message) => {
-      if (message.type() === 'error') {
-        problems.push({ kind: 'worker-console', text: message.text(), location: worker.url() });
-      }
     });
   });
   await page.goto(url, { waitUntil: 'load' });
