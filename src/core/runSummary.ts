@@ -68,7 +68,10 @@ function callsOf(rollout: RolloutRecord, opts: SummaryOptions): Call[] {
   const generation = rollout.generation;
   if (generation !== undefined && generation.finishedAt >= (opts.paidSinceMs ?? -Infinity)) {
     const bodyModel = generation.requestBody.model;
-    calls.push({ ...generation, model: typeof bodyModel === 'string' ? bodyModel : (opts.modelId ?? '') });
+    calls.push({
+      ...generation,
+      model: typeof bodyModel === 'string' ? bodyModel : (opts.modelId ?? ''),
+    });
   }
   for (const judge of rollout.judges) if (judge !== null) calls.push(judge);
   return calls;
@@ -78,7 +81,9 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-function throughput(finishedAt: number[], nowMs: number): number | null {
+function throughput(finishedAt: number[], clockMs: number): number | null {
+  // A rollout stored after the caller read its clock still finished "by now".
+  const nowMs = finishedAt.reduce((max, t) => Math.max(max, t), clockMs);
   const recent = finishedAt
     .filter((t) => t >= nowMs - THROUGHPUT_HORIZON_MS && t <= nowMs)
     .sort((a, b) => a - b)

@@ -49,7 +49,12 @@ describe('estimateRun', () => {
     expect(estimate.requests).toBe(18);
     const [model, judge1, judge2] = estimate.parts;
     // 48 tokens × 6; 400 assumed output tokens × 6.
-    expect(model).toMatchObject({ role: 'model', requests: 6, inputTokens: 288, outputTokens: 2400 });
+    expect(model).toMatchObject({
+      role: 'model',
+      requests: 6,
+      inputTokens: 288,
+      outputTokens: 2400,
+    });
     expect(model?.costUsd).toBeCloseTo((288 * 0.15 + 2400 * 0.6) / 1e6, 12);
     // (148 + 400 × 4) chars = 1748 → 437 tokens, × 6; 150 output tokens × 6.
     expect(judge1).toMatchObject({ role: 'judge', inputTokens: 2622, outputTokens: 900 });

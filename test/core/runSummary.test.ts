@@ -86,7 +86,14 @@ describe('summarizeRun: throughput and ETA', () => {
     ['stalled', [10_000, 20_000, 30_000], 2, 70_000, 2, 60_000],
     ['one finish is not a rate', [10_000], 3, 20_000, null, null],
     // The earlier finish is beyond the horizon (a pause): only one recent finish remains.
-    ['ignores finishes before a pause', [0, THROUGHPUT_HORIZON_MS + 5_000], 1, THROUGHPUT_HORIZON_MS + 6_000, null, null],
+    [
+      'ignores finishes before a pause',
+      [0, THROUGHPUT_HORIZON_MS + 5_000],
+      1,
+      THROUGHPUT_HORIZON_MS + 6_000,
+      null,
+      null,
+    ],
     ['nothing left → ETA 0', [10_000, 20_000], 0, 30_000, 3, 0],
   ])('%s', (_name, finishedAt, pending, now, rate, eta) => {
     const rollouts = [
@@ -146,7 +153,11 @@ describe('summarizeRun: tokens and spend', () => {
     }),
     rollout({
       status: 'judging',
-      generation: generation({ usage: { inputTokens: 7, outputTokens: 7 }, costUsd: 0.5, cached: true }),
+      generation: generation({
+        usage: { inputTokens: 7, outputTokens: 7 },
+        costUsd: 0.5,
+        cached: true,
+      }),
       judges: [null, null],
     }),
   ];

@@ -36,10 +36,8 @@ function subscribe(listener: () => void): () => void {
 
 /** Sets (or with null, removes) the user's price for a model id. */
 export function setModelPrice(model: string, price: PriceHint | null): void {
-  const next = { ...overrides };
-  if (price === null) delete next[model];
-  else next[model] = price;
-  overrides = next;
+  const others = Object.entries(overrides).filter(([id]) => id !== model);
+  overrides = Object.fromEntries(price === null ? others : [...others, [model, price]]);
   table = { ...PRICE_HINTS, ...overrides };
   try {
     localStorage.setItem(PRICES_STORAGE_KEY, JSON.stringify(overrides));

@@ -44,28 +44,48 @@ function sameBaseUrl(a: string, b: string): boolean {
   return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 }
 
-export function resolveRunKeys(
-  settings: { model: EndpointConfig; judges: readonly EndpointConfig[] },
+/** For slots without their own key: the slot on the same base URL whose key they use. */
+export function keyDonors(
+  entries: readonly { slot: KeySlot; baseUrl: string }[],
   keys: Readonly<Record<string, string>>,
-): ResolvedKeys {
-  const slots = slotEndpoints(settings);
+): Map<KeySlot, KeySlot> {
   const own = (slot: KeySlot) => (keys[slot] ?? '').trim();
-  const borrowed = new Map<KeySlot, KeySlot>();
-  const missing: SlotEndpoint[] = [];
-  const keyFor = (entry: SlotEndpoint): string => {
-    if (own(entry.slot) !== '') return own(entry.slot);
-    const donor = slots.find(
+  const donors = new Map<KeySlot, KeySlot>();
+  for (const entry of entries) {
+    if (own(entry.slot) !== '') continue;
+    const donor = entries.find(
       (other) =>
         other.slot !== entry.slot &&
         own(other.slot) !== '' &&
-        sameBaseUrl(other.endpoint.baseUrl, entry.endpoint.baseUrl),
+        sameBaseUrl(other.baseUrl, entry.baseUrl),
     );
-    if (donor !== undefined) {
-      borrowed.set(entry.slot, donor.slot);
-      return own(donor.slot);
-    }
-    if (requiresKey(entry.endpoint)) missing.push(entry);
-    return '';
+    if (donor !== undefined) donors.set(entry.slot, donor.slot);
+  }
+  return donors;
+}
+
+export interface RunEndpoints {
+  model: EndpointConfig;
+  judges: readonly EndpointConfig[];
+  /** A re-score whose responses all exist never calls the model: its key is not needed. */
+  isModelKeyOptional?: boolean;
+}
+
+export function resolveRunKeys(
+  settings: RunEndpoints,
+  keys: Readonly<Record<string, string>>,
+): ResolvedKeys {
+  const slots = slotEndpoints(settings);
+  const borrowed = keyDonors(
+    slots.map((entry) => ({ slot: entry.slot, baseUrl: entry.endpoint.baseUrl })),
+    keys,
+  );
+  const missing: SlotEndpoint[] = [];
+  const keyFor = (entry: SlotEndpoint): string => {
+    const key = (keys[borrowed.get(entry.slot) ?? entry.slot] ?? '').trim();
+    const isOptional = entry.slot === 'model' && settings.isModelKeyOptional === true;
+    if (key === '' && requiresKey(entry.endpoint) && !isOptional) missing.push(entry);
+    return key;
   };
   const [model, ...judges] = slots.map(keyFor);
   return { keys: { model: model ?? '', judges }, missing, borrowed };

@@ -32,12 +32,17 @@ export interface CallOutcome {
   requestBody: Record<string, unknown>;
 }
 
-/** Throws an AppError carrying `attempts` when every attempt failed. */
+/**
+ * Throws an AppError carrying `attempts` when every attempt failed. `isReusable` says whether a reply
+ * may be cached (and a cached one served): a judge reply with no readable score must not be, or
+ * "retry failed" would be served the same unreadable reply again instead of asking.
+ */
 export async function callEndpoint(
   target: EndpointContext,
   ctx: CallContext,
   messages: readonly ChatMessage[],
   sample: number,
+  isReusable: (content: string) => boolean = () => true,
 ): Promise<CallOutcome> {
   const requestBody = buildRequestBody(target.endpoint, messages);
   const key =
@@ -46,8 +51,10 @@ export async function callEndpoint(
       : await responseCacheKey(target.endpoint.baseUrl, requestBody, sample);
   if (key !== null && ctx.cache !== null) {
     const hit = await ctx.cache.get(key);
-    if (hit !== undefined) {
-      return { ...hit, attempts: 0, cached: true, requestBody };
+    if (hit !== undefined && isReusable(hit.content)) {
+      // The cache row's own key and date are not part of the call.
+      const { key: _key, createdAt: _createdAt, ...reply } = hit;
+      return { ...reply, attempts: 0, cached: true, requestBody };
     }
   }
   let result;
@@ -71,7 +78,7 @@ export async function callEndpoint(
     cached: false,
     requestBody: value.requestBody,
   };
-  if (key !== null && ctx.cache !== null) {
+  if (key !== null && ctx.cache !== null && isReusable(value.content)) {
     await ctx.cache.put({
       key,
       content: value.content,

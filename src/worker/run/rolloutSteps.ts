@@ -81,7 +81,12 @@ async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Rollo
   }
 }
 
-async function askJudge(ctx: StepContext, rollout: RolloutRecord, index: number): Promise<void> {
+/** Asks one judge and stores its call; returns the rollout as stored (undefined if nothing was asked). */
+async function askJudge(
+  ctx: StepContext,
+  rollout: RolloutRecord,
+  index: number,
+): Promise<RolloutRecord | undefined> {
   const judge = ctx.judges[index];
   const generation = rollout.generation;
   if (judge === undefined || generation === undefined) return;
@@ -92,7 +97,13 @@ async function askJudge(ctx: StepContext, rollout: RolloutRecord, index: number)
   });
   let call: JudgeCall;
   try {
-    const outcome = await callEndpoint(judge, ctx, [{ role: 'user', content: prompt }], 0);
+    const outcome = await callEndpoint(
+      judge,
+      ctx,
+      [{ role: 'user', content: prompt }],
+      0,
+      (content) => judgeScore(parseJudgeReply(content)) !== null,
+    );
     const parsed = parseJudgeReply(outcome.content);
     call = {
       judgeIndex: index,
@@ -125,11 +136,24 @@ async function askJudge(ctx: StepContext, rollout: RolloutRecord, index: number)
       finishedAt: ctx.now(),
     };
   }
-  await save(ctx, rollout, (r) => {
+  // The last judge to answer scores the rollout in the same write: one transaction fewer per rollout.
+  return save(ctx, rollout, (r) => {
     const judges = [...r.judges];
     judges[index] = call;
-    return { ...r, judges };
+    const next = { ...r, judges };
+    return judges.every((slot) => slot !== null) ? scored(ctx, next) : next;
   });
+}
+
+/** The rollout with its score: done, or unscored (with the reason) when no judge gave one. */
+function scored(ctx: StepContext, r: RolloutRecord): RolloutRecord {
+  const score = scoreRollout(
+    r.judges.map((call) => call?.parsed ?? null),
+    { normalisation: ctx.settings.normalisation },
+  );
+  return score.reward === null
+    ? { ...r, status: 'unscored', score, unscoredReason: unscoredReason(r.judges) }
+    : { ...r, status: 'done', score };
 }
 
 function unscoredReason(judges: readonly (JudgeCall | null)[]): string {
@@ -163,13 +187,11 @@ export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Pr
   const results = await Promise.allSettled(missing.map((index) => askJudge(ctx, rollout, index)));
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) throw failure.reason as AppError;
-  await save(ctx, rollout, (r) => {
-    const score = scoreRollout(
-      r.judges.map((call) => call?.parsed ?? null),
-      { normalisation: ctx.settings.normalisation },
-    );
-    return score.reward === null
-      ? { ...r, status: 'unscored', score, unscoredReason: unscoredReason(r.judges) }
-      : { ...r, status: 'done', score };
-  });
+  const isScored = results.some(
+    (result) =>
+      result.status === 'fulfilled' &&
+      (result.value?.status === 'done' || result.value?.status === 'unscored'),
+  );
+  // Scored already, unless no judge was asked now (every answer was stored before a crash).
+  if (!isScored) await save(ctx, rollout, (r) => scored(ctx, r));
 }

@@ -50,7 +50,9 @@ function caveatsFor(settings: RunSettings): string[] {
     );
   }
   if (settings.promptFormat === 'helm') {
-    caveats.push('the HELM prompt format is this app’s option; the environment sends chat messages');
+    caveats.push(
+      'the HELM prompt format is this app’s option; the environment sends chat messages',
+    );
   }
   if (settings.judgeSees === 'after_think') {
     caveats.push('judges see only the text after </think> here; the environment shows them all');
@@ -61,7 +63,11 @@ function caveatsFor(settings: RunSettings): string[] {
   if (settings.judgeTemplate !== DEFAULT_JUDGE_TEMPLATE) {
     caveats.push('the judge template was edited; the environment uses its own');
   }
-  if (settings.judges.some((judge) => Object.keys(judge.sampling).some((k) => k !== 'extra'))) {
+  const hasSampling = ({ sampling }: EndpointConfig) =>
+    [sampling.temperature, sampling.max_tokens, sampling.top_p, sampling.seed].some(
+      (value) => value !== undefined,
+    ) || Object.keys(sampling.extra).length > 0;
+  if (settings.judges.some(hasSampling)) {
     caveats.push('judge sampling settings are not passed to the environment');
   }
   const judgeVars = [...new Set(settings.judges.map((judge) => keyEnvVarFor(judge.presetId)))];

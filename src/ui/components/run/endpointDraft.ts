@@ -83,6 +83,12 @@ function numberOrUndefined(text: string, label: string, problems: string[]): num
   return value;
 }
 
+function withoutUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => field !== undefined),
+  ) as Partial<T>;
+}
+
 export function checkEndpoint(draft: EndpointDraft): EndpointCheck {
   const problems: string[] = [];
   const extra = parseExtraJson(draft.extraJson);
@@ -92,13 +98,14 @@ export function checkEndpoint(draft: EndpointDraft): EndpointCheck {
     presetId: draft.presetId,
     baseUrl: draft.baseUrl,
     model: draft.model,
-    sampling: {
+    // Unset fields are left out, not stored as undefined: the run records exactly what is sent.
+    sampling: withoutUndefined({
       temperature: numberOrUndefined(draft.temperature, 'temperature', problems),
       max_tokens: numberOrUndefined(draft.maxTokens, 'max tokens', problems),
       top_p: numberOrUndefined(draft.topP, 'top_p', problems),
       seed: numberOrUndefined(draft.seed, 'seed', problems),
       extra: extra.ok ? extra.value : {},
-    },
+    }),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     stripSdkHeaders: draft.stripSdkHeaders,
   };

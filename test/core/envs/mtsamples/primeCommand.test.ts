@@ -146,3 +146,15 @@ describe('primeEvalCommand', () => {
     if (overrides.selection?.mode === 'shuffle') expect(command).toContain(' -n 10 ');
   });
 });
+
+describe('primeEvalCommand: judge sampling caveat', () => {
+  it.each<[string, EndpointConfig['sampling'], boolean]>([
+    ['nothing set', { extra: {} }, false],
+    ['keys present but undefined', { temperature: undefined, seed: undefined, extra: {} }, false],
+    ['a temperature', { temperature: 0, extra: {} }, true],
+    ['extra body fields', { extra: { reasoning_effort: 'low' } }, true],
+  ])('%s → caveat %s', (_name, sampling, expected) => {
+    const { caveats } = primeEvalCommand(settings({ judges: [{ ...openai, sampling }] }));
+    expect(caveats.some((caveat) => caveat.includes('judge sampling'))).toBe(expected);
+  });
+});

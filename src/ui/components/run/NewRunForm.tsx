@@ -1,0 +1,114 @@
+import { useId, useState } from 'react';
+import type { DatasetRecord } from '../../../core/schema/dataset';
+import { useExamples } from '../../hooks/useDatasets';
+import type { RunActions } from '../../hooks/useRunActions';
+import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
+import { ErrorBanner } from '../ErrorBanner';
+import { EndpointsEditor } from './EndpointsEditor';
+import { ExamplesFields } from './ExamplesFields';
+import { JudgeTemplateField } from './JudgeTemplateField';
+import { RunEstimatePanel } from './RunEstimatePanel';
+import { RunKeysPrompt } from './RunKeysPrompt';
+import { RunOptionsFields } from './RunOptionsFields';
+import { checkRunDraft, defaultRunName, type RunDraft } from './runDraft';
+
+interface NewRunFormProps {
+  datasets: readonly DatasetRecord[];
+  initial: RunDraft;
+  actions: RunActions;
+  onCreated: (runId: string) => void;
+}
+
+/** Everything a run needs, checked as it is typed, with its cost estimated before it starts. */
+export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunFormProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(initial);
+  const [isStarting, setIsStarting] = useState(false);
+  const keyPrompt = useRunKeyPrompt();
+  const examples = useExamples(draft.datasetId === '' ? undefined : draft.datasetId);
+  const check = checkRunDraft(draft);
+  const change = (patch: Partial<RunDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const createError = actions.errors.new;
+
+  const start = () => {
+    const settings = check.settings;
+    if (settings === null || !check.endpointsOk) return;
+    keyPrompt.withKeys(settings, (keys) => {
+      setIsStarting(true);
+      const name = draft.name.trim() === '' ? defaultRunName(settings) : draft.name.trim();
+      void actions.start(settings, name, keys, onCreated).finally(() => setIsStarting(false));
+    });
+  };
+
+  return (
+    <form
+      className="run-form"
+      aria-label="New run"
+      onSubmit={(event) => {
+        event.preventDefault();
+        start();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Run name (optional)</label>
+        <input
+          id={`${id}-name`}
+          name="runName"
+          value={draft.name}
+          placeholder="model judged by judges"
+          onChange={(event) => change({ name: event.target.value })}
+        />
+      </div>
+      <ExamplesFields draft={draft} datasets={datasets} onChange={change} />
+      <RunOptionsFields draft={draft} onChange={change} />
+      <EndpointsEditor
+        model={draft.model}
+        judges={draft.judges}
+        onModel={(model) => change({ model })}
+        onJudges={(judges) => change({ judges })}
+      />
+      <JudgeTemplateField
+        template={draft.judgeTemplate}
+        onChange={(judgeTemplate) => change({ judgeTemplate })}
+      />
+      {check.problems.length > 0 && (
+        <ul className="field-error" aria-label="Problems with the run settings">
+          {check.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      {check.settings !== null && examples !== undefined && (
+        <RunEstimatePanel settings={check.settings} examples={examples} />
+      )}
+      {keyPrompt.missing !== null && (
+        <RunKeysPrompt
+          title="Enter the missing API keys to start"
+          endpoints={keyPrompt.missing}
+          onContinue={keyPrompt.resolve}
+          onDismiss={keyPrompt.dismiss}
+        />
+      )}
+      {createError !== undefined && (
+        <ErrorBanner
+          title="Could not create the run"
+          error={createError}
+          onDismiss={() => actions.clearError('new')}
+        />
+      )}
+      <div className="actions">
+        <button
+          type="submit"
+          className="primary"
+          data-testid="run-start"
+          disabled={check.settings === null || !check.endpointsOk || isStarting}
+        >
+          Start run
+        </button>
+        {!check.endpointsOk && (
+          <span className="muted small">Complete the endpoints above to start.</span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { CRITERIA } from '../../../core/envs/mtsamples/judge';
+import type { JudgeCall, RolloutRecord } from '../../../core/schema/run';
+import { rolloutProblem } from './rolloutsColumns';
+
+interface RolloutDetailProps {
+  rollout: RolloutRecord;
+  onClose: () => void;
+}
+
+/** One rollout: the response, and each judge's raw reply, parsed scores and problems (plain text). */
+export function RolloutDetail({ rollout, onClose }: RolloutDetailProps) {
+  const problem = rolloutProblem(rollout);
+  return (
+    <aside className="detail" aria-label={`Rollout ${rollout.key}`} data-testid="rollout-detail">
+      <header className="detail-header">
+        <h3>
+          Example {rollout.example_id} · rollout {rollout.rollout_index} · {rollout.status}
+        </h3>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      {problem !== '' && <p className="field-error">{problem}</p>}
+      {rollout.emptyResponse === true && (
+        <p className="muted">Empty response: judges were not called; every criterion scores 1.</p>
+      )}
+      <h4>Response</h4>
+      <pre className="text-block" data-testid="rollout-response">
+        {rollout.generation?.content ?? '(no response yet)'}
+      </pre>
+      {rollout.generation?.reasoning != null && (
+        <details>
+          <summary>Reasoning returned by the provider</summary>
+          <pre className="text-block">{rollout.generation.reasoning}</pre>
+        </details>
+      )}
+      {rollout.judges.map((call, index) => (
+        <JudgeCallView key={index} index={index} call={call} />
+      ))}
+    </aside>
+  );
+}
+
+function JudgeCallView({ index, call }: { index: number; call: JudgeCall | null }) {
+  if (call === null) {
+    return (
+      <section>
+        <h4>Judge {index + 1}</h4>
+        <p className="muted">No answer yet.</p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h4>
+        Judge {index + 1} · {call.model} · score {call.score === null ? '—' : call.score.toFixed(3)}
+        {call.cached ? ' · cached' : ''}
+      </h4>
+      {call.error !== undefined && (
+        <p className="field-error">
+          {call.error.kind}: {call.error.message}
+        </p>
+      )}
+      {call.parsed !== null && (
+        <ul className="small">
+          {CRITERIA.map((name) => {
+            const verdict = call.parsed?.[name];
+            return (
+              <li key={name}>
+                <strong>{name}</strong>: {verdict?.score ?? 'unreadable'}
+                {verdict?.explanation != null && ` — ${verdict.explanation}`}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {call.parsed !== null && call.parsed.problems.length > 0 && (
+        <pre className="text-block small">{call.parsed.problems.join('\n')}</pre>
+      )}
+      <details>
+        <summary>Raw reply</summary>
+        <pre className="text-block">{call.raw ?? '(none)'}</pre>
+      </details>
+    </section>
+  );
+}

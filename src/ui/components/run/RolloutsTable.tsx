@@ -1,0 +1,108 @@
+import {
+  flexRender,
+  getCoreRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import type { RolloutRecord } from '../../../core/schema/run';
+import { rolloutsColumns } from './rolloutsColumns';
+
+interface RolloutsTableProps {
+  rollouts: RolloutRecord[];
+  judgeCount: number;
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+}
+
+const PAGE_SIZE = 100;
+
+/** A run's rollouts, compact and sortable; a row opens its detail. */
+export function RolloutsTable({ rollouts, judgeCount, selectedKey, onSelect }: RolloutsTableProps) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const columns = useMemo(() => rolloutsColumns(judgeCount), [judgeCount]);
+  // TanStack's hook returns functions the React Compiler cannot memoise; that is expected here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rollouts,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getRowId: (row) => row.key,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+    initialState: { pagination: { pageSize: PAGE_SIZE } },
+  });
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table compact" data-testid="rollouts-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    aria-sort={
+                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+                    }
+                  >
+                    <button
+                      type="button"
+                      className="th-button"
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              className={row.id === selectedKey ? 'selected' : undefined}
+              onClick={() => onSelect(row.id)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') onSelect(row.id);
+              }}
+              tabIndex={0}
+              aria-selected={row.id === selectedKey}
+              data-status={row.original.status}
+            >
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {table.getPageCount() > 1 && (
+        <div className="toolbar">
+          <button
+            type="button"
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+          >
+            Previous
+          </button>
+          <span>
+            Page {table.getState().pagination.pageIndex + 1} of {table.getPageCount()}
+          </span>
+          <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+            Next
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

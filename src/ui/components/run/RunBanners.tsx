@@ -1,0 +1,47 @@
+import type { AppError } from '../../../core/errors';
+import type { RunRecord } from '../../../core/schema/run';
+import { ErrorBanner } from '../ErrorBanner';
+import type { DisplayStatus } from './runStatus';
+
+interface RunBannersProps {
+  run: RunRecord;
+  status: DisplayStatus;
+  actionError: AppError | undefined;
+  onDismissError: () => void;
+}
+
+/** Why a run is not running: interrupted, stopped by a failure, or an action that failed. */
+export function RunBanners({ run, status, actionError, onDismissError }: RunBannersProps) {
+  return (
+    <>
+      {status === 'interrupted' && (
+        <div className="banner" role="status" data-testid="run-interrupted">
+          <strong>Interrupted.</strong> The page was closed or reloaded while this run was running.
+          Everything finished is stored; Resume continues with the rest (nothing stored is requested
+          again).
+        </div>
+      )}
+      {status === 'stopped' && (
+        <div className="banner banner-error" role="alert" data-testid="run-stop-banner">
+          <strong>The run stopped{run.stopError ? ` (${run.stopError.kind})` : ''}.</strong>
+          <p className="banner-message">
+            {run.stopError?.message ?? 'A failure that retrying cannot fix stopped it.'}
+          </p>
+          {run.stopError?.nextStep !== undefined && (
+            <p className="banner-next">{run.stopError.nextStep}</p>
+          )}
+          <p className="small">
+            Fix the key below (or the problem on the provider’s side), then Resume.
+          </p>
+        </div>
+      )}
+      {actionError !== undefined && (
+        <ErrorBanner
+          title="The run could not go on"
+          error={actionError}
+          onDismiss={onDismissError}
+        />
+      )}
+    </>
+  );
+}

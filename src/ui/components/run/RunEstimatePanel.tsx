@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { selectExamples } from '../../../core/envs/mtsamples/selectExamples';
+import { estimateRun } from '../../../core/estimateRun';
+import type { ExampleRecord } from '../../../core/schema/dataset';
+import type { RunSettings } from '../../../core/schema/run';
+import { useRunPrices } from '../../hooks/useRunPrices';
+import { formatTokens, formatUsd } from './runFormat';
+import { PriceInputs } from './PriceInputs';
+
+interface RunEstimatePanelProps {
+  settings: RunSettings;
+  examples: readonly ExampleRecord[];
+}
+
+/** Requests, tokens (≈ chars / 4) and cost before anything is sent; prices are editable. */
+export function RunEstimatePanel({ settings, examples }: RunEstimatePanelProps) {
+  const prices = useRunPrices();
+  const estimate = useMemo(() => {
+    const byId = new Map(examples.map((example) => [example.example_id, example]));
+    const chosen = selectExamples([...byId.keys()], settings.selection).flatMap((exampleId) => {
+      const example = byId.get(exampleId);
+      return example === undefined ? [] : [example];
+    });
+    return estimateRun({
+      examples: chosen,
+      rolloutsPerExample: settings.rolloutsPerExample,
+      prompt: { format: settings.promptFormat, useThink: settings.useThink },
+      judgeTemplate: settings.judgeTemplate,
+      model: { model: settings.model.model, maxTokens: settings.model.sampling.max_tokens },
+      judges: settings.judges.map((judge) => ({
+        model: judge.model,
+        maxTokens: judge.sampling.max_tokens,
+      })),
+      prices,
+    });
+  }, [settings, examples, prices]);
+
+  return (
+    <section className="estimate" aria-labelledby="estimate-title" data-testid="run-estimate">
+      <h3 id="estimate-title">Estimate before you start</h3>
+      <p>
+        {estimate.rollouts} rollouts · {estimate.requests} requests · ≈
+        {formatTokens(estimate.inputTokens)} input and ≈{formatTokens(estimate.outputTokens)} output
+        tokens · cost{' '}
+        <strong data-testid="estimate-cost">
+          {estimate.costUsd !== null
+            ? `≈ ${formatUsd(estimate.costUsd)}`
+            : estimate.pricedCostUsd > 0
+              ? `unknown (at least ${formatUsd(estimate.pricedCostUsd)}; enter the missing prices)`
+              : 'unknown (enter prices below)'}
+        </strong>
+      </p>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th scope="col">Endpoint</th>
+            <th scope="col">Requests</th>
+            <th scope="col">Tokens in / out</th>
+            <th scope="col">Cost</th>
+            <th scope="col">Price (USD per 1M tokens)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {estimate.parts.map((part, index) => (
+            <tr key={`${part.role}-${index}`}>
+              <td>
+                {part.role === 'model' ? 'Model' : `Judge ${index}`}: {part.model}
+              </td>
+              <td>{part.requests}</td>
+              <td>
+                {formatTokens(part.inputTokens)} / {formatTokens(part.outputTokens)}
+              </td>
+              <td>{part.costUsd === null ? 'unknown' : formatUsd(part.costUsd)}</td>
+              <td>
+                {estimate.parts.findIndex((other) => other.model === part.model) === index ? (
+                  <PriceInputs key={part.model} model={part.model} prices={prices} />
+                ) : (
+                  <span className="muted small">as above</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">
+        Assumes a response of max tokens (or 400) and 150-token verdicts; the response cache and
+        retries change the real figure. Providers that report cost (OpenRouter) are tracked exactly
+        once the run starts.
+      </p>
+    </section>
+  );
+}

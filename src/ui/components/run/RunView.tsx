@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { RunRecord } from '../../../core/schema/run';
+import type { RunActions } from '../../hooks/useRunActions';
+import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
+import { useRunRollouts } from '../../hooks/useRunRecords';
+import { slotEndpoints } from '../../keys/resolveRunKeys';
+import { PrimeCommand } from './PrimeCommand';
+import { ProgressPanel } from './ProgressPanel';
+import { RescorePanel } from './RescorePanel';
+import { RolloutDetail } from './RolloutDetail';
+import { RolloutsTable } from './RolloutsTable';
+import { RunBanners } from './RunBanners';
+import { RunControls, type RunControlHandlers } from './RunControls';
+import { RunKeysPrompt } from './RunKeysPrompt';
+import { displayStatus, STATUS_LABELS } from './runStatus';
+
+interface RunViewProps {
+  run: RunRecord;
+  actions: RunActions;
+  selectedRollout: string | null;
+  onSelectRollout: (key: string | null) => void;
+  /** Opens another run (a re-score just created), or the new-run form when null. */
+  onOpenRun: (runId: string | null) => void;
+}
+
+/** One run: status and actions, live progress, the equivalent CLI command, and its rollouts. */
+export function RunView({
+  run,
+  actions,
+  selectedRollout,
+  onSelectRollout,
+  onOpenRun,
+}: RunViewProps) {
+  const rollouts = useRunRollouts(run.id);
+  const keyPrompt = useRunKeyPrompt();
+  const [isRescoring, setIsRescoring] = useState(false);
+  const status = displayStatus(run, actions.activeRuns);
+  const retryable =
+    rollouts?.filter((r) => r.status === 'error' || r.status === 'unscored').length ?? 0;
+  const selected = rollouts?.find((r) => r.key === selectedRollout);
+
+  const handlers: RunControlHandlers = {
+    onResume: () => keyPrompt.withKeys(run.settings, (keys) => void actions.resume(run.id, keys)),
+    onPause: () => void actions.stop(run.id, 'pause'),
+    onCancel: () => void actions.stop(run.id, 'cancel'),
+    onRetryFailed: () =>
+      keyPrompt.withKeys(run.settings, (keys) => void actions.retryFailed(run.id, keys)),
+    onRescore: () => setIsRescoring(true),
+    onDelete: () => {
+      if (!window.confirm(`Delete the run “${run.name}” and all its results?`)) return;
+      void actions.remove(run.id).then(() => onOpenRun(null));
+    },
+  };
+
+  return (
+    <section className="panel run-view" aria-labelledby="run-title" data-testid="run-view">
+      <header className="run-header">
+        <h2 id="run-title">{run.name}</h2>
+        <span className={`status status-${status}`} data-testid="run-status" data-status={status}>
+          {STATUS_LABELS[status]}
+        </span>
+      </header>
+      <p className="muted small">
+        {run.settings.model.model} judged by{' '}
+        {run.settings.judges.map((judge) => judge.model).join(' + ')} · {run.dataset.label} ·
+        created {new Date(run.createdAt).toLocaleString()}
+        {run.parentRunId !== undefined && ' · re-score of an earlier run'}
+      </p>
+      <RunBanners
+        run={run}
+        status={status}
+        actionError={actions.errors[run.id]}
+        onDismissError={() => actions.clearError(run.id)}
+      />
+      {keyPrompt.missing !== null && (
+        <RunKeysPrompt
+          title="Enter the missing API keys to go on"
+          endpoints={keyPrompt.missing}
+          onContinue={keyPrompt.resolve}
+          onDismiss={keyPrompt.dismiss}
+        />
+      )}
+      {keyPrompt.missing === null && status === 'stopped' && (
+        <RunKeysPrompt title="Keys for this run" endpoints={slotEndpoints(run.settings)} />
+      )}
+      <RunControls status={status} retryable={retryable} handlers={handlers} />
+      {rollouts !== undefined && (
+        <ProgressPanel run={run} rollouts={rollouts} isLive={status === 'running'} />
+      )}
+      {isRescoring && (
+        <RescorePanel
+          run={run}
+          onClose={() => setIsRescoring(false)}
+          onSubmit={(request, name) =>
+            keyPrompt.withKeys(
+              {
+                model: run.settings.model,
+                judges: request.judges,
+                isModelKeyOptional: rollouts?.every((r) => r.generation !== undefined) ?? false,
+              },
+              (keys) => {
+                setIsRescoring(false);
+                void actions.rescore(run.id, request, name, keys, onOpenRun);
+              },
+            )
+          }
+        />
+      )}
+      <PrimeCommand settings={run.settings} />
+      <h3>Rollouts</h3>
+      {rollouts !== undefined && (
+        <div className="split">
+          <RolloutsTable
+            rollouts={rollouts}
+            judgeCount={run.settings.judges.length}
+            selectedKey={selected?.key ?? null}
+            onSelect={onSelectRollout}
+          />
+          {selected !== undefined && (
+            <RolloutDetail rollout={selected} onClose={() => onSelectRollout(null)} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// The new-run form's state (as typed) and its conversion to RunSettings, validated by
+// RunSettingsSchema. Defaults are the spec's (mtsamples-procedures.md §6).
+import {
+  DEFAULT_JUDGE_TEMPLATE,
+  validateJudgeTemplate,
+} from '../../../core/envs/mtsamples/judgeTemplate';
+import type { Normalisation } from '../../../core/envs/mtsamples/judge';
+import type { JudgeVisibility, PromptFormat } from '../../../core/envs/mtsamples/prompt';
+import { RunSettingsSchema, type RunSettings } from '../../../core/schema/run';
+import {
+  checkEndpoint,
+  draftFromConfig,
+  draftFromPreset,
+  type EndpointDraft,
+} from './endpointDraft';
+
+export type SelectionMode = 'first' | 'all' | 'shuffle';
+
+export interface RunDraft {
+  name: string;
+  datasetId: string;
+  selectionMode: SelectionMode;
+  n: string;
+  seed: string;
+  rolloutsPerExample: string;
+  concurrency: string;
+  maxAttempts: string;
+  promptFormat: PromptFormat;
+  useThink: boolean;
+  judgeSees: JudgeVisibility;
+  normalisation: Normalisation;
+  useCache: boolean;
+  judgeTemplate: string;
+  model: EndpointDraft;
+  judges: EndpointDraft[];
+}
+
+export function defaultRunDraft(datasetId: string): RunDraft {
+  return {
+    name: '',
+    datasetId,
+    selectionMode: 'first',
+    n: '5',
+    seed: '0',
+    rolloutsPerExample: '1',
+    concurrency: '8',
+    maxAttempts: '5',
+    promptFormat: 'chat',
+    useThink: false,
+    judgeSees: 'full',
+    normalisation: 'fraction',
+    useCache: true,
+    judgeTemplate: DEFAULT_JUDGE_TEMPLATE,
+    model: { ...draftFromPreset('openai'), model: '' },
+    judges: [draftFromPreset('openai')],
+  };
+}
+
+/** A form pre-filled from an earlier run (its endpoints and settings; a fresh name). */
+export function runDraftFrom(settings: RunSettings): RunDraft {
+  const { selection } = settings;
+  return {
+    ...defaultRunDraft(settings.datasetId),
+    selectionMode: selection.mode,
+    n: selection.mode === 'all' ? '5' : String(selection.n),
+    seed: selection.mode === 'shuffle' ? String(selection.seed) : '0',
+    rolloutsPerExample: String(settings.rolloutsPerExample),
+    concurrency: String(settings.concurrency),
+    maxAttempts: String(settings.maxAttempts),
+    promptFormat: settings.promptFormat,
+    useThink: settings.useThink,
+    judgeSees: settings.judgeSees,
+    normalisation: settings.normalisation,
+    useCache: settings.useCache,
+    judgeTemplate: settings.judgeTemplate,
+    model: draftFromConfig(settings.model),
+    judges: settings.judges.map(draftFromConfig),
+  };
+}
+
+export interface RunCheck {
+  settings: RunSettings | null;
+  /** Problems with the run settings themselves (endpoint problems are shown by each editor). */
+  problems: string[];
+  endpointsOk: boolean;
+}
+
+function integer(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+export function checkRunDraft(draft: RunDraft): RunCheck {
+  const model = checkEndpoint(draft.model);
+  const judges = draft.judges.map(checkEndpoint);
+  const endpointsOk = model.ok && judges.every((judge) => judge.ok);
+  const selection =
+    draft.selectionMode === 'all'
+      ? { mode: 'all' as const }
+      : draft.selectionMode === 'first'
+        ? { mode: 'first' as const, n: integer(draft.n) }
+        : { mode: 'shuffle' as const, n: integer(draft.n), seed: integer(draft.seed) };
+  const parsed = RunSettingsSchema.safeParse({
+    datasetId: draft.datasetId,
+    selection,
+    rolloutsPerExample: integer(draft.rolloutsPerExample),
+    concurrency: integer(draft.concurrency),
+    maxAttempts: integer(draft.maxAttempts),
+    promptFormat: draft.promptFormat,
+    useThink: draft.useThink,
+    judgeSees: draft.judgeSees,
+    normalisation: draft.normalisation,
+    judgeTemplate: draft.judgeTemplate,
+    useCache: draft.useCache,
+    model: model.ok ? model.config : null,
+    judges: judges.map((judge) => (judge.ok ? judge.config : null)),
+  });
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues
+        // Endpoint problems are reported next to their endpoint.
+        .filter((issue) => !['model', 'judges', 'datasetId'].includes(String(issue.path[0])))
+        .map(
+          (issue) =>
+            `${SETTING_LABELS[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`,
+        );
+  if (draft.datasetId === '') problems.unshift('choose a dataset');
+  for (const problem of validateJudgeTemplate(draft.judgeTemplate)) {
+    problems.push(`judge template: ${problem}`);
+  }
+  const isValid = parsed.success && problems.length === 0;
+  return { settings: isValid ? parsed.data : null, problems, endpointsOk };
+}
+
+const SETTING_LABELS: Record<string, string> = {
+  selection: 'examples',
+  rolloutsPerExample: 'rollouts per example',
+  concurrency: 'concurrency',
+  maxAttempts: 'attempts',
+  judgeTemplate: 'judge template',
+};
+
+/** The run's name when none is typed: model and judges. */
+export function defaultRunName(settings: RunSettings): string {
+  const judges = settings.judges.map((judge) => judge.model).join(' + ');
+  return `${settings.model.model} judged by ${judges}`;
+}

@@ -1,0 +1,97 @@
+import { ErrorBanner } from '../components/ErrorBanner';
+import { KeysNotice } from '../components/run/KeysNotice';
+import { NewRunForm } from '../components/run/NewRunForm';
+import { defaultRunDraft, runDraftFrom } from '../components/run/runDraft';
+import { RunsList } from '../components/run/RunsList';
+import { RunView } from '../components/run/RunView';
+import { useDatasets } from '../hooks/useDatasets';
+import { hrefFor, withParams, type HashRoute } from '../hooks/useHashRoute';
+import { useRunActions } from '../hooks/useRunActions';
+import { useRunRecord, useRunRecords } from '../hooks/useRunRecords';
+import '../run.css';
+
+/** `#/run`: a new run and the list of runs; `#/run?run=<id>`: that run's progress and results. */
+export function RunPage({ route }: { route: HashRoute }) {
+  const runs = useRunRecords();
+  const datasets = useDatasets();
+  const actions = useRunActions();
+  const runId = route.params.get('run');
+  const run = useRunRecord(runId);
+  const openRun = (id: string | null) => {
+    window.location.hash = hrefFor(
+      'run',
+      id === null ? undefined : new URLSearchParams({ run: id }),
+    );
+  };
+  const readyDatasets = datasets?.filter((d) => d.status === 'ready') ?? [];
+  const workerError = actions.errors.worker;
+
+  return (
+    <div className="page run-page">
+      <KeysNotice />
+      {workerError !== undefined && (
+        <ErrorBanner title="The worker did not answer" error={workerError} />
+      )}
+      {runId !== null && run === null && (
+        <p className="banner" role="status">
+          This run no longer exists. <a href={hrefFor('run')}>Start a new run</a>.
+        </p>
+      )}
+      {run != null && (
+        <RunView
+          key={run.id}
+          run={run}
+          actions={actions}
+          selectedRollout={route.params.get('rollout')}
+          onSelectRollout={(key) => {
+            window.location.hash = withParams({ ...route, page: 'run' }, { rollout: key });
+          }}
+          onOpenRun={openRun}
+        />
+      )}
+      {runId === null && (
+        <section className="panel" aria-labelledby="new-run-title">
+          <h2 id="new-run-title">New run</h2>
+          {runs === undefined || datasets === undefined ? (
+            <p className="muted">Loading…</p>
+          ) : readyDatasets.length === 0 ? (
+            <p>
+              No dataset is ready yet: <a href={hrefFor('dataset')}>download or import one</a>{' '}
+              first.
+            </p>
+          ) : (
+            <NewRunForm
+              datasets={readyDatasets}
+              initial={initialDraft(runs[0]?.settings, readyDatasets[0]?.id ?? '', readyDatasets)}
+              actions={actions}
+              onCreated={openRun}
+            />
+          )}
+        </section>
+      )}
+      <section className="panel" aria-labelledby="runs-title">
+        <div className="toolbar">
+          <h2 id="runs-title">Runs</h2>
+          {runId !== null && <a href={hrefFor('run')}>New run</a>}
+        </div>
+        {runs !== undefined && (
+          <RunsList runs={runs} selectedId={runId} activeRuns={actions.activeRuns} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The latest run's settings when its dataset is still ready; else the spec's defaults. */
+function initialDraft(
+  latest: Parameters<typeof runDraftFrom>[0] | undefined,
+  fallbackDatasetId: string,
+  ready: readonly { id: string }[],
+) {
+  if (latest !== undefined && ready.some((d) => d.id === latest.datasetId)) {
+    return runDraftFrom(latest);
+  }
+  return latest === undefined
+    ? defaultRunDraft(fallbackDatasetId)
+    : { ...runDraftFrom(latest), datasetId: fallbackDatasetId };
+}
