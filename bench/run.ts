@@ -8,6 +8,7 @@ import { findChromium } from '../test/support/browser';
 import { startStaticServer } from '../test/support/staticServer';
 import { benchBundle } from './bundle';
 import { benchDatasetInBrowser } from './datasetInBrowser';
+import { benchRunInBrowser } from './runInBrowser';
 import type { BenchSection } from './stats';
 
 const root = join(import.meta.dirname, '..');
@@ -32,7 +33,11 @@ async function main() {
   } else {
     const server = await startStaticServer({ root: dist, prefix: '/medeval/' });
     try {
-      sections.push(await benchDatasetInBrowser(server.url));
+      const only = process.env.BENCH_ONLY;
+      if (only === undefined || only.includes('dataset'))
+        sections.push(await benchDatasetInBrowser(server.url));
+      if (only === undefined || only.includes('ui-run'))
+        sections.push(await benchRunInBrowser(server.url));
     } finally {
       await server.close();
     }

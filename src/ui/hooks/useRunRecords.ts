@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RolloutRecord, RunRecord } from '../../core/schema/run';
 import { useServices } from '../appContext';
+import { useThrottledLiveQuery } from './useThrottledLiveQuery';
 
 // Live views of runs: the worker writes every rollout step to IndexedDB and these re-render.
 
@@ -25,5 +26,8 @@ export function useRunRecord(runId: string | null): RunRecord | null | undefined
 
 export function useRunRollouts(runId: string): RolloutRecord[] | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => db.rollouts.where('runId').equals(runId).toArray(), [db, runId]);
+  return useThrottledLiveQuery(
+    () => db.rollouts.where('runId').equals(runId).toArray(),
+    [db, runId],
+  );
 }
