@@ -133,7 +133,8 @@ describe.skipIf(chromiumPath === null)('evaluation runs in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 30_000 })
       .toBe('done');
-    expect(await progressOf(page)).toBe(10);
+    // Rollout counts refresh at most 4 times a second (throttled live query): poll.
+    await expect.poll(() => progressOf(page)).toBe(10);
     await expect
       .poll(() => page.getByTestId('run-mean-reward').textContent())
       .toContain(EXPECTED_REWARD);
