@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetRecord, ExampleRecord, NoteRecord, SkipRecord } from '../core/schema/dataset';
 import type { CachedResponse, RolloutRecord, RunRecord } from '../core/schema/run';
+import { toRolloutRow, type RolloutRow } from '../core/results/rolloutRow';
 
 export interface SettingRecord {
   key: string;
@@ -18,6 +19,7 @@ export type MedevalDb = Dexie & {
   runs: EntityTable<RunRecord, 'id'>;
   rollouts: Dexie.Table<RolloutRecord, [string, string]>;
   responseCache: EntityTable<CachedResponse, 'key'>;
+  rolloutRows: Dexie.Table<RolloutRow, [string, string]>;
 };
 
 export const DB_NAME = 'medeval';
@@ -38,5 +40,14 @@ export function openDb(name: string = DB_NAME): MedevalDb {
     rollouts: '[runId+key], runId, [runId+status]',
     responseCache: 'key, createdAt',
   });
+  // Version 3 (issue 4) adds the compact rows the results table reads, backfilled from rollouts.
+  db.version(3)
+    .stores({ rolloutRows: '[runId+key], runId' })
+    .upgrade(async (tx) => {
+      await tx
+        .table<RolloutRecord>('rollouts')
+        .toCollection()
+        .each((rollout) => tx.table<RolloutRow>('rolloutRows').put(toRolloutRow(rollout)));
+    });
   return db;
 }

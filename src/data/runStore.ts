@@ -1,16 +1,21 @@
 // Reads and writes of runs and rollouts. Each rollout step is one transaction (the journal a resumed
 // run continues from); a run and all its pending rollouts are created together or not at all.
 import type { CachedResponse, RolloutRecord, RolloutStatus, RunRecord } from '../core/schema/run';
+import { toRolloutRow } from '../core/results/rolloutRow';
 import type { MedevalDb } from './db';
+
+// Every write of a rollout also writes its compact row (core/results/rolloutRow), in the same
+// transaction, so the results table never disagrees with the rollouts it summarises.
 
 export async function createRunWithRollouts(
   db: MedevalDb,
   run: RunRecord,
   rollouts: readonly RolloutRecord[],
 ): Promise<void> {
-  await db.transaction('rw', db.runs, db.rollouts, async () => {
+  await db.transaction('rw', db.runs, db.rollouts, db.rolloutRows, async () => {
     await db.runs.add(run);
     await db.rollouts.bulkAdd([...rollouts]);
+    await db.rolloutRows.bulkAdd(rollouts.map(toRolloutRow));
   });
 }
 
@@ -26,12 +31,19 @@ export async function patchRun(
   await db.runs.update(runId, patch);
 }
 
+export async function listRolloutRows(db: MedevalDb, runId: string) {
+  return db.rolloutRows.where('runId').equals(runId).toArray();
+}
+
 export async function listRollouts(db: MedevalDb, runId: string): Promise<RolloutRecord[]> {
   return db.rollouts.where('runId').equals(runId).toArray();
 }
 
 export async function putRollout(db: MedevalDb, rollout: RolloutRecord): Promise<void> {
-  await db.rollouts.put(rollout);
+  await db.transaction('rw', db.rollouts, db.rolloutRows, async () => {
+    await db.rollouts.put(rollout);
+    await db.rolloutRows.put(toRolloutRow(rollout));
+  });
 }
 
 /** Read-modify-write of one rollout in a single transaction (judges of one rollout finish concurrently). */
@@ -41,11 +53,12 @@ export async function updateRollout(
   key: string,
   change: (rollout: RolloutRecord) => RolloutRecord,
 ): Promise<RolloutRecord | undefined> {
-  return db.transaction('rw', db.rollouts, async () => {
+  return db.transaction('rw', db.rollouts, db.rolloutRows, async () => {
     const current = await db.rollouts.get([runId, key]);
     if (current === undefined) return undefined;
     const next = change(current);
     await db.rollouts.put(next);
+    await db.rolloutRows.put(toRolloutRow(next));
     return next;
   });
 }
@@ -57,7 +70,13 @@ export async function moveRolloutStatus(
   from: RolloutStatus,
   change: (rollout: RolloutRecord) => void,
 ): Promise<number> {
-  return db.rollouts.where('[runId+status]').equals([runId, from]).modify(change);
+  return db.transaction('rw', db.rollouts, db.rolloutRows, async () => {
+    const moving = await db.rollouts.where('[runId+status]').equals([runId, from]).toArray();
+    for (const rollout of moving) change(rollout);
+    await db.rollouts.bulkPut(moving);
+    await db.rolloutRows.bulkPut(moving.map(toRolloutRow));
+    return moving.length;
+  });
 }
 
 export async function getCachedResponse(
@@ -72,8 +91,9 @@ export async function putCachedResponse(db: MedevalDb, entry: CachedResponse): P
 }
 
 export async function deleteRun(db: MedevalDb, runId: string): Promise<void> {
-  await db.transaction('rw', db.runs, db.rollouts, async () => {
+  await db.transaction('rw', db.runs, db.rollouts, db.rolloutRows, async () => {
     await db.rollouts.where('runId').equals(runId).delete();
+    await db.rolloutRows.where('runId').equals(runId).delete();
     await db.runs.delete(runId);
   });
 }

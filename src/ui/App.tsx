@@ -1,17 +1,41 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { StaleTabBanner } from './components/StaleTabBanner';
-import { lazy, Suspense } from 'react';
-import { useHashRoute, hrefFor } from './hooks/useHashRoute';
+import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
 import { DatasetPage } from './pages/DatasetPage';
 import { SettingsPage } from './pages/SettingsPage';
 
-// The Run page (editors, tables, estimates) loads on first visit: the dataset page opens faster.
+// Pages other than the dataset load on first visit: the first page opens faster.
 const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
+const ResultsPage = lazy(() =>
+  import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+);
+const ComparePage = lazy(() =>
+  import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })),
+);
 
 const PAGES = [
-  { id: 'dataset', label: 'Dataset' },
-  { id: 'run', label: 'Run' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'dataset', label: 'Dataset', also: [] },
+  { id: 'run', label: 'Run', also: ['runs'] },
+  { id: 'results', label: 'Results', also: [] },
+  { id: 'compare', label: 'Compare', also: [] },
+  { id: 'settings', label: 'Settings', also: [] },
 ] as const;
+
+function pageFor(route: HashRoute): ReactNode {
+  switch (route.page) {
+    case 'settings':
+      return <SettingsPage />;
+    case 'run':
+    case 'runs':
+      return <RunPage route={route} />;
+    case 'results':
+      return <ResultsPage route={route} />;
+    case 'compare':
+      return <ComparePage route={route} />;
+    default:
+      return <DatasetPage route={route} />;
+  }
+}
 
 export function App() {
   const route = useHashRoute();
@@ -27,7 +51,7 @@ export function App() {
               key={page.id}
               href={hrefFor(page.id)}
               aria-current={
-                route.page === page.id || (page.id === 'run' && route.page === 'runs')
+                route.page === page.id || (page.also as readonly string[]).includes(route.page)
                   ? 'page'
                   : undefined
               }
@@ -39,15 +63,7 @@ export function App() {
       </header>
       <main>
         <StaleTabBanner />
-        {route.page === 'settings' ? (
-          <SettingsPage />
-        ) : route.page === 'run' || route.page === 'runs' ? (
-          <Suspense fallback={<p className="muted">Loading…</p>}>
-            <RunPage route={route} />
-          </Suspense>
-        ) : (
-          <DatasetPage route={route} />
-        )}
+        <Suspense fallback={<p className="muted">Loading…</p>}>{pageFor(route)}</Suspense>
       </main>
     </div>
   );

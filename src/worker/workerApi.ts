@@ -13,9 +13,18 @@ import type { ImportFile } from './importers/readImport';
 import { ingestGithub } from './ingestGithub';
 import { processStoredNotes } from './processDataset';
 import type { RunSettings, RunStatus } from '../core/schema/run';
-import { deleteRun, patchRun } from '../data/runStore';
+import { patchRun } from '../data/runStore';
 import { createRescoreRun, createRun, type RescoreOptions } from './run/createRun';
 import { retryFailedRollouts } from './run/retryFailed';
+import {
+  annotateRollout,
+  duplicateRun,
+  purgeDeletedRuns,
+  renameRun,
+  softDeleteRun,
+  undoDeleteRun,
+} from './run/runAdmin';
+import type { Annotation } from '../core/schema/run';
 import { executeRun, type RunKeys, type StopReason } from './run/runEngine';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import { listModels, testConnection, type ConnectionResult } from '../llm/testConnection';
@@ -140,8 +149,24 @@ export function createWorkerApi(deps: WorkerDeps) {
     retryFailed(runId: string): Promise<number> {
       return transferErrors(() => retryFailedRollouts(deps.db, runId, Date.now()));
     },
+    /** Hides a run at once; `undoDeleteRun` brings it back until it is purged. */
     deleteRun(runId: string): Promise<void> {
-      return transferErrors(() => deleteRun(deps.db, runId));
+      return transferErrors(() => softDeleteRun(deps.db, runId, Date.now()));
+    },
+    undoDeleteRun(runId: string): Promise<void> {
+      return transferErrors(() => undoDeleteRun(deps.db, runId));
+    },
+    purgeDeletedRuns(): Promise<number> {
+      return transferErrors(() => purgeDeletedRuns(deps.db, Date.now()));
+    },
+    renameRun(runId: string, name: string): Promise<void> {
+      return transferErrors(() => renameRun(deps.db, runId, name, Date.now()));
+    },
+    duplicateRun(runId: string, name: string): Promise<string> {
+      return transferErrors(() => duplicateRun(runDeps, runId, name));
+    },
+    annotateRollout(runId: string, key: string, annotation: Annotation): Promise<void> {
+      return transferErrors(() => annotateRollout(deps.db, runId, key, annotation, Date.now()));
     },
     /** One tiny request that tells CORS, auth, model, rate-limit and network failures apart. */
     testConnection(endpoint: EndpointConfig, apiKey: string): Promise<ConnectionResult> {

@@ -73,6 +73,12 @@ export const RunRecordSchema = z.object({
   updatedAt: z.number(),
   startedAt: z.number().optional(),
   finishedAt: z.number().optional(),
+  /** `imported`: built from a results.jsonl/metadata.json (ours or the verifiers tooling's). Absent = native. */
+  origin: z.enum(['native', 'imported']).optional(),
+  /** For an imported run: the metadata.json as read, and what had to be assumed (core/results). */
+  importedMetadata: z.unknown().optional(),
+  /** Soft delete, so "Undo" can bring a run back; purged later (worker/run/runAdmin.ts). */
+  deletedAt: z.number().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
@@ -142,9 +148,25 @@ export const RolloutRecordSchema = z.object({
   /** Set when the response was empty: judges were not called, every criterion is 1 (spec §4). */
   emptyResponse: z.boolean().optional(),
   error: CallErrorSchema.extend({ stage: z.enum(['generation', 'judge']) }).optional(),
+  /** For an imported rollout: the results.jsonl row as read, with what could not be read (core/results). */
+  imported: z.unknown().optional(),
+  /** A reviewer's free-text note. */
+  notes: z.string().optional(),
+  /** A reviewer's own 1–5 ratings on the judges' criteria. */
+  ratings: z
+    .object({
+      accuracy: z.number().int().min(1).max(5).nullable(),
+      completeness: z.number().int().min(1).max(5).nullable(),
+      clarity: z.number().int().min(1).max(5).nullable(),
+    })
+    .partial()
+    .optional(),
   updatedAt: z.number(),
 });
 export type RolloutRecord = z.infer<typeof RolloutRecordSchema>;
+
+export const AnnotationSchema = RolloutRecordSchema.pick({ notes: true, ratings: true });
+export type Annotation = z.infer<typeof AnnotationSchema>;
 
 export const CachedResponseSchema = z.object({
   key: z.string(),

@@ -10,7 +10,10 @@ export function useRunRecords(): RunRecord[] | undefined {
   const { db } = useServices();
   // runs has no createdAt index (data/db.ts); the list is small, so sort in memory.
   return useLiveQuery(
-    async () => (await db.runs.toArray()).sort((a, b) => b.createdAt - a.createdAt),
+    async () =>
+      (await db.runs.toArray())
+        .filter((run) => run.deletedAt === undefined)
+        .sort((a, b) => b.createdAt - a.createdAt),
     [db],
   );
 }

@@ -79,7 +79,7 @@ export async function callEndpoint(
     requestBody: value.requestBody,
   };
   if (key !== null && ctx.cache !== null && isReusable(value.content)) {
-    await ctx.cache.put({
+    ctx.cache.put({
       key,
       content: value.content,
       reasoning: value.reasoning,

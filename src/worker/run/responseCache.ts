@@ -32,9 +32,36 @@ export function responseCacheKey(
 
 export interface ResponseCache {
   get(key: string): Promise<CachedResponse | undefined>;
-  put(entry: CachedResponse): Promise<void>;
+  /** Starts storing an entry without holding up the caller; `flush` waits for every one. */
+  put(entry: CachedResponse): void;
+  /** Resolves when every started write has settled. */
+  flush(): Promise<void>;
+  /** Loads many entries in one read, so later `get`s of them cost no database round trip. */
+  prefetch(keys: readonly string[]): Promise<void>;
 }
 
+/**
+ * Cache writes stay off the lane's critical path. A failed write is not an error of the run: the
+ * response is already stored on its rollout, and the cost of a lost entry is one repeated request
+ * in some later run.
+ */
 export function dexieResponseCache(db: MedevalDb): ResponseCache {
-  return { get: (key) => getCachedResponse(db, key), put: (entry) => putCachedResponse(db, entry) };
+  const pending = new Set<Promise<void>>();
+  const prefetched = new Map<string, CachedResponse | undefined>();
+  return {
+    get: (key) =>
+      prefetched.has(key) ? Promise.resolve(prefetched.get(key)) : getCachedResponse(db, key),
+    async prefetch(keys) {
+      const rows = await db.responseCache.bulkGet([...keys]);
+      keys.forEach((key, index) => prefetched.set(key, rows[index]));
+    },
+    put(entry) {
+      const write = putCachedResponse(db, entry).catch(() => undefined);
+      pending.add(write);
+      void write.finally(() => pending.delete(write));
+    },
+    async flush() {
+      await Promise.all([...pending]);
+    },
+  };
 }

@@ -58,15 +58,28 @@ function save(
   }));
 }
 
-/** Generates the response unless one is stored. Returns the updated rollout, or null if it failed. */
-async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<RolloutRecord | null> {
-  if (rollout.generation !== undefined) return rollout;
-  await save(ctx, rollout, (r) => ({ ...r, status: 'generating' }));
+interface Generated {
+  rollout: RolloutRecord;
+  /** The generation's write; later writes of this rollout wait for it, so the journal stays in order. */
+  saved: Promise<unknown>;
+}
+
+/** Generates the response unless one is stored. Returns the rollout with it, or null if it failed. */
+async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Generated | null> {
+  if (rollout.generation !== undefined) return { rollout, saved: Promise.resolve() };
+  // The lane does not wait for this mark: IndexedDB applies it before the next write of the same
+  // rollout, and awaiting it after the request costs nothing (scheduling bench, issue 3).
+  const marked = save(ctx, rollout, (r) => ({ ...r, status: 'generating' }));
   try {
     const outcome = await callEndpoint(ctx.model, ctx, rollout.prompt, rollout.rollout_index);
     const generation = { ...outcome, finishedAt: ctx.now() };
-    return (await save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation }))) ?? null;
+    // Judges start on the text in memory at once; the write goes on beside them (scheduling bench).
+    const saved = marked.then(() =>
+      save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation })),
+    );
+    return { rollout: { ...rollout, status: 'judging', generation }, saved };
   } catch (error) {
+    await marked;
     const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
     if (appError.kind === 'aborted' || stopsTheRun(appError)) {
       await save(ctx, rollout, (r) => ({ ...r, status: 'pending' }));
@@ -84,6 +97,7 @@ async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Rollo
 /** Asks one judge and stores its call; returns the rollout as stored (undefined if nothing was asked). */
 async function askJudge(
   ctx: StepContext,
+  generationSaved: Promise<unknown>,
   rollout: RolloutRecord,
   index: number,
 ): Promise<RolloutRecord | undefined> {
@@ -136,6 +150,7 @@ async function askJudge(
       finishedAt: ctx.now(),
     };
   }
+  await generationSaved;
   // The last judge to answer scores the rollout in the same write: one transaction fewer per rollout.
   return save(ctx, rollout, (r) => {
     const judges = [...r.judges];
@@ -168,8 +183,9 @@ function unscoredReason(judges: readonly (JudgeCall | null)[]): string {
 
 /** Runs the remaining steps of one rollout. Throws (aborted or run-stopping) AppErrors only. */
 export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Promise<void> {
-  const rollout = await generate(ctx, start);
-  if (rollout === null) return;
+  const generated = await generate(ctx, start);
+  if (generated === null) return;
+  const { rollout, saved } = generated;
   const content = rollout.generation?.content ?? '';
   const visible = judgeVisibleText(content, ctx.settings.judgeSees);
   if (isEmptyResponse(visible)) {
@@ -180,11 +196,15 @@ export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Pr
         normalisation: ctx.settings.normalisation,
       },
     );
+    await saved;
     await save(ctx, rollout, (r) => ({ ...r, status: 'done', score, emptyResponse: true }));
     return;
   }
   const missing = ctx.judges.map((_, index) => index).filter((index) => !rollout.judges[index]);
-  const results = await Promise.allSettled(missing.map((index) => askJudge(ctx, rollout, index)));
+  const results = await Promise.allSettled(
+    missing.map((index) => askJudge(ctx, saved, rollout, index)),
+  );
+  await saved;
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) throw failure.reason as AppError;
   const isScored = results.some(

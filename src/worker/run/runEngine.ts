@@ -7,11 +7,18 @@ import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { EndpointConfig } from '../../core/schema/endpoint';
 import type { RolloutRecord, RunRecord, RunStatus } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
-import { getRun, listRollouts, moveRolloutStatus, patchRun } from '../../data/runStore';
+import {
+  getRun,
+  listRollouts,
+  moveRolloutStatus,
+  patchRun,
+  updateRollout,
+} from '../../data/runStore';
 import { createClient } from '../../llm/client';
 import { createScheduler, type Scheduler } from '../../llm/scheduler';
 import type { EndpointContext } from './callEndpoint';
-import { dexieResponseCache } from './responseCache';
+import { dexieResponseCache, responseCacheKey } from './responseCache';
+import { buildRequestBody } from '../../llm/client';
 import { advanceRollout } from './rolloutSteps';
 
 export interface RunKeys {
@@ -87,6 +94,21 @@ async function loadExamples(db: MedevalDb, datasetId: string, rollouts: readonly
   );
 }
 
+/** The dataset lost this example (deleted or re-imported): say so on the rollout, never skip silently. */
+async function markExampleMissing(deps: RunEngineDeps, rollout: RolloutRecord): Promise<void> {
+  await updateRollout(deps.db, rollout.runId, rollout.key, (r) => ({
+    ...r,
+    status: 'error',
+    error: {
+      kind: 'dataset_format',
+      message: `Example ${r.example_id} (${r.exampleKey}) is no longer in the dataset this run uses.`,
+      nextStep: 'Restore or re-download the dataset, then retry failed rollouts.',
+      stage: 'generation',
+    },
+    updatedAt: deps.now(),
+  }));
+}
+
 /**
  * Runs (or resumes) `runId` until every rollout is finished, the signal fires, or a run-stopping
  * failure occurs. Returns the run's final status.
@@ -116,6 +138,20 @@ export async function executeRun(
   const laneSignal = AbortSignal.any([signal, lanesStop.signal]);
   const endpoints = endpointContexts(run, keys, deps);
   const cache = run.settings.useCache ? dexieResponseCache(deps.db) : null;
+  // One read for every generation's cache entry instead of one per rollout on each lane's path.
+  await cache?.prefetch(
+    await Promise.all(
+      todo
+        .filter((rollout) => rollout.generation === undefined)
+        .map((rollout) =>
+          responseCacheKey(
+            run.settings.model.baseUrl,
+            buildRequestBody(run.settings.model, rollout.prompt),
+            rollout.rollout_index,
+          ),
+        ),
+    ),
+  );
   let stopError: AppError | undefined;
   let next = 0;
 
@@ -124,7 +160,10 @@ export async function executeRun(
       const rollout = todo[next++];
       if (rollout === undefined) return;
       const example = examples.get(rollout.example_id);
-      if (example === undefined) continue;
+      if (example === undefined) {
+        await markExampleMissing(deps, rollout);
+        continue;
+      }
       try {
         await advanceRollout(
           {
@@ -151,6 +190,7 @@ export async function executeRun(
   await Promise.all(
     Array.from({ length: Math.min(run.settings.concurrency, Math.max(1, todo.length)) }, lane),
   );
+  await cache?.flush();
   await rewindInFlight(deps.db, runId);
 
   const status: RunStatus = signal.aborted

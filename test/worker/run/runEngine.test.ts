@@ -1,0 +1,865 @@
+// The run engine end to end: a real Dexie database (fake-indexeddb), the real loopback OpenAI mock, and
+// every assertion made twice — on the stored records (the journal) and on the requests the mock saw
+// (what was paid for).
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/core/errors';
+import {
+  EMPTY_RESPONSE_VERDICT,
+  scoreRollout,
+  type ParsedJudgeReply,
+} from '../../../src/core/envs/mtsamples/judge';
+import type { RolloutRecord, RunRecord } from '../../../src/core/schema/run';
+import { openDb, type MedevalDb } from '../../../src/data/db';
+import { getRun, listRollouts } from '../../../src/data/runStore';
+import { createRescoreRun, createRun, type CreateRunDeps } from '../../../src/worker/run/createRun';
+import { retryFailedRollouts } from '../../../src/worker/run/retryFailed';
+import {
+  executeRun,
+  type RunEngineDeps,
+  type RunKeys,
+  type StopReason,
+} from '../../../src/worker/run/runEngine';
+import {
+  judgeEmpty,
+  judgeFenced,
+  judgeJson,
+  judgeMissingCriterion,
+  judgeOutOfRange,
+  judgeStringScores,
+  judgeTrailingCommas,
+  judgeWithProse,
+  startMockOpenAI,
+  type JudgeScores,
+  type MockBehaviour,
+  type MockOpenAI,
+  type MockOptions,
+  type RecordedRequest,
+} from '../../support/mockOpenAI';
+import {
+  exampleMarker,
+  isJudgeRequest,
+  judgedResponse,
+  MODEL,
+  requestExampleId,
+  requestModel,
+  runSettings,
+  seedDataset,
+  statusCounts,
+  doneTransitions,
+  watchStatuses,
+  type RunSettingsInput,
+} from '../../support/seedDataset';
+
+const KEY = 'sk-run-engine-key-0123456789';
+const KEYS: RunKeys = { model: KEY, judges: [KEY] };
+
+/** The scores each judge model gives by default: judge-a 0.8, judge-b 0.8, judge-c 0.6. */
+const JUDGE_SCORES: Record<string, JudgeScores> = {
+  'judge-a': { accuracy: 5, completeness: 4, clarity: 3 },
+  'judge-b': { accuracy: 4, completeness: 4, clarity: 4 },
+  'judge-c': { accuracy: 2, completeness: 3, clarity: 4 },
+};
+
+function modelReply(exampleId: number): string {
+  return `Plan for ${exampleMarker(exampleId)}: rest, analgesia, review in two weeks.`;
+}
+
+// ---- Harness ----
+
+let mock: MockOpenAI | undefined;
+const openDbs: MedevalDb[] = [];
+
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+  const names = new Set(openDbs.map((db) => db.name));
+  for (const db of openDbs.splice(0)) db.close();
+  for (const name of names) await openDb(name).delete();
+});
+
+interface Harness {
+  mock: MockOpenAI;
+  db: MedevalDb;
+  datasetId: string;
+  /** Every retry wait the engine asked for (the injected sleep returns at once). */
+  waits: number[];
+  deps: RunEngineDeps;
+  createDeps: CreateRunDeps;
+  settings: (overrides?: Partial<RunSettingsInput>) => ReturnType<typeof runSettings>;
+}
+
+function fastSleep(waits: number[]) {
+  return (ms: number, signal: AbortSignal): Promise<void> => {
+    waits.push(ms);
+    return signal.aborted
+      ? Promise.reject(new AppError('aborted', 'Cancelled.'))
+      : Promise.resolve();
+  };
+}
+
+function engineDeps(
+  db: MedevalDb,
+  waits: number[],
+  fetchImpl: typeof fetch = fetch,
+): RunEngineDeps {
+  return { db, fetch: fetchImpl, now: Date.now, timeoutMs: 5_000, sleep: fastSleep(waits) };
+}
+
+async function setup(count: number, options: MockOptions = {}): Promise<Harness> {
+  const m = await startMockOpenAI(options);
+  mock = m;
+  const db = openDb(`t-${crypto.randomUUID()}`);
+  openDbs.push(db);
+  const datasetId = await seedDataset(db, { count });
+  const waits: number[] = [];
+  script(m, () => undefined);
+  return {
+    mock: m,
+    db,
+    datasetId,
+    waits,
+    deps: engineDeps(db, waits),
+    createDeps: { db, now: Date.now, newId: () => crypto.randomUUID(), appVersion: 'test' },
+    settings: (overrides = {}) => runSettings({ baseUrl: m.baseUrl, datasetId, ...overrides }),
+  };
+}
+
+interface ChatRequest {
+  model: string;
+  exampleId: number;
+  isJudge: boolean;
+  /** 1 for the first request of this model about this example, 2 for the next… */
+  nth: number;
+  body: unknown;
+}
+
+function defaultBehaviour(request: ChatRequest): MockBehaviour {
+  if (!request.isJudge) {
+    return {
+      reply: modelReply(request.exampleId),
+      usage: { prompt_tokens: 120, completion_tokens: 30 },
+    };
+  }
+  const scores = JUDGE_SCORES[request.model];
+  return {
+    reply: scores === undefined ? 'No scores from an unknown judge.' : judgeJson(scores),
+    usage: { prompt_tokens: 400, completion_tokens: 60 },
+  };
+}
+
+/** Scripts the mock per request: `pick` returns a behaviour, or undefined for the default. */
+function script(m: MockOpenAI, pick: (request: ChatRequest) => MockBehaviour | undefined): void {
+  const seen = new Map<string, number>();
+  m.setDefault((recorded) => {
+    const model = requestModel(recorded.body);
+    const exampleId = requestExampleId(recorded.body);
+    const id = `${model}|${exampleId}`;
+    const nth = (seen.get(id) ?? 0) + 1;
+    seen.set(id, nth);
+    const request = {
+      model,
+      exampleId,
+      isJudge: isJudgeRequest(recorded.body),
+      nth,
+      body: recorded.body,
+    };
+    return pick(request) ?? defaultBehaviour(request);
+  });
+}
+
+function run(
+  h: Pick<Harness, 'deps'>,
+  runId: string,
+  opts: { keys?: RunKeys; signal?: AbortSignal; reason?: StopReason; deps?: RunEngineDeps } = {},
+) {
+  return executeRun(
+    opts.deps ?? h.deps,
+    runId,
+    opts.keys ?? KEYS,
+    opts.signal ?? new AbortController().signal,
+    () => opts.reason ?? 'pause',
+  );
+}
+
+async function storedRun(db: MedevalDb, runId: string): Promise<RunRecord> {
+  const record = await getRun(db, runId);
+  if (record === undefined) throw new Error(`run ${runId} is not stored`);
+  return record;
+}
+
+async function rolloutsByExample(
+  db: MedevalDb,
+  runId: string,
+): Promise<Map<number, RolloutRecord>> {
+  const rollouts = await listRollouts(db, runId);
+  return new Map(rollouts.map((rollout) => [rollout.example_id, rollout]));
+}
+
+function rolloutOf(map: Map<number, RolloutRecord>, exampleId: number): RolloutRecord {
+  const rollout = map.get(exampleId);
+  if (rollout === undefined) throw new Error(`no rollout for example ${exampleId}`);
+  return rollout;
+}
+
+/** No rollout lost or duplicated: one record per created key, and the statuses add up. */
+async function expectAccounted(db: MedevalDb, runId: string, created: number) {
+  const rollouts = await listRollouts(db, runId);
+  expect(rollouts).toHaveLength(created);
+  expect(new Set(rollouts.map((rollout) => rollout.key)).size).toBe(created);
+  const counts = statusCounts(rollouts);
+  expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(created);
+  return counts;
+}
+
+function chatRequests(m: MockOpenAI): RecordedRequest[] {
+  return m.requests.filter((request) => request.path === '/v1/chat/completions');
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** Model requests per example id, and judge requests per `model|example id`. */
+function requestCounts(requests: readonly RecordedRequest[]) {
+  const generations = requests.filter((request) => !isJudgeRequest(request.body));
+  const judges = requests.filter((request) => isJudgeRequest(request.body));
+  return {
+    generations: countBy(generations, (request) => String(requestExampleId(request.body))),
+    judges: countBy(
+      judges,
+      (request) => `${requestModel(request.body)}|${requestExampleId(request.body)}`,
+    ),
+    generationTotal: generations.length,
+    judgeTotal: judges.length,
+  };
+}
+
+async function until(condition: () => Promise<boolean> | boolean, what: string, ms = 5_000) {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+// ---- Tests ----
+
+describe('executeRun', () => {
+  it('runs every rollout through generation and two judges, storing each step and sending no key', async () => {
+    const h = await setup(10);
+    const runId = await createRun(h.createDeps, h.settings(), 'happy');
+    expect(await run(h, runId)).toBe('done');
+
+    const record = await storedRun(h.db, runId);
+    expect(record).toMatchObject({ status: 'done', kind: 'generate' });
+    expect(record.finishedAt).toBeGreaterThanOrEqual(record.startedAt ?? Infinity);
+    expect(record.stopError).toBeUndefined();
+    expect(await expectAccounted(h.db, runId, 10)).toMatchObject({ done: 10 });
+
+    const requests = chatRequests(h.mock);
+    const counts = requestCounts(requests);
+    expect(requests).toHaveLength(30);
+    expect(counts.generationTotal).toBe(10);
+    for (const id of range(10)) {
+      expect(counts.generations.get(String(id))).toBe(1);
+      expect(counts.judges.get(`judge-a|${id}`)).toBe(1);
+      expect(counts.judges.get(`judge-b|${id}`)).toBe(1);
+    }
+    for (const request of requests) expect(request.headers['authorization']).toBe(`Bearer ${KEY}`);
+
+    const rollouts = await rolloutsByExample(h.db, runId);
+    for (const id of range(10)) {
+      const rollout = rolloutOf(rollouts, id);
+      const sent = requests.find(
+        (request) => !isJudgeRequest(request.body) && requestExampleId(request.body) === id,
+      );
+      expect(rollout.generation).toMatchObject({
+        content: modelReply(id),
+        finishReason: 'stop',
+        usage: { inputTokens: 120, outputTokens: 30 },
+        attempts: 1,
+        cached: false,
+      });
+      // Exactly the body that went over the wire, recorded with the rollout.
+      expect(rollout.generation?.requestBody).toEqual(sent?.body);
+      expect(rollout.generation?.requestBody['model']).toBe(MODEL);
+      expect(rollout.judges.map((call) => call?.model)).toEqual(['judge-a', 'judge-b']);
+      expect(rollout.judges.map((call) => call?.score)).toEqual([0.8, 0.8]);
+      expect(rollout.judges[0]?.raw).toBe(judgeJson(JUDGE_SCORES['judge-a']!));
+      expect(rollout.judges[1]?.usage).toEqual({ inputTokens: 400, outputTokens: 60 });
+      expect(rollout.score).toEqual({
+        reward: 0.8,
+        jury_score: 4,
+        judge_scores: [0.8, 0.8],
+        criterion_means: { accuracy: 4.5, completeness: 4, clarity: 3.5 },
+      });
+    }
+    // Each judge saw this example's notes (filled literally: `$&` and `{{reference}}` survive),
+    // the generated response and the reference.
+    const judged = requests.find(
+      (request) => isJudgeRequest(request.body) && requestExampleId(request.body) === 3,
+    );
+    expect(judgedResponse(judged?.body)).toBe(modelReply(3));
+    expect(JSON.stringify(judged?.body)).toContain('cost $& {{reference}} noted');
+    expect(JSON.stringify(judged?.body)).toContain('no heavy lifting for 5 weeks');
+
+    const stored = JSON.stringify({ record, rollouts: [...rollouts.values()] });
+    expect(stored).not.toContain(KEY);
+  });
+
+  it('scores every judge-reply shape as the parser reads it, and never calls judges for an empty response', async () => {
+    const h = await setup(9);
+    const judgeA: Record<number, string> = {
+      0: judgeFenced({ accuracy: 5, completeness: 4, clarity: 3 }),
+      1: judgeWithProse({ accuracy: 3, completeness: 3, clarity: 3 }),
+      2: judgeTrailingCommas({ accuracy: 2, completeness: 2, clarity: 2 }),
+      3: judgeStringScores({ accuracy: 5, completeness: 5, clarity: 5 }),
+      4: judgeMissingCriterion({ accuracy: 4, completeness: 2, clarity: 5 }, 'clarity'),
+      5: judgeOutOfRange(),
+      6: judgeEmpty(),
+      7: 'I am unable to score this response.',
+    };
+    script(h.mock, (request): MockBehaviour | undefined => {
+      if (!request.isJudge) return request.exampleId === 8 ? { reply: '  \n ' } : undefined;
+      if (request.model === 'judge-a') return { reply: judgeA[request.exampleId] ?? '' };
+      return request.exampleId === 7 ? { reply: judgeOutOfRange() } : undefined;
+    });
+    const runId = await createRun(h.createDeps, h.settings(), 'shapes');
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 9)).toMatchObject({ done: 8, unscored: 1 });
+
+    const rollouts = await rolloutsByExample(h.db, runId);
+    const judgeAScore = (id: number) => rolloutOf(rollouts, id).judges[0]?.score;
+    const expected: [number, number | null, number][] = [
+      [0, 0.8, 0.8],
+      [1, 0.6, 0.7],
+      [2, 0.4, 0.6],
+      [3, 1, 0.9],
+      [4, 0.6, 0.7],
+      [5, null, 0.8],
+      [6, null, 0.8],
+    ];
+    for (const [id, judgeScore, reward] of expected) {
+      const rollout = rolloutOf(rollouts, id);
+      expect(rollout.status, `example ${id}`).toBe('done');
+      if (judgeScore === null) expect(judgeAScore(id), `example ${id}`).toBeNull();
+      else expect(judgeAScore(id), `example ${id}`).toBeCloseTo(judgeScore, 10);
+      expect(rollout.score?.reward, `example ${id}`).toBeCloseTo(reward, 10);
+      expect(rollout.judges[0]?.raw, `the raw reply is kept (example ${id})`).toBe(judgeA[id]);
+    }
+    const parsedA = (id: number): ParsedJudgeReply | null | undefined =>
+      rolloutOf(rollouts, id).judges[0]?.parsed;
+    expect(parsedA(2)?.problems.join(' ')).toContain('trailing commas');
+    expect(parsedA(3)?.accuracy.score).toBe(5);
+    expect(parsedA(4)?.clarity).toMatchObject({ score: null, problem: 'missing' });
+    expect(parsedA(4)?.accuracy.score).toBe(4);
+    expect(rolloutOf(rollouts, 4).score?.criterion_means.clarity).toBe(4);
+    expect(parsedA(5)).toMatchObject({
+      accuracy: { score: null },
+      completeness: { score: null },
+      clarity: { score: null },
+    });
+    expect(rolloutOf(rollouts, 5).score?.judge_scores).toEqual([null, 0.8]);
+    expect(parsedA(6)).toMatchObject({ jsonFound: false, problems: ['the reply is empty'] });
+
+    const unscored = rolloutOf(rollouts, 7);
+    expect(unscored.status).toBe('unscored');
+    expect(unscored.score?.reward).toBeNull();
+    expect(unscored.unscoredReason).toContain('judge 1: no readable score');
+    expect(unscored.unscoredReason).toContain('judge 2: no readable score');
+    expect(unscored.unscoredReason).toContain('outside 1–5');
+
+    const empty = rolloutOf(rollouts, 8);
+    expect(empty).toMatchObject({ status: 'done', emptyResponse: true, judges: [null, null] });
+    expect(empty.score).toEqual(
+      scoreRollout([EMPTY_RESPONSE_VERDICT, EMPTY_RESPONSE_VERDICT], { normalisation: 'fraction' }),
+    );
+    expect(empty.score?.reward).toBeCloseTo(0.2, 10);
+
+    const counts = requestCounts(chatRequests(h.mock));
+    expect(counts.generationTotal).toBe(9);
+    expect(counts.judgeTotal).toBe(16);
+    expect(counts.judges.has('judge-a|8')).toBe(false);
+    expect(counts.judges.has('judge-b|8')).toBe(false);
+  });
+
+  it('retries 429 (honouring retry-after), 500 and a dropped connection, and records the attempts', async () => {
+    const h = await setup(4);
+    script(h.mock, (request): MockBehaviour | undefined => {
+      if (request.nth !== 1) return undefined;
+      if (!request.isJudge && request.exampleId === 0)
+        return { status: 429, headers: { 'retry-after': '2' } };
+      if (!request.isJudge && request.exampleId === 1) return { status: 500 };
+      if (!request.isJudge && request.exampleId === 2) return { drop: true };
+      if (request.model === 'judge-a' && request.exampleId === 3)
+        return { status: 429, headers: { 'retry-after-ms': '1500' } };
+      return undefined;
+    });
+    // One lane: the waits come in example order.
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 1 }), 'transient');
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 4)).toMatchObject({ done: 4 });
+
+    const rollouts = await rolloutsByExample(h.db, runId);
+    for (const id of [0, 1, 2]) {
+      expect(rolloutOf(rollouts, id).generation?.attempts, `example ${id}`).toBe(2);
+      expect(rolloutOf(rollouts, id).score?.reward).toBe(0.8);
+    }
+    const four = rolloutOf(rollouts, 3);
+    expect(four.generation?.attempts).toBe(1);
+    expect(four.judges.map((call) => call?.attempts)).toEqual([2, 1]);
+    expect(four.score?.reward).toBe(0.8);
+
+    expect(h.waits).toHaveLength(4);
+    const [rateLimited, server, dropped, judgeRateLimited] = h.waits as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    // The server's wait plus at most 250 ms of jitter; backoff after a 500 or a drop is ≤ 500 ms.
+    expect(rateLimited).toBeGreaterThanOrEqual(2_000);
+    expect(rateLimited).toBeLessThanOrEqual(2_250);
+    expect(server).toBeLessThanOrEqual(500);
+    expect(dropped).toBeLessThanOrEqual(500);
+    expect(judgeRateLimited).toBeGreaterThanOrEqual(1_500);
+    expect(judgeRateLimited).toBeLessThanOrEqual(1_750);
+
+    const counts = requestCounts(chatRequests(h.mock));
+    expect([0, 1, 2, 3].map((id) => counts.generations.get(String(id)))).toEqual([2, 2, 2, 1]);
+    expect(counts.judges.get('judge-a|3')).toBe(2);
+    expect(counts.judgeTotal).toBe(9);
+  });
+
+  it('records a generation that fails on every attempt as an error and carries on with the rest', async () => {
+    const h = await setup(5);
+    script(h.mock, (request): MockBehaviour | undefined => {
+      if (!request.isJudge && request.exampleId === 2) return { status: 500 };
+      if (request.model === 'judge-b' && request.exampleId === 3) return { status: 503 };
+      return undefined;
+    });
+    const runId = await createRun(h.createDeps, h.settings({ maxAttempts: 3 }), 'fails');
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 5)).toMatchObject({ done: 4, error: 1 });
+
+    const rollouts = await rolloutsByExample(h.db, runId);
+    const failed = rolloutOf(rollouts, 2);
+    expect(failed.status).toBe('error');
+    expect(failed.error).toMatchObject({
+      stage: 'generation',
+      kind: 'server',
+      status: 500,
+      attempts: 3,
+    });
+    expect(failed.error?.message).toContain('500');
+    expect(failed.generation).toBeUndefined();
+    expect(failed.judges).toEqual([null, null]);
+
+    // A judge that fails on every attempt is data on its call; the other judge still scores.
+    const halfJudged = rolloutOf(rollouts, 3);
+    expect(halfJudged.status).toBe('done');
+    expect(halfJudged.judges[1]).toMatchObject({
+      score: null,
+      raw: null,
+      attempts: 3,
+      error: { kind: 'server', status: 503, attempts: 3 },
+    });
+    expect(halfJudged.score?.judge_scores).toEqual([0.8, null]);
+    expect(halfJudged.score?.reward).toBe(0.8);
+
+    const counts = requestCounts(chatRequests(h.mock));
+    expect(counts.generations.get('2')).toBe(3);
+    expect(counts.judges.get('judge-b|3')).toBe(3);
+    expect(counts.judges.has('judge-a|2')).toBe(false);
+    expect(counts.generationTotal).toBe(4 + 3);
+    expect(counts.judgeTotal).toBe(4 * 2 + 2);
+    expect(h.waits).toHaveLength(4);
+  });
+
+  it('stops the whole run on a rejected key after a handful of requests, and resumes cleanly with the right one', async () => {
+    const h = await setup(10, { apiKey: KEY });
+    const wrong = 'sk-wrong-key-9876543210';
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'bad key');
+
+    expect(await run(h, runId, { keys: { model: wrong, judges: [wrong] } })).toBe('stopped');
+    const stopped = await storedRun(h.db, runId);
+    expect(stopped.stopError).toMatchObject({ kind: 'auth', status: 401 });
+    expect(stopped.stopError?.message).not.toContain(wrong);
+    expect(stopped.stopError?.nextStep).toBeDefined();
+    const rejected = chatRequests(h.mock).length;
+    expect(rejected).toBeGreaterThanOrEqual(1);
+    expect(rejected).toBeLessThanOrEqual(3 + 1);
+    // Nothing failed: the rollouts wait for a good key.
+    expect(await expectAccounted(h.db, runId, 10)).toMatchObject({ pending: 10 });
+    expect(h.waits).toEqual([]);
+
+    expect(await run(h, runId)).toBe('done');
+    const resumed = await storedRun(h.db, runId);
+    expect(resumed.stopError).toBeUndefined();
+    expect(await expectAccounted(h.db, runId, 10)).toMatchObject({ done: 10 });
+    const accepted = chatRequests(h.mock).filter(
+      (request) => request.headers['authorization'] === `Bearer ${KEY}`,
+    );
+    const counts = requestCounts(accepted);
+    expect(counts.generationTotal).toBe(10);
+    expect(new Set(counts.generations.values())).toEqual(new Set([1]));
+    expect(counts.judgeTotal).toBe(20);
+  });
+
+  it('stops on a rejected judge key too, keeping the stored generations', async () => {
+    const h = await setup(6, { apiKey: KEY });
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 2 }), 'bad judge key');
+    const status = await run(h, runId, {
+      keys: { model: KEY, judges: ['sk-bad-judge-key-000000'] },
+    });
+    expect(status).toBe('stopped');
+    expect((await storedRun(h.db, runId)).stopError?.kind).toBe('auth');
+    const counts = await expectAccounted(h.db, runId, 6);
+    expect(counts.generating).toBe(0);
+    expect(counts.done + counts.error + counts.unscored).toBe(0);
+    const generated = (await listRollouts(h.db, runId)).filter(
+      (rollout) => rollout.generation !== undefined,
+    );
+    expect(generated.length).toBeGreaterThanOrEqual(1);
+    expect(generated.length).toBeLessThanOrEqual(2);
+
+    const before = requestCounts(chatRequests(h.mock));
+    expect(await run(h, runId)).toBe('done');
+    const after = requestCounts(chatRequests(h.mock));
+    // Stored generations are not requested again.
+    expect(after.generationTotal - before.generationTotal).toBe(6 - generated.length);
+    expect(new Set(after.generations.values())).toEqual(new Set([1]));
+  });
+
+  it('stops every lane when one rollout hits a run-stopping failure, even while the others succeed', async () => {
+    const h = await setup(30, { latencyMs: 5 });
+    script(h.mock, (request): MockBehaviour | undefined =>
+      !request.isJudge && request.exampleId === 5
+        ? { status: 400, body: { error: { message: 'max_tokens is too large', type: 'x' } } }
+        : undefined,
+    );
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'one bad');
+    expect(await run(h, runId)).toBe('stopped');
+    expect((await storedRun(h.db, runId)).stopError).toMatchObject({
+      kind: 'bad_request',
+      status: 400,
+    });
+    const counts = await expectAccounted(h.db, runId, 30);
+    expect(counts.generating + counts.error).toBe(0);
+    // The lanes stopped soon after the failure instead of working through the other 24 examples.
+    expect(counts.done).toBeLessThanOrEqual(5 + 3);
+    expect(counts.pending).toBeGreaterThanOrEqual(30 - 5 - 3);
+    expect(requestCounts(chatRequests(h.mock)).generationTotal).toBeLessThanOrEqual(6 + 3);
+  });
+
+  it('pauses mid-run with nothing left generating, and a resume re-sends only what was in flight', async () => {
+    const h = await setup(20, { latencyMs: 15 });
+    const history = watchStatuses(h.db);
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 4 }), 'pause');
+    const controller = new AbortController();
+    const first = run(h, runId, { signal: controller.signal, reason: 'pause' });
+    await until(
+      async () => statusCounts(await listRollouts(h.db, runId)).done >= 6,
+      'six stored rollouts',
+    );
+    controller.abort();
+    expect(await first).toBe('paused');
+
+    const paused = await expectAccounted(h.db, runId, 20);
+    expect(paused.generating).toBe(0);
+    expect(paused.done).toBeGreaterThanOrEqual(6);
+    expect(paused.done).toBeLessThan(20);
+    expect(paused.pending + paused.judging).toBe(20 - paused.done);
+    expect((await storedRun(h.db, runId)).status).toBe('paused');
+    for (const rollout of await listRollouts(h.db, runId)) {
+      // A judging rollout kept its generation; a pending one has none.
+      expect(rollout.generation === undefined).toBe(rollout.status === 'pending');
+    }
+    const atPause = requestCounts(chatRequests(h.mock));
+
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 20)).toMatchObject({ done: 20 });
+    expect(doneTransitions(history, runId)).toEqual(range(20).map(() => 1));
+
+    const counts = requestCounts(chatRequests(h.mock));
+    const resent = [...counts.generations.values()].filter((n) => n > 1).length;
+    expect(resent).toBeLessThanOrEqual(4);
+    expect(Math.max(...counts.generations.values())).toBeLessThanOrEqual(2);
+    expect(Math.max(...counts.judges.values())).toBeLessThanOrEqual(2);
+    // Requests answered before the pause were stored and never sent again.
+    expect(counts.generationTotal).toBeLessThanOrEqual(20 + 4);
+    expect(counts.judgeTotal).toBeLessThanOrEqual(40 + 2 * 4);
+    expect(counts.generationTotal - atPause.generationTotal).toBeLessThanOrEqual(20 - paused.done);
+  });
+
+  it('resumes a rollout paused between its judges by asking only the judge that had not answered', async () => {
+    const h = await setup(1);
+    let judgeBHangs = true;
+    script(h.mock, (request): MockBehaviour | undefined =>
+      judgeBHangs && request.model === 'judge-b' ? { hang: true } : undefined,
+    );
+    const runId = await createRun(h.createDeps, h.settings(), 'between judges');
+    const controller = new AbortController();
+    const first = run(h, runId, { signal: controller.signal });
+    await until(async () => {
+      const [rollout] = await listRollouts(h.db, runId);
+      return rollout?.judges[0] != null && h.mock.requests.length === 3;
+    }, 'judge-a stored while judge-b hangs');
+    controller.abort();
+    expect(await first).toBe('paused');
+    const [paused] = await listRollouts(h.db, runId);
+    expect(paused).toMatchObject({ status: 'judging', judges: [{ score: 0.8 }, null] });
+
+    judgeBHangs = false;
+    expect(await run(h, runId)).toBe('done');
+    const counts = requestCounts(chatRequests(h.mock));
+    expect(Object.fromEntries(counts.generations)).toEqual({ 0: 1 });
+    expect(Object.fromEntries(counts.judges)).toEqual({ 'judge-a|0': 1, 'judge-b|0': 2 });
+    const [done] = await listRollouts(h.db, runId);
+    expect(done?.generation).toEqual(paused?.generation);
+    expect(done?.judges[0]).toEqual(paused?.judges[0]);
+    expect(done?.score?.reward).toBe(0.8);
+  });
+
+  it('marks a cancelled run cancelled, rewinding its in-flight rollouts', async () => {
+    const h = await setup(8, { latencyMs: 20 });
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 4 }), 'cancel');
+    const controller = new AbortController();
+    const first = run(h, runId, { signal: controller.signal, reason: 'cancel' });
+    await until(() => chatRequests(h.mock).length >= 2, 'the first requests');
+    controller.abort();
+    expect(await first).toBe('cancelled');
+    const counts = await expectAccounted(h.db, runId, 8);
+    expect(counts.generating).toBe(0);
+    expect(counts.error).toBe(0);
+  });
+
+  it('resumes after the worker is killed mid-run: nothing stored is requested again', async () => {
+    const h = await setup(20);
+    const dbName = h.db.name;
+    const history = watchStatuses(h.db);
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 4 }), 'killed');
+
+    // The "killed" worker: after 24 requests, each further request reaches the server but its
+    // answer never comes back, as if the tab died while waiting for it.
+    const swallowed: unknown[] = [];
+    let passed = 0;
+    const dying: typeof fetch = (input, init) => {
+      if (passed < 24) {
+        passed++;
+        return fetch(input, init);
+      }
+      swallowed.push(typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null);
+      const { signal: _ignored, ...rest } = init ?? {};
+      const never = new Promise<Response>(() => undefined);
+      return fetch(input, rest).then(
+        () => never,
+        () => never,
+      );
+    };
+    const zombie = run(h, runId, { deps: engineDeps(h.db, h.waits, dying) });
+    zombie.catch(() => undefined);
+    // Every lane is stuck on a request it will never see answered.
+    await until(
+      () => new Set(swallowed.map((body) => requestExampleId(body))).size === 4,
+      'four stuck lanes',
+    );
+    let settled = -1;
+    await until(() => {
+      const stable = swallowed.length === settled;
+      settled = swallowed.length;
+      return stable;
+    }, 'the stuck lanes to settle');
+    await until(() => chatRequests(h.mock).length === passed + swallowed.length, 'the server');
+    h.db.close();
+
+    // A new page: a new connection to the same database and a healthy network.
+    const db = openDb(dbName);
+    openDbs.push(db);
+    const resumedHistory = watchStatuses(db);
+    const waits: number[] = [];
+    // The journal shows the kill: the stuck rollouts are still marked in flight.
+    const killed = await expectAccounted(db, runId, 20);
+    expect(killed.generating + killed.judging).toBeGreaterThan(0);
+    expect(killed.done).toBeGreaterThan(0);
+    // Opening the run and pausing at once rewinds what the dead page left generating.
+    const stopped = new AbortController();
+    stopped.abort();
+    const opened = await run(h, runId, { deps: engineDeps(db, waits), signal: stopped.signal });
+    expect(opened).toBe('paused');
+    expect((await expectAccounted(db, runId, 20)).generating).toBe(0);
+
+    expect(await run(h, runId, { deps: engineDeps(db, waits) })).toBe('done');
+    expect(await expectAccounted(db, runId, 20)).toMatchObject({ done: 20 });
+    for (const [id, statuses] of resumedHistory) {
+      history.set(id, [...(history.get(id) ?? []), ...statuses]);
+    }
+    expect(doneTransitions(history, runId)).toEqual(range(20).map(() => 1));
+
+    const inFlight = requestCounts(
+      swallowed.map((body) => ({ method: 'POST', path: '', headers: {}, body, at: 0 })),
+    );
+    const counts = requestCounts(chatRequests(h.mock));
+    expect(new Set(swallowed.map((body) => requestExampleId(body))).size).toBeLessThanOrEqual(4);
+    for (const id of range(20)) {
+      expect(counts.generations.get(String(id)), `generation ${id}`).toBe(
+        1 + (inFlight.generations.get(String(id)) ?? 0),
+      );
+      for (const judge of ['judge-a', 'judge-b']) {
+        const key = `${judge}|${id}`;
+        expect(counts.judges.get(key), key).toBe(1 + (inFlight.judges.get(key) ?? 0));
+      }
+    }
+    // Some answers were stored before the kill, so the resumed run did not start from scratch.
+    expect(counts.generationTotal).toBeLessThan(2 * 20);
+    expect(statusCounts(await listRollouts(db, runId)).done).toBe(20);
+  });
+
+  it('serves an identical run from the response cache, per sample, and bypasses it when asked', async () => {
+    const h = await setup(4);
+    let served = 0;
+    script(h.mock, (request): MockBehaviour | undefined =>
+      request.isJudge
+        ? undefined
+        : { reply: `Plan ${++served} for ${exampleMarker(request.exampleId)}.` },
+    );
+    const settings = h.settings({ rolloutsPerExample: 2 });
+    const firstId = await createRun(h.createDeps, settings, 'first');
+    expect(await run(h, firstId)).toBe('done');
+    const firstRequests = chatRequests(h.mock).length;
+    expect(firstRequests).toBe(8 + 16);
+    const first = await listRollouts(h.db, firstId);
+    // Two samples of one example are two requests with two answers.
+    for (const id of range(4)) {
+      const [a, b] = first.filter((rollout) => rollout.example_id === id);
+      expect(a?.generation?.content).not.toBe(b?.generation?.content);
+    }
+
+    const secondId = await createRun(h.createDeps, settings, 'second');
+    expect(await run(h, secondId)).toBe('done');
+    expect(chatRequests(h.mock)).toHaveLength(firstRequests);
+    const second = await listRollouts(h.db, secondId);
+    expect(await expectAccounted(h.db, secondId, 8)).toMatchObject({ done: 8 });
+    for (const rollout of second) {
+      const original = first.find((r) => r.key === rollout.key);
+      expect(rollout.generation).toMatchObject({ cached: true, attempts: 0 });
+      // Only the generation's own fields are stored, not the cache row's.
+      expect(Object.keys(rollout.generation ?? {}).sort()).toEqual(
+        Object.keys(original?.generation ?? {}).sort(),
+      );
+      // Each sample is served its own answer, never the other sample's.
+      expect(rollout.generation?.content).toBe(original?.generation?.content);
+      expect(rollout.judges.map((call) => call?.cached)).toEqual([true, true]);
+      expect(rollout.score).toEqual(original?.score);
+    }
+
+    const thirdId = await createRun(h.createDeps, { ...settings, useCache: false }, 'no cache');
+    expect(await run(h, thirdId)).toBe('done');
+    expect(chatRequests(h.mock)).toHaveLength(2 * firstRequests);
+    for (const rollout of await listRollouts(h.db, thirdId)) {
+      expect(rollout.generation?.cached).toBe(false);
+      expect(rollout.generation?.content).not.toBe(
+        first.find((r) => r.key === rollout.key)?.generation?.content,
+      );
+    }
+  });
+
+  it('re-scores a finished run with other judges without generating again', async () => {
+    const h = await setup(5);
+    const settings = h.settings();
+    const parentId = await createRun(h.createDeps, settings, 'parent');
+    expect(await run(h, parentId)).toBe('done');
+    const before = chatRequests(h.mock).length;
+
+    const rescoreId = await createRescoreRun(
+      h.createDeps,
+      parentId,
+      {
+        judges: [
+          runSettings({ baseUrl: h.mock.baseUrl, datasetId: h.datasetId, judgeModels: ['judge-c'] })
+            .judges[0]!,
+        ],
+        judgeTemplate: settings.judgeTemplate,
+        judgeSees: settings.judgeSees,
+        normalisation: settings.normalisation,
+      },
+      'rescore',
+    );
+    expect(await run(h, rescoreId)).toBe('done');
+    const record = await storedRun(h.db, rescoreId);
+    expect(record).toMatchObject({ kind: 'rescore', parentRunId: parentId, status: 'done' });
+    expect(await expectAccounted(h.db, rescoreId, 5)).toMatchObject({ done: 5 });
+
+    const added = chatRequests(h.mock).slice(before);
+    expect(added).toHaveLength(5);
+    expect(added.every((request) => isJudgeRequest(request.body))).toBe(true);
+    expect(new Set(added.map((request) => requestModel(request.body)))).toEqual(
+      new Set(['judge-c']),
+    );
+
+    const parent = await rolloutsByExample(h.db, parentId);
+    for (const rollout of await listRollouts(h.db, rescoreId)) {
+      expect(rollout.generation).toEqual(rolloutOf(parent, rollout.example_id).generation);
+      expect(rollout.judges).toHaveLength(1);
+      expect(rollout.score?.reward).toBeCloseTo(0.6, 10);
+    }
+  });
+
+  it('retries only failed work: generation for errors, the failed judges for unscored rollouts', async () => {
+    const h = await setup(6);
+    let healthy = false;
+    script(h.mock, (request): MockBehaviour | undefined => {
+      if (healthy) return undefined;
+      if (!request.isJudge && (request.exampleId === 0 || request.exampleId === 1))
+        return { status: 500 };
+      if (request.isJudge && (request.exampleId === 2 || request.exampleId === 3))
+        return { reply: 'Sorry, I cannot grade this.' };
+      if (request.model === 'judge-a' && request.exampleId === 4)
+        return { reply: 'Also not JSON.' };
+      return undefined;
+    });
+    const runId = await createRun(h.createDeps, h.settings({ maxAttempts: 2 }), 'retry');
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 6)).toMatchObject({ done: 2, error: 2, unscored: 2 });
+    const firstPass = requestCounts(chatRequests(h.mock));
+    expect(firstPass.generationTotal).toBe(2 * 2 + 4);
+    expect(firstPass.judgeTotal).toBe(4 * 2);
+    const partial = rolloutOf(await rolloutsByExample(h.db, runId), 4);
+    expect(partial.score?.judge_scores).toEqual([null, 0.8]);
+
+    healthy = true;
+    expect(await retryFailedRollouts(h.db, runId, Date.now())).toBe(4);
+    const queued = await expectAccounted(h.db, runId, 6);
+    expect(queued).toMatchObject({ done: 2, pending: 2, judging: 2, error: 0, unscored: 0 });
+
+    const before = chatRequests(h.mock).length;
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 6)).toMatchObject({ done: 6 });
+    const retried = requestCounts(chatRequests(h.mock).slice(before));
+    expect(Object.fromEntries(retried.generations)).toEqual({ 0: 1, 1: 1 });
+    expect(Object.fromEntries(retried.judges)).toEqual({
+      'judge-a|0': 1,
+      'judge-b|0': 1,
+      'judge-a|1': 1,
+      'judge-b|1': 1,
+      'judge-a|2': 1,
+      'judge-b|2': 1,
+      'judge-a|3': 1,
+      'judge-b|3': 1,
+    });
+
+    const rollouts = await rolloutsByExample(h.db, runId);
+    for (const id of range(4)) {
+      const rollout = rolloutOf(rollouts, id);
+      expect(rollout.error).toBeUndefined();
+      expect(rollout.unscoredReason).toBeUndefined();
+      expect(rollout.score?.reward).toBe(0.8);
+    }
+    // A done rollout with a partial score is not retried.
+    expect(rolloutOf(rollouts, 4).score?.judge_scores).toEqual([null, 0.8]);
+  });
+});
