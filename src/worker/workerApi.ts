@@ -25,6 +25,9 @@ import {
   undoDeleteRun,
 } from './run/runAdmin';
 import type { Annotation } from '../core/schema/run';
+import { exportRunFiles, type ExportFormat, type ExportedFile } from './results/exportRunFiles';
+import { importResults, type ResultsImportSummary } from './results/importResults';
+import { searchRollouts, type SearchOptions } from './results/searchRollouts';
 import { executeRun, type RunKeys, type StopReason } from './run/runEngine';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import { listModels, testConnection, type ConnectionResult } from '../llm/testConnection';
@@ -174,6 +177,19 @@ export function createWorkerApi(deps: WorkerDeps) {
     },
     listModels(endpoint: EndpointConfig, apiKey: string): Promise<string[]> {
       return transferErrors(() => listModels(endpoint, apiKey, { fetch: deps.fetch }));
+    },
+    /** Keys of the run's rollouts whose notes, response, reference or judge explanations match. */
+    searchRollouts(runId: string, query: string, options: SearchOptions): Promise<string[]> {
+      return transferErrors(() => searchRollouts(deps.db, runId, query, options));
+    },
+    exportRun(runId: string, format: ExportFormat): Promise<ExportedFile> {
+      return transferErrors(() => exportRunFiles(deps.db, runId, format));
+    },
+    /** Imports results.jsonl (+ metadata.json) or a zip of them as a new, read-only run. */
+    importResults(files: ImportFile[]): Promise<ResultsImportSummary> {
+      return transferErrors(() =>
+        importResults({ db: deps.db, now: Date.now, newId: () => crypto.randomUUID() }, files),
+      );
     },
     activeRuns(): Promise<string[]> {
       return Promise.resolve(
