@@ -1,0 +1,171 @@
+// Owns a run's metadata.json for the verifiers tooling (results-format.md): their fields computed the
+// way they compute them (unscored and failed rollouts count as reward 0), and our `medeval` object with
+// the honest numbers and everything needed to rebuild the run's settings. Never a key. Pure.
+import {
+  MEDEVAL_RESULTS_SCHEMA,
+  RESULTS_ENV_ID,
+  REWARD_METRIC,
+  type MedevalMetadata,
+} from './medevalBlock';
+import { withoutSecrets } from './secrets';
+import type { RunSummary } from '../runSummary';
+import type { EndpointConfig } from '../schema/endpoint';
+import type { RolloutRecord, RunRecord, RunSettings } from '../schema/run';
+import { PASS_THRESHOLD, passAllKTable, passAtKTable } from '../stats/passAtK';
+
+/** What verifiers' readers see as a rollout's reward: 0 when we have none (exportRun's header says why). */
+export function verifiersReward(rollout: RolloutRecord): number {
+  return rollout.score?.reward ?? 0;
+}
+
+/** The environment arguments, mapped exactly as the `-a` JSON of `primeEvalCommand`. */
+export function envArgsOf(settings: RunSettings): Record<string, unknown> {
+  return {
+    judge_model: settings.judges.map((judge) => judge.model),
+    judge_base_url: settings.judges.map((judge) => judge.baseUrl),
+    use_think: settings.useThink,
+  };
+}
+
+/** `max_tokens` is always present (null when unset), as verifiers writes it; then whatever was set. */
+export function samplingArgsOf(endpoint: EndpointConfig): Record<string, unknown> {
+  const { temperature, max_tokens, top_p, seed, extra } = endpoint.sampling;
+  const named = { temperature, max_tokens, top_p, seed };
+  const set = Object.fromEntries(Object.entries(named).filter(([, value]) => value !== undefined));
+  return { max_tokens: null, ...extra, ...set };
+}
+
+export function toMetadata(
+  run: RunRecord,
+  rollouts: readonly RolloutRecord[],
+  summary: RunSummary,
+): Record<string, unknown> {
+  const rewards = rollouts.map(verifiersReward);
+  const avgReward = mean(rewards) ?? 0;
+  const byExample = groupByExample(rollouts);
+  const spend = summary.spend;
+  const priced = spend.reportedUsd > 0 || spend.estimatedUsd > 0 || spend.unpricedCalls === 0;
+  return withoutSecrets({
+    env_id: RESULTS_ENV_ID,
+    env_args: envArgsOf(run.settings),
+    model: run.settings.model.model,
+    base_url: run.settings.model.baseUrl,
+    num_examples: byExample.length,
+    rollouts_per_example: run.settings.rolloutsPerExample,
+    sampling_args: samplingArgsOf(run.settings.model),
+    time: ((run.finishedAt ?? run.updatedAt) - (run.startedAt ?? run.createdAt)) / 1000,
+    avg_reward: avgReward,
+    avg_metrics: { [REWARD_METRIC]: avgReward },
+    avg_error: mean(rollouts.map((r) => (r.error === undefined ? 0 : 1))) ?? 0,
+    pass_at_k: passAtKTable(byExample),
+    pass_all_k: passAllKTable(byExample),
+    pass_threshold: PASS_THRESHOLD,
+    usage: usageMeans(rollouts),
+    version_info: { vf_version: null, vf_commit: null, env_version: null, env_commit: null },
+    state_columns: [],
+    tools: null,
+    name: run.name,
+    cost: priced && rollouts.length > 0 ? spend.totalUsd : null,
+    medeval: medevalMetadata(run, summary),
+  });
+}
+
+function groupByExample(rollouts: readonly RolloutRecord[]): number[][] {
+  const groups = new Map<number, number[]>();
+  for (const rollout of rollouts) {
+    const group = groups.get(rollout.example_id) ?? [];
+    group.push(verifiersReward(rollout));
+    groups.set(rollout.example_id, group);
+  }
+  return [...groups.values()];
+}
+
+/** Means over the rollouts whose generation reported usage (the model under test only, as verifiers). */
+function usageMeans(rollouts: readonly RolloutRecord[]) {
+  const usages = rollouts.flatMap((r) => (r.generation?.usage ? [r.generation.usage] : []));
+  if (usages.length === 0) return null;
+  return {
+    input_tokens: mean(usages.map((u) => u.inputTokens)) ?? 0,
+    output_tokens: mean(usages.map((u) => u.outputTokens)) ?? 0,
+  };
+}
+
+function medevalMetadata(run: RunRecord, summary: RunSummary): MedevalMetadata {
+  const { settings } = run;
+  return {
+    schema: MEDEVAL_RESULTS_SCHEMA,
+    app_version: run.appVersion,
+    run: runFacts(run),
+    model_endpoint: settings.model,
+    judges: settings.judges,
+    judge_template: settings.judgeTemplate,
+    prompt_format: settings.promptFormat,
+    use_think: settings.useThink,
+    judge_sees: settings.judgeSees,
+    normalisation: settings.normalisation,
+    selection: settings.selection,
+    rollouts_per_example: settings.rolloutsPerExample,
+    concurrency: settings.concurrency,
+    max_attempts: settings.maxAttempts,
+    use_cache: settings.useCache,
+    input_cut: run.dataset.inputCut,
+    dataset: {
+      id: run.dataset.id,
+      label: run.dataset.label,
+      commit: run.dataset.commit ?? null,
+      rulesVersion: run.dataset.rulesVersion,
+    },
+    avg_reward_scored: summary.reward,
+    counts: {
+      total: summary.total,
+      done: summary.done,
+      unscored: summary.unscored,
+      failed: summary.failed,
+      pending: summary.pending + summary.inFlight,
+    },
+    jury_score: summary.juryScore,
+    judge_means: summary.judgeMeans,
+    notes: metadataNotes(run, summary),
+  };
+}
+
+function runFacts(run: RunRecord): MedevalMetadata['run'] {
+  return {
+    id: run.id,
+    name: run.name,
+    kind: run.kind,
+    ...(run.parentRunId === undefined ? {} : { parent_run_id: run.parentRunId }),
+    status: run.status,
+    ...(run.stopError === undefined ? {} : { stop_error: run.stopError }),
+    created_at_ms: run.createdAt,
+    updated_at_ms: run.updatedAt,
+    ...(run.startedAt === undefined ? {} : { started_at_ms: run.startedAt }),
+    ...(run.finishedAt === undefined ? {} : { finished_at_ms: run.finishedAt }),
+    ...(run.origin === undefined ? {} : { origin: run.origin }),
+    ...(run.importedMetadata === undefined ? {} : { imported_metadata: run.importedMetadata }),
+  };
+}
+
+function metadataNotes(run: RunRecord, summary: RunSummary): string[] {
+  const notes = [
+    'avg_reward, avg_metrics, pass_at_k and pass_all_k count unscored and failed rollouts as reward 0, as the verifiers tooling does; medeval.avg_reward_scored leaves them out (spec §5).',
+    `Written by medeval ${run.appVersion} in the browser, not by verifiers: version_info is null.`,
+    'cost is in US dollars and covers the model under test and the judges; responses served from the cache are not counted again.',
+  ];
+  const open = summary.pending + summary.inFlight;
+  if (open > 0) {
+    notes.push(
+      `${open} rollouts had not finished: they are written with reward 0 and is_completed false.`,
+    );
+  }
+  if (summary.spend.unpricedCalls > 0) {
+    notes.push(
+      `${summary.spend.unpricedCalls} calls had no reported cost and no known price: cost leaves them out.`,
+    );
+  }
+  return notes;
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}

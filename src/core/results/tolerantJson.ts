@@ -1,0 +1,112 @@
+// Owns reading one JSON text the way Python's `json.dumps` may have written it (results-format.md):
+// bare `NaN`, `Infinity` and `-Infinity` tokens are accepted outside strings and become `null`, with
+// a note naming where; keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`)
+// anywhere reject the text. Never throws. Pure.
+
+export type TolerantJson =
+  { ok: true; value: unknown; notes: string[] } | { ok: false; reason: string };
+
+/** Deeper nesting is refused: nothing we read is nested past a dozen levels, and later walks recurse. */
+export const MAX_JSON_DEPTH = 64;
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const NON_FINITE_TOKENS = ['-Infinity', 'Infinity', 'NaN'] as const;
+type NonFiniteToken = (typeof NON_FINITE_TOKENS)[number];
+
+/**
+ * A non-finite token is first swapped for a marker string so that, once parsed, the walk can say where
+ * it was (`reward`, `metrics.reward_mtsamples`). A text that already contains the marker's text
+ * (never written by anyone in practice) gets a plain `null` instead, and a note without the place.
+ */
+const MARKER_TAG = 'medeval-non-finite:';
+const MARKER_ESCAPED = `\\u0000${MARKER_TAG}`;
+const MARKER_PREFIX = `\u0000${MARKER_TAG}`;
+
+export function parseTolerantJson(text: string): TolerantJson {
+  const useMarkers = !text.includes(MARKER_TAG);
+  const { text: replaced, tokens } = replaceNonFinite(text, useMarkers);
+  let value: unknown;
+  try {
+    value = JSON.parse(replaced) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `not valid JSON (${detail})` };
+  }
+  return walk(value, useMarkers ? [] : tokens.map((token) => `${token} replaced by null`));
+}
+
+/** Swaps each non-finite token outside strings for a marker string (or `null`). */
+function replaceNonFinite(
+  text: string,
+  useMarkers: boolean,
+): { text: string; tokens: NonFiniteToken[] } {
+  const tokens: NonFiniteToken[] = [];
+  let out = '';
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+    } else {
+      const token = NON_FINITE_TOKENS.find((t) => text.startsWith(t, i));
+      if (token !== undefined) {
+        tokens.push(token);
+        out += useMarkers ? `"${MARKER_ESCAPED}${token}"` : 'null';
+        i += token.length - 1;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return { text: out, tokens };
+}
+
+type Holder = Record<string | number, unknown>;
+
+interface Pending {
+  holder: Holder;
+  key: string | number;
+  path: string;
+  depth: number;
+}
+
+/** Iterative (a deeply nested line must not overflow the stack): rejects forbidden keys, resolves markers. */
+function walk(root: unknown, notes: string[]): TolerantJson {
+  const box: Holder = { root };
+  const stack: Pending[] = [{ holder: box, key: 'root', path: '', depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { holder, key, path, depth } = item;
+    if (depth > MAX_JSON_DEPTH) {
+      return { ok: false, reason: `nested deeper than ${MAX_JSON_DEPTH} levels (at ${path})` };
+    }
+    const value = holder[key];
+    if (typeof value === 'string' && value.startsWith(MARKER_PREFIX)) {
+      holder[key] = null;
+      notes.push(`${value.slice(MARKER_PREFIX.length)} at ${path || 'the top level'} read as null`);
+    } else if (Array.isArray(value)) {
+      // Children are pushed last-first so that they pop (and notes read) in document order.
+      for (let index = value.length - 1; index >= 0; index--) {
+        stack.push({
+          holder: value as unknown as Holder,
+          key: index,
+          path: `${path}[${index}]`,
+          depth: depth + 1,
+        });
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      const record = value as Holder;
+      for (const name of Object.keys(record).reverse()) {
+        const childPath = path === '' ? name : `${path}.${name}`;
+        if (FORBIDDEN_KEYS.has(name)) {
+          return { ok: false, reason: `the key "${name}" (at ${childPath}) is not accepted` };
+        }
+        stack.push({ holder: record, key: name, path: childPath, depth: depth + 1 });
+      }
+    }
+  }
+  return { ok: true, value: box['root'], notes };
+}
