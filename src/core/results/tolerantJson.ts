@@ -2,6 +2,7 @@
 // bare `NaN`, `Infinity` and `-Infinity` tokens are accepted outside strings and become `null`, with
 // a note naming where; keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`)
 // anywhere reject the text. Never throws. Pure.
+import { editOutsideStrings } from '../jsonText';
 
 export type TolerantJson =
   { ok: true; value: unknown; notes: string[] } | { ok: false; reason: string };
@@ -40,28 +41,12 @@ function replaceNonFinite(
   useMarkers: boolean,
 ): { text: string; tokens: NonFiniteToken[] } {
   const tokens: NonFiniteToken[] = [];
-  let out = '';
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') {
-      inString = true;
-    } else {
-      const token = NON_FINITE_TOKENS.find((t) => text.startsWith(t, i));
-      if (token !== undefined) {
-        tokens.push(token);
-        out += useMarkers ? `"${MARKER_ESCAPED}${token}"` : 'null';
-        i += token.length - 1;
-        continue;
-      }
-    }
-    out += ch;
-  }
+  const out = editOutsideStrings(text, (source, i) => {
+    const token = NON_FINITE_TOKENS.find((t) => source.startsWith(t, i));
+    if (token === undefined) return null;
+    tokens.push(token);
+    return { insert: useMarkers ? `"${MARKER_ESCAPED}${token}"` : 'null', consumed: token.length };
+  });
   return { text: out, tokens };
 }
 

@@ -3,7 +3,7 @@
 // and people. Every function says when its number is undefined (null) instead of inventing one. Pure.
 
 import type { BootstrapOptions } from './bootstrap';
-import { mulberry32 } from './bootstrap';
+import { checkResampling, mulberry32, quantileSorted } from './bootstrap';
 
 /** One rater's score for one item; null = not rated (missing, failed, or skipped). */
 export type Rating = number | null;
@@ -209,7 +209,7 @@ export function bootstrapAlphaCI(
   opts: BootstrapOptions & { metric?: 'ordinal' | 'interval'; categories?: readonly number[] } = {},
 ): AlphaInterval {
   const { resamples = 1000, confidence = 0.95, seed = 0, categories = LIKERT_CATEGORIES } = opts;
-  checkBootstrap(resamples, confidence);
+  checkResampling(resamples, confidence);
   const alphaOf = opts.metric === 'interval' ? krippendorffAlphaInterval : krippendorffAlphaOrdinal;
   const alpha = alphaOf(units, categories);
   const pairable = units.filter(isPairable);
@@ -225,7 +225,9 @@ export function bootstrapAlphaCI(
   const sorted = Float64Array.from(alphas).sort();
   const tail = (1 - confidence) / 2;
   const [low, high] =
-    sorted.length === 0 ? [null, null] : [quantile(sorted, tail), quantile(sorted, 1 - tail)];
+    sorted.length === 0
+      ? [null, null]
+      : [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)];
   return { alpha, low, high, n, undefinedResamples: resamples - alphas.length };
 }
 
@@ -412,15 +414,6 @@ function checkCategories(categories: readonly number[]): void {
   }
 }
 
-function checkBootstrap(resamples: number, confidence: number): void {
-  if (!Number.isInteger(resamples) || resamples < 1) {
-    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
-  }
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-  }
-}
-
 function notACategory(
   value: number,
   u: number,
@@ -434,14 +427,4 @@ function notACategory(
 
 function isPairable(unit: readonly Rating[]): boolean {
   return unit.filter((value) => value !== null).length >= 2;
-}
-
-/** Linear interpolation between order statistics on sorted input, as in bootstrap.ts (not exported there). */
-function quantile(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
-  const below = Math.floor(position);
-  const above = Math.min(below + 1, sorted.length - 1);
-  const lower = sorted[below] ?? 0;
-  const upper = sorted[above] ?? 0;
-  return lower + (upper - lower) * (position - below);
 }

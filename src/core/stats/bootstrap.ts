@@ -53,7 +53,7 @@ export function bootstrapMeanCI(
   }
   means.sort();
   const alpha = (1 - confidence) / 2;
-  return { mean, low: quantile(means, alpha), high: quantile(means, 1 - alpha), n };
+  return { mean, low: quantileSorted(means, alpha), high: quantileSorted(means, 1 - alpha), n };
 }
 
 /**
@@ -77,16 +77,21 @@ export function pairedBootstrapDiffCI(
   );
 }
 
-function checkOptions(opts: BootstrapOptions): Required<BootstrapOptions> {
-  const resamples = opts.resamples ?? 1000;
-  const confidence = opts.confidence ?? 0.95;
-  const seed = opts.seed ?? 0;
+/** Throws a RangeError for a resample count or confidence level that makes no sense. */
+export function checkResampling(resamples: number, confidence: number): void {
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   }
+}
+
+function checkOptions(opts: BootstrapOptions): Required<BootstrapOptions> {
+  const resamples = opts.resamples ?? 1000;
+  const confidence = opts.confidence ?? 0.95;
+  const seed = opts.seed ?? 0;
+  checkResampling(resamples, confidence);
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
   return { resamples, confidence, seed };
 }
@@ -105,7 +110,7 @@ function meanOf(values: readonly number[]): number | null {
 }
 
 /** Linear interpolation between order statistics (numpy's default), on sorted input. */
-function quantile(sorted: Float64Array, p: number): number {
+export function quantileSorted(sorted: Float64Array, p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);

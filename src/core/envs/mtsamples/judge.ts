@@ -2,6 +2,7 @@
 // mtsamples-procedures.md §4–5). Parsing is total: it never throws, and every criterion it cannot read
 // is `null` with the reason, so a bad reply is visible data rather than a silent 0. Pure: no I/O.
 import { z } from 'zod';
+import { editOutsideStrings } from '../../jsonText';
 
 export const CRITERIA = ['accuracy', 'completeness', 'clarity'] as const;
 export const CriterionSchema = z.enum(CRITERIA);
@@ -189,23 +190,11 @@ function tryParseJson(text: string): unknown {
 
 /** Drops each `,` that is followed (after whitespace) by `}` or `]`, outside strings. */
 function removeTrailingCommas(text: string): string {
-  let out = '';
-  let inString = false;
-  let escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') {
-      inString = true;
-    } else if (ch === ',' && /^\s*[}\]]/.test(text.slice(i + 1))) {
-      continue;
-    }
-    out += ch;
-  }
-  return out;
+  return editOutsideStrings(text, (source, i) =>
+    source.charAt(i) === ',' && /^\s*[}\]]/.test(source.slice(i + 1))
+      ? { insert: '', consumed: 1 }
+      : null,
+  );
 }
 
 function isJsonObject(value: unknown): value is JsonObject {
