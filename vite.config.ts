@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -9,11 +9,43 @@ const { version } = JSON.parse(
   version: string;
 };
 
+/**
+ * Content-Security-Policy for the built app (GitHub Pages cannot send headers, so a <meta>): scripts
+ * and workers only from the app itself; `connect-src` open to any http(s) origin because users point
+ * the app at their own model endpoints (cloud, LAN or localhost). Added at build time only: the dev
+ * server injects an inline script (React refresh) that this policy would block.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' https: http: blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'medeval-csp',
+    apply: 'build',
+    // Right after the charset (which must come first), before anything the policy should govern.
+    transformIndexHtml: (html) =>
+      html.replace(
+        /(<meta charset="UTF-8" \/>)/,
+        `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+  };
+}
+
 // Relative base: the same build works at `/`, at GitHub Pages' `/<repo>/`, or any other sub-path.
 export default defineConfig({
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version) },
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -27,6 +27,14 @@ describe.skipIf(chromiumPath === null)('smoke: the built app in Chromium', () =>
       await app.page.getByTestId('app-shell').waitFor({ state: 'visible', timeout: 15_000 });
       expect(describeProblems(app.pageErrors)).toBe('');
       expect(describeProblems(app.problems)).toBe('');
+      // The Content-Security-Policy is in force: an injected inline script does not run.
+      const ran = await app.page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__injected = true';
+        document.body.append(script);
+        return (window as unknown as { __injected?: boolean }).__injected === true;
+      });
+      expect(ran).toBe(false);
     } finally {
       await app.close();
     }
