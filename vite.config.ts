@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -45,7 +46,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version) },
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -8,6 +8,14 @@ import { WorkerClient } from './ui/workerClient';
 import './ui/styles.css';
 
 const services = { db: openDb(), worker: new WorkerClient() };
+
+// The built app caches its own shell so a saved link opens offline (scripts/serviceWorkerPlugin.ts).
+// Not in development, where Vite serves modules on the fly.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+    console.warn('Offline support is unavailable:', error);
+  });
+}
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 

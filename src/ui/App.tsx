@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { OfflineNotice } from './components/OfflineNotice';
 import { StaleTabBanner } from './components/StaleTabBanner';
 import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
 import { DatasetPage } from './pages/DatasetPage';
@@ -63,6 +64,7 @@ export function App() {
       </header>
       <main>
         <StaleTabBanner />
+        <OfflineNotice />
         <Suspense fallback={<p className="muted">Loading…</p>}>{pageFor(route)}</Suspense>
       </main>
     </div>

@@ -151,18 +151,21 @@ describe.skipIf(chromiumPath === null)('evaluation runs in Chromium', () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('medeval');
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
       });
       const dump: Record<string, unknown[]> = {};
       for (const name of db.objectStoreNames) {
         dump[name] = await new Promise<unknown[]>((resolve, reject) => {
           const all = db.transaction(name).objectStore(name).getAll();
           all.onsuccess = () => resolve(all.result);
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(new Error(String(all.error)));
         });
       }
       db.close();
-      return JSON.stringify({ dump, local: { ...localStorage }, url: location.href });
+      const local = Object.fromEntries(
+        Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]),
+      );
+      return JSON.stringify({ dump, local, url: location.href });
     });
     expect(stored).toContain('judge-b'); // the dump really holds the run
     expect(stored).not.toContain(KEY);
