@@ -7,6 +7,7 @@ import type { SourceSettings } from '../core/schema/sourceSettings';
 import type { MedevalDb } from '../data/db';
 import { deleteDataset } from '../data/datasetStore';
 import { saveSourceSettings } from '../data/settingsStore';
+import { deleteEverything, storageReport, type StoredItem } from '../data/storageReport';
 import { abortableSleep } from './fetchWithRetry';
 import { importDataset, type ImportSummary } from './importDataset';
 import type { ImportFile } from './importers/readImport';
@@ -190,6 +191,16 @@ export function createWorkerApi(deps: WorkerDeps) {
       return transferErrors(() =>
         importResults({ db: deps.db, now: Date.now, newId: () => crypto.randomUUID() }, files),
       );
+    },
+    storageReport(): Promise<StoredItem[]> {
+      return transferErrors(() => storageReport(deps.db));
+    },
+    /** Deletes every dataset, run, note and cached response (keys live on the main thread). */
+    deleteEverything(): Promise<void> {
+      return transferErrors(async () => {
+        for (const controller of jobs.values()) controller.abort();
+        await deleteEverything(deps.db);
+      });
     },
     activeRuns(): Promise<string[]> {
       return Promise.resolve(

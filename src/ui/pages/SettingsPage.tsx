@@ -7,6 +7,8 @@ import {
 } from '../../core/schema/sourceSettings';
 import { useServices } from '../appContext';
 import { useSourceSettings } from '../hooks/useSourceSettings';
+import { DataControls } from '../components/DataControls';
+import { StoragePanel } from '../components/StoragePanel';
 
 const FIELDS: { key: keyof SourceSettings; label: string; help: string }[] = [
   {
@@ -50,7 +52,13 @@ function mirrorLink(settings: SourceSettings): string {
 export function SettingsPage() {
   const source = useSourceSettings();
   if (!source.isLoaded) return <p className="muted">Loading settings…</p>;
-  return <SourceSettingsForm key={JSON.stringify(source.stored)} initial={source.stored} />;
+  return (
+    <div className="page">
+      <SourceSettingsForm key={JSON.stringify(source.stored)} initial={source.stored} />
+      <DataControls />
+      <StoragePanel refreshKey={null} />
+    </div>
+  );
 }
 
 function SourceSettingsForm({ initial }: { initial: SourceSettings }) {
@@ -75,7 +83,7 @@ function SourceSettingsForm({ initial }: { initial: SourceSettings }) {
 
   const parsedDraft = SourceSettingsSchema.safeParse(draft);
   return (
-    <div className="page">
+    <>
       <form
         className="panel settings-form"
         onSubmit={(event) => void onSubmit(event)}
@@ -135,6 +143,6 @@ function SourceSettingsForm({ initial }: { initial: SourceSettings }) {
         </div>
         {message !== null && <p role="status">{message}</p>}
       </form>
-    </div>
+    </>
   );
 }
