@@ -8,6 +8,9 @@ import { useDatasets } from '../hooks/useDatasets';
 import { hrefFor, withParams, type HashRoute } from '../hooks/useHashRoute';
 import { useRunActions } from '../hooks/useRunActions';
 import { useRunRecord, useRunRecords } from '../hooks/useRunRecords';
+import { useMemo } from 'react';
+import { decodeSetup, SHARE_PARAM } from '../../core/shareSetup';
+import { SharedSetupNotice } from '../components/run/SharedSetupNotice';
 import '../run.css';
 
 /** `#/run`: a new run and the list of runs; `#/run?run=<id>`: that run's progress and results. */
@@ -25,6 +28,11 @@ export function RunPage({ route }: { route: HashRoute }) {
   };
   const readyDatasets = datasets?.filter((d) => d.status === 'ready') ?? [];
   const workerError = actions.errors.worker;
+  const setupParam = route.params.get(SHARE_PARAM);
+  const shared = useMemo(
+    () => (setupParam === null ? null : decodeSetup(setupParam)),
+    [setupParam],
+  );
 
   return (
     <div className="page run-page">
@@ -49,6 +57,9 @@ export function RunPage({ route }: { route: HashRoute }) {
           onOpenRun={openRun}
         />
       )}
+      {runId === null && shared !== null && (
+        <SharedSetupNotice shared={shared} readyIds={readyDatasets.map((d) => d.id)} />
+      )}
       {runId === null && (
         <section className="panel" aria-labelledby="new-run-title">
           <h2 id="new-run-title">New run</h2>
@@ -61,8 +72,13 @@ export function RunPage({ route }: { route: HashRoute }) {
             </p>
           ) : (
             <NewRunForm
+              key={setupParam ?? 'local'}
               datasets={readyDatasets}
-              initial={initialDraft(runs[0]?.settings, readyDatasets[0]?.id ?? '', readyDatasets)}
+              initial={initialDraft(
+                shared?.ok === true ? shared.settings : runs[0]?.settings,
+                readyDatasets[0]?.id ?? '',
+                readyDatasets,
+              )}
               actions={actions}
               onCreated={openRun}
             />

@@ -10,6 +10,7 @@ import { JudgeTemplateField } from './JudgeTemplateField';
 import { RunEstimatePanel } from './RunEstimatePanel';
 import { RunKeysPrompt } from './RunKeysPrompt';
 import { RunOptionsFields } from './RunOptionsFields';
+import { ShareSetupButton } from './ShareSetupButton';
 import { checkRunDraft, defaultRunName, type RunDraft } from './runDraft';
 
 interface NewRunFormProps {
@@ -108,6 +109,7 @@ export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunForm
         {!check.endpointsOk && (
           <span className="muted small">Complete the endpoints above to start.</span>
         )}
+        {check.settings !== null && <ShareSetupButton settings={check.settings} />}
       </div>
     </form>
   );
