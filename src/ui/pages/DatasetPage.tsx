@@ -4,6 +4,7 @@ import { toJsonl } from '../../core/jsonl';
 import { DatasetSummary } from '../components/DatasetSummary';
 import { ExampleDetail } from '../components/ExampleDetail';
 import { ExamplesTable } from '../components/ExamplesTable';
+import { GettingStarted } from '../components/GettingStarted';
 import { ImportPanel } from '../components/ImportPanel';
 import { IngestPanel } from '../components/IngestPanel';
 import { LinkSettingsNotice } from '../components/LinkSettingsNotice';
@@ -43,6 +44,7 @@ export function DatasetPage({ route }: { route: HashRoute }) {
 
   return (
     <div className="page">
+      <GettingStarted />
       <LinkSettingsNotice source={source} />
       <IngestPanel
         settings={source.effective}
