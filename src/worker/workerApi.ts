@@ -189,7 +189,15 @@ export function createWorkerApi(deps: WorkerDeps) {
     /** Imports results.jsonl (+ metadata.json) or a zip of them as a new, read-only run. */
     importResults(files: ImportFile[]): Promise<ResultsImportSummary> {
       return transferErrors(() =>
-        importResults({ db: deps.db, now: Date.now, newId: () => crypto.randomUUID() }, files),
+        importResults(
+          {
+            db: deps.db,
+            now: Date.now,
+            newId: () => crypto.randomUUID(),
+            appVersion: deps.appVersion,
+          },
+          files,
+        ),
       );
     },
     storageReport(): Promise<StoredItem[]> {

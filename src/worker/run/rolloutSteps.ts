@@ -17,18 +17,27 @@ import { updateRollout } from '../../data/runStore';
 import { callEndpoint, type CallContext, type EndpointContext } from './callEndpoint';
 
 /** Failures that retrying cannot fix and that every later request would repeat: stop the run. */
-const RUN_STOPPING_KINDS: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
-  'auth',
-  'not_found',
-  'bad_request',
-]);
+const RUN_STOPPING_KINDS: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>(['auth', 'not_found']);
 
-export function stopsTheRun(error: AppError): boolean {
+/**
+ * Whether a failure stops the whole run. A bad key or an unknown model fails every request. A 400 does
+ * too when the configuration is wrong (an unsupported parameter), which shows on the first requests;
+ * once any request of this run has succeeded, a 400 is about one example (say, context too long) and
+ * is recorded on that rollout, so it cannot block every resume.
+ */
+export function stopsTheRun(error: AppError, progress: RunProgress): boolean {
+  if (error.kind === 'bad_request') return !progress.hasSucceeded;
   return RUN_STOPPING_KINDS.has(error.kind);
+}
+
+/** Shared by the lanes of one execution of a run. */
+export interface RunProgress {
+  hasSucceeded: boolean;
 }
 
 export interface StepContext extends CallContext {
   db: MedevalDb;
+  progress: RunProgress;
   settings: RunSettings;
   model: EndpointContext;
   judges: EndpointContext[];
@@ -72,6 +81,7 @@ async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Gener
   const marked = save(ctx, rollout, (r) => ({ ...r, status: 'generating' }));
   try {
     const outcome = await callEndpoint(ctx.model, ctx, rollout.prompt, rollout.rollout_index);
+    ctx.progress.hasSucceeded = true;
     const generation = { ...outcome, finishedAt: ctx.now() };
     // Judges start on the text in memory at once; the write goes on beside them (scheduling bench).
     const saved = marked.then(() =>
@@ -81,7 +91,7 @@ async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Gener
   } catch (error) {
     await marked;
     const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
-    if (appError.kind === 'aborted' || stopsTheRun(appError)) {
+    if (appError.kind === 'aborted' || stopsTheRun(appError, ctx.progress)) {
       await save(ctx, rollout, (r) => ({ ...r, status: 'pending' }));
       throw appError;
     }
@@ -118,6 +128,7 @@ async function askJudge(
       0,
       (content) => judgeScore(parseJudgeReply(content)) !== null,
     );
+    ctx.progress.hasSucceeded = true;
     const parsed = parseJudgeReply(outcome.content);
     call = {
       judgeIndex: index,
@@ -134,7 +145,7 @@ async function askJudge(
     };
   } catch (error) {
     const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
-    if (appError.kind === 'aborted' || stopsTheRun(appError)) throw appError;
+    if (appError.kind === 'aborted' || stopsTheRun(appError, ctx.progress)) throw appError;
     call = {
       judgeIndex: index,
       model: judge.endpoint.model,

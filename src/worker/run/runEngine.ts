@@ -154,6 +154,7 @@ export async function executeRun(
   );
   let stopError: AppError | undefined;
   let next = 0;
+  const progress = { hasSucceeded: false };
 
   const lane = async () => {
     while (!laneSignal.aborted) {
@@ -174,6 +175,7 @@ export async function executeRun(
             now: deps.now,
             signal: laneSignal,
             example,
+            progress,
           },
           rollout,
         );

@@ -74,7 +74,9 @@ describe('executeRun under chaos', () => {
         db: database,
         fetch,
         now: Date.now,
-        timeoutMs: 300,
+        // Far above any healthy request on a loaded machine, so only the scripted hangs time out:
+        // a healthy request that timed out would be an attempt the seeded prediction does not expect.
+        timeoutMs: 1_500,
         sleep: (ms, signal) => {
           waits.push(ms);
           return signal.aborted
@@ -181,5 +183,5 @@ describe('executeRun under chaos', () => {
     expect(counts.error + counts.unscored).toBeGreaterThan(0);
     expect(failedKinds.size).toBeGreaterThanOrEqual(3);
     expect(performance.now() - started).toBeLessThan(30_000);
-  }, 30_000);
+  }, 90_000);
 });

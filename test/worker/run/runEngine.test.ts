@@ -535,14 +535,14 @@ describe('executeRun', () => {
     expect(new Set(after.generations.values())).toEqual(new Set([1]));
   });
 
-  it('stops every lane when one rollout hits a run-stopping failure, even while the others succeed', async () => {
+  it('stops every lane on a 400 before any request succeeded: the configuration is wrong', async () => {
     const h = await setup(30, { latencyMs: 5 });
     script(h.mock, (request): MockBehaviour | undefined =>
-      !request.isJudge && request.exampleId === 5
-        ? { status: 400, body: { error: { message: 'max_tokens is too large', type: 'x' } } }
-        : undefined,
+      request.isJudge
+        ? undefined
+        : { status: 400, body: { error: { message: 'temperature is not supported', type: 'x' } } },
     );
-    const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'one bad');
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'bad config');
     expect(await run(h, runId)).toBe('stopped');
     expect((await storedRun(h.db, runId)).stopError).toMatchObject({
       kind: 'bad_request',
@@ -550,10 +550,25 @@ describe('executeRun', () => {
     });
     const counts = await expectAccounted(h.db, runId, 30);
     expect(counts.generating + counts.error).toBe(0);
-    // The lanes stopped soon after the failure instead of working through the other 24 examples.
-    expect(counts.done).toBeLessThanOrEqual(5 + 3);
-    expect(counts.pending).toBeGreaterThanOrEqual(30 - 5 - 3);
-    expect(requestCounts(chatRequests(h.mock)).generationTotal).toBeLessThanOrEqual(6 + 3);
+    expect(counts.pending).toBe(30);
+    expect(requestCounts(chatRequests(h.mock)).generationTotal).toBeLessThanOrEqual(3);
+  });
+
+  it('records a 400 on one example after others succeeded on that rollout, and goes on', async () => {
+    const h = await setup(30, { latencyMs: 5 });
+    script(h.mock, (request): MockBehaviour | undefined =>
+      !request.isJudge && request.exampleId === 5
+        ? { status: 400, body: { error: { message: 'context length exceeded', type: 'x' } } }
+        : undefined,
+    );
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'one long example');
+    expect(await run(h, runId)).toBe('done');
+    const counts = await expectAccounted(h.db, runId, 30);
+    expect(counts).toMatchObject({ done: 29, error: 1 });
+    const failed = (await listRollouts(h.db, runId)).find((r) => r.status === 'error');
+    expect(failed?.example_id).toBe(5);
+    expect(failed?.error).toMatchObject({ kind: 'bad_request', status: 400, stage: 'generation' });
+    expect(failed?.error?.message).toContain('context length exceeded');
   });
 
   it('pauses mid-run with nothing left generating, and a resume re-sends only what was in flight', async () => {
