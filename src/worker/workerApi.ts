@@ -28,6 +28,7 @@ import {
 import type { Annotation } from '../core/schema/run';
 import { exportRunFiles, type ExportFormat, type ExportedFile } from './results/exportRunFiles';
 import { importResults, type ResultsImportSummary } from './results/importResults';
+import { importResultsFromUrl } from './results/importResultsFromUrl';
 import { searchRollouts, type SearchOptions } from './results/searchRollouts';
 import { executeRun, type RunKeys, type StopReason } from './run/runEngine';
 import type { EndpointConfig } from '../core/schema/endpoint';
@@ -209,6 +210,21 @@ export function createWorkerApi(deps: WorkerDeps) {
         for (const controller of jobs.values()) controller.abort();
         await deleteEverything(deps.db);
       });
+    },
+    /** Opens published results (results.jsonl + metadata.json beside it, or our zip) from a URL. */
+    importResultsFromUrl(url: string): Promise<ResultsImportSummary> {
+      return transferErrors(() =>
+        importResultsFromUrl(
+          {
+            db: deps.db,
+            fetch: deps.fetch,
+            now: Date.now,
+            newId: () => crypto.randomUUID(),
+            appVersion: deps.appVersion,
+          },
+          url,
+        ),
+      );
     },
     activeRuns(): Promise<string[]> {
       return Promise.resolve(

@@ -1,6 +1,78 @@
+import { useMemo, useState } from 'react';
+import { compareRuns } from '../../core/results/compareRuns';
+import { computeRunHeadline } from '../../core/results/runStats';
+import type { RunRecord } from '../../core/schema/run';
+import { CompareSummary } from '../components/results/compare/CompareSummary';
+import { CompareTable } from '../components/results/compare/CompareTable';
+import { ComparePicker } from '../components/results/compare/ComparePicker';
+import { SideBySide } from '../components/results/compare/SideBySide';
+import { useCompareData } from '../components/results/compare/useCompareData';
 import type { HashRoute } from '../hooks/useHashRoute';
+import '../results-summary.css';
 
-// Placeholder: being built (issue 4).
+/** Run ids from `?runs=a,b,c`, in order (the first is the baseline), without blanks or repeats. */
+export function parseRunIds(value: string | null): string[] {
+  const ids = (value ?? '').split(',').map((id) => id.trim());
+  return ids.filter((id, i) => id !== '' && ids.indexOf(id) === i);
+}
+
+/** Two or more runs side by side, paired by example. */
 export function ComparePage({ route }: { route: HashRoute }) {
-  return <p className="muted">Compare for {route.params.toString() || 'no selection'}.</p>;
+  const runsParam = route.params.get('runs');
+  const runIds = useMemo(() => parseRunIds(runsParam), [runsParam]);
+  return (
+    <div className="page" data-testid="compare-page">
+      <h1 className="rs-sr-only">Compare runs</h1>
+      {runIds.length < 2 ? (
+        <ComparePicker initial={runIds} />
+      ) : (
+        <CompareView key={runIds.join(',')} runIds={runIds} />
+      )}
+    </div>
+  );
+}
+
+function CompareView({ runIds }: { runIds: string[] }) {
+  const data = useCompareData(runIds);
+  const [selected, setSelected] = useState<number | null>(null);
+  const runs = data?.runs.filter((run): run is RunRecord => run !== null) ?? [];
+  const complete = data !== undefined && runs.length === runIds.length;
+  const rows = data?.rows;
+  const comparison = useMemo(
+    () =>
+      complete && rows !== undefined
+        ? compareRuns(runIds.map((runId, i) => ({ runId, rows: rows[i] ?? [] })))
+        : null,
+    [complete, rows, runIds],
+  );
+  const headlines = useMemo(() => (rows ?? []).map((r) => computeRunHeadline(r)), [rows]);
+  if (data === undefined) return <p className="muted">Loading…</p>;
+  if (!complete || comparison === null || rows === undefined) {
+    const missing = runIds.filter((_, i) => data.runs[i] === null);
+    return (
+      <>
+        <p className="banner" role="alert">
+          {missing.length} of the runs in this link no longer exist ({missing.join(', ')}). Pick
+          again:
+        </p>
+        <ComparePicker initial={runIds.filter((id) => !missing.includes(id))} />
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="muted small">
+        <a href="#/compare">Change runs</a> · rewards are the mean over each example&apos;s scored
+        rollouts; Δ = run − baseline.
+      </p>
+      <CompareSummary runs={runs} headlines={headlines} comparison={comparison} />
+      <CompareTable
+        runs={runs}
+        examples={comparison.examples}
+        selected={selected}
+        onSelect={setSelected}
+      />
+      {selected !== null && <SideBySide exampleId={selected} runs={runs} rows={rows} />}
+    </>
+  );
 }

@@ -1,12 +1,54 @@
+import { useMemo } from 'react';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
+import { computeRunStats, judgeLabelsOf } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
+import '../../../results-summary.css';
+import { BarsBySection } from './BarsBySection';
+import { Histogram } from './Histogram';
+import { JudgeMeansTable } from './JudgeMeansTable';
+import { PassAtKTable } from './PassAtKTable';
+import { fixed, plural } from './statFormat';
+import { StatTiles } from './StatTiles';
 
 export interface RunSummaryPanelProps {
   run: RunRecord;
   rows: RolloutRow[];
 }
 
-// Stub: being built (issue 4, summary and pictures).
-export function RunSummaryPanel({ rows }: RunSummaryPanelProps) {
-  return <section data-testid="run-summary">{rows.length} rollouts</section>;
+const NORMALISATION_TEXT = {
+  fraction: 'each judge scores mean(criterion / 5), so rewards lie in [0.2, 1]',
+  minus_one: 'each judge scores mean((criterion − 1) / 4), so rewards lie in [0, 1]',
+};
+
+/** A run's results at a glance: headline numbers, reward distribution, sections, judges, pass@k. */
+export function RunSummaryPanel({ run, rows }: RunSummaryPanelProps) {
+  const stats = useMemo(
+    () => computeRunStats(rows, judgeLabelsOf(run.settings.judges)),
+    [rows, run.settings.judges],
+  );
+  const { scored, unscored } = stats.counts;
+  // Spec §5: never hide that the reference implementations score an unscored rollout 0 (MedARC).
+  const meanIfZero =
+    stats.reward.mean === null || unscored === 0
+      ? null
+      : (stats.reward.mean * scored) / (scored + unscored);
+  return (
+    <section className="panel" data-testid="run-summary" aria-labelledby="run-summary-title">
+      <h2 id="run-summary-title">Summary</h2>
+      <StatTiles headline={stats} rewardTestId="summary-mean-reward" />
+      <p className="rs-note">
+        Reward = mean of the judges&apos; normalised scores (
+        {NORMALISATION_TEXT[run.settings.normalisation]}
+        ); the interval is a seeded 95% bootstrap over scored rollouts.
+        {meanIfZero !== null &&
+          ` ${plural(unscored, 'unscored rollout')} left out; scoring them 0 as MedARC does would give ${fixed(meanIfZero)}.`}
+      </p>
+      <div className="rs-grid">
+        <Histogram bins={stats.histogram} />
+        <BarsBySection sections={stats.bySection} />
+      </div>
+      <JudgeMeansTable stats={stats} />
+      {stats.passAtK !== null && <PassAtKTable passAtK={stats.passAtK} />}
+    </section>
+  );
 }

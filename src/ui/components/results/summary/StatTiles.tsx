@@ -1,0 +1,52 @@
+import type { RunHeadline } from '../../../../core/results/runStats';
+import { formatTokens, formatUsd } from '../../run/runFormat';
+import { intervalText, meanText, plural } from './statFormat';
+
+interface StatTilesProps {
+  headline: RunHeadline;
+  /** Set on the mean-reward tile (the summary panel's `summary-mean-reward`). */
+  rewardTestId?: string;
+}
+
+/** The headline numbers of one run as a row of tiles. */
+export function StatTiles({ headline, rewardTestId }: StatTilesProps) {
+  const { counts, reward, juryScore, usage } = headline;
+  return (
+    <dl className="rs-tiles">
+      <div className="rs-tile" data-testid={rewardTestId}>
+        <dt>Mean reward [95% CI]</dt>
+        <dd>
+          {intervalText(reward)}
+          <span className="rs-sub">n = {reward.n} scored</span>
+        </dd>
+      </div>
+      <div className="rs-tile">
+        <dt>Jury score (HELM, 1–5)</dt>
+        <dd>
+          {meanText(juryScore)}
+          <span className="rs-sub">n = {juryScore.n}</span>
+        </dd>
+      </div>
+      <div className="rs-tile">
+        <dt>Rollouts</dt>
+        <dd>
+          {counts.done} done of {counts.total}
+          <span className="rs-sub">
+            {counts.unscored} unscored · {plural(counts.error, 'error')} · {counts.pending} pending
+          </span>
+        </dd>
+      </div>
+      <div className="rs-tile">
+        <dt>Cost</dt>
+        <dd>
+          {formatUsd(usage.costUsd)}
+          <span className="rs-sub">
+            {formatTokens(usage.inputTokens)} in · {formatTokens(usage.outputTokens)} out
+            {usage.rowsWithoutCost > 0 &&
+              ` · ${plural(usage.rowsWithoutCost, 'rollout')} without a cost`}
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
