@@ -53,7 +53,8 @@ export function DataControls() {
       keyStore.forgetAll();
       // Only our own entries: on GitHub Pages, every project page of a user shares one origin.
       for (const name of Object.keys(localStorage)) {
-        if (name.startsWith('medeval.')) localStorage.removeItem(name);
+        if (name.startsWith('medeval.') || name.startsWith('medeval:'))
+          localStorage.removeItem(name);
       }
     }, 'Everything was deleted.');
   };

@@ -1,4 +1,16 @@
-import type { RunRecord } from '../../../core/schema/run';
+// The full record of one rollout — what was sent, what came back, what each judge said, the gold
+// plan — and the reviewer's own note and ratings. Everything shown is untrusted text: it goes through
+// React text nodes or the HTML-free Markdown renderer (detail/SafeMarkdown), never raw HTML.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RolloutRecord, RunRecord } from '../../../core/schema/run';
+import { useServices } from '../../appContext';
+import { JudgeCard } from './detail/JudgeCard';
+import { MessagesSection } from './detail/MessagesSection';
+import { ReferenceSection } from './detail/ReferenceSection';
+import { ResponseSection } from './detail/ResponseSection';
+import { ReviewEditor } from './detail/ReviewEditor';
+import { RolloutHeader } from './detail/RolloutHeader';
+import '../../results.css';
 
 export interface RolloutDetailPanelProps {
   run: RunRecord;
@@ -6,14 +18,65 @@ export interface RolloutDetailPanelProps {
   onClose: () => void;
 }
 
-// Stub: being built (issue 4, rollout detail).
-export function RolloutDetailPanel({ rolloutKey, onClose }: RolloutDetailPanelProps) {
+export function RolloutDetailPanel({ run, rolloutKey, onClose }: RolloutDetailPanelProps) {
+  const { db } = useServices();
+  // A point read: Dexie re-runs it only when this rollout is written.
+  const rollout = useLiveQuery(
+    async () => (await db.rollouts.get([run.id, rolloutKey])) ?? null,
+    [db, run.id, rolloutKey],
+  );
   return (
-    <aside data-testid="rollout-detail">
-      Rollout {rolloutKey}{' '}
-      <button type="button" onClick={onClose}>
-        Close
-      </button>
+    <aside
+      className="detail rd-panel"
+      aria-label={`Rollout ${rolloutKey}`}
+      data-testid="rollout-detail"
+    >
+      <header className="detail-header">
+        <h3>Rollout {rolloutKey}</h3>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      {rollout === undefined && <p className="muted">Loading…</p>}
+      {rollout === null && (
+        <p className="banner">This rollout is not stored (the run may have been deleted).</p>
+      )}
+      {rollout !== undefined && rollout !== null && <RolloutBody run={run} rollout={rollout} />}
     </aside>
+  );
+}
+
+function RolloutBody({ run, rollout }: { run: RunRecord; rollout: RolloutRecord }) {
+  const judgeCount = Math.max(run.settings.judges.length, rollout.judges.length);
+  return (
+    <>
+      <RolloutHeader rollout={rollout} />
+      <MessagesSection rollout={rollout} />
+      <ResponseSection run={run} rollout={rollout} />
+      <ReferenceSection run={run} rollout={rollout} />
+      <section className="rd-section" aria-label="Judges">
+        <h4>Judges</h4>
+        <div className="rd-judges">
+          {Array.from({ length: judgeCount }, (_, index) => {
+            const call = rollout.judges[index] ?? null;
+            return (
+              <JudgeCard
+                key={index}
+                index={index}
+                model={run.settings.judges[index]?.model ?? call?.model ?? 'unknown'}
+                call={call}
+                isNotCalled={rollout.emptyResponse === true}
+              />
+            );
+          })}
+        </div>
+      </section>
+      <ReviewEditor
+        key={rollout.key}
+        runId={run.id}
+        rolloutKey={rollout.key}
+        stored={{ notes: rollout.notes, ratings: rollout.ratings }}
+      />
+    </>
   );
 }

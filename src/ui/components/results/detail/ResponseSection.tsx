@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { judgeVisibleText } from '../../../../core/envs/mtsamples/prompt';
+import { splitThink } from '../../../../core/envs/mtsamples/splitThink';
+import type { RolloutRecord, RunRecord } from '../../../../core/schema/run';
+import { MarkdownView } from './MarkdownView';
+
+const FINISH_NOTES: Record<string, string> = {
+  length: 'cut off by the max tokens limit',
+  content_filter: "stopped by the provider's content filter",
+};
+
+/** The model's reply: rendered Markdown or the exact text, with any reasoning folded away. */
+export function ResponseSection({ run, rollout }: { run: RunRecord; rollout: RolloutRecord }) {
+  const [isRaw, setIsRaw] = useState(false);
+  const generation = rollout.generation;
+  const finish = generation?.finishReason ?? null;
+  return (
+    <section className="rd-section" aria-label="Model response">
+      <div className="rd-section-header">
+        <h4>Model response</h4>
+        {generation !== undefined && (
+          <button
+            type="button"
+            className="rd-toggle"
+            aria-pressed={isRaw}
+            data-testid="rollout-response-raw"
+            onClick={() => setIsRaw((raw) => !raw)}
+          >
+            Raw
+          </button>
+        )}
+      </div>
+      {finish !== null && finish !== 'stop' && (
+        <p className="small muted">
+          Finish reason: {finish}
+          {FINISH_NOTES[finish] === undefined ? '' : ` (${FINISH_NOTES[finish]})`}
+        </p>
+      )}
+      {generation === undefined ? (
+        <p className="muted" data-testid="rollout-response">
+          {rollout.error?.stage === 'generation'
+            ? 'No response: the generation failed (see the error above).'
+            : 'No response yet.'}
+        </p>
+      ) : isRaw ? (
+        <pre className="text-block" data-testid="rollout-response-raw-text">
+          {generation.content}
+        </pre>
+      ) : (
+        <RenderedResponse
+          content={generation.content}
+          providerReasoning={generation.reasoning}
+          judgesSawAll={
+            judgeVisibleText(generation.content, run.settings.judgeSees) === generation.content
+          }
+          isEmptyResponse={rollout.emptyResponse === true}
+        />
+      )}
+    </section>
+  );
+}
+
+interface RenderedResponseProps {
+  content: string;
+  providerReasoning: string | null;
+  /** The judges were shown the whole completion (not only the text after `</think>`). */
+  judgesSawAll: boolean;
+  /** The text the judges would see was empty, so they were not called (spec §4). */
+  isEmptyResponse: boolean;
+}
+
+function RenderedResponse(props: RenderedResponseProps) {
+  const { content, providerReasoning, judgesSawAll } = props;
+  const emptyNote = (
+    <p className="banner" data-testid="rollout-response">
+      The response was empty: the judges were not called, and it scores 1 on every criterion.
+    </p>
+  );
+  if (content.trim() === '') return emptyNote;
+  const split = splitThink(content);
+  return (
+    <>
+      {props.isEmptyResponse && emptyNote}
+      {providerReasoning !== null && providerReasoning.trim() !== '' && (
+        <Reasoning title="Reasoning returned by the provider" text={providerReasoning} />
+      )}
+      {split.reasoning.map((text, index) => (
+        <Reasoning
+          key={index}
+          title={`Reasoning (<think> block${split.reasoning.length > 1 ? ` ${index + 1}` : ''})`}
+          text={text}
+        />
+      ))}
+      {split.reasoning.length > 0 && (
+        <p className="small muted">
+          {split.isUnclosed && 'The think block was never closed. '}
+          The judges were shown{' '}
+          {judgesSawAll ? 'the full text, reasoning included.' : 'only the text after </think>.'}
+        </p>
+      )}
+      {split.answer === '' ? (
+        <p className="muted" data-testid={props.isEmptyResponse ? undefined : 'rollout-response'}>
+          No answer outside the reasoning.
+        </p>
+      ) : (
+        <MarkdownView
+          text={split.answer}
+          testId={props.isEmptyResponse ? undefined : 'rollout-response'}
+        />
+      )}
+    </>
+  );
+}
+
+function Reasoning({ title, text }: { title: string; text: string }) {
+  return (
+    <details className="rd-reasoning">
+      <summary>{title}</summary>
+      <pre className="text-block">{text}</pre>
+    </details>
+  );
+}

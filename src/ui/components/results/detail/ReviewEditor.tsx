@@ -1,0 +1,125 @@
+import { useEffect, useId, useState } from 'react';
+import type { AutosaveStatus } from '../../../../core/autosaver';
+import { CRITERIA, type Criterion } from '../../../../core/envs/mtsamples/judge';
+import type { Annotation } from '../../../../core/schema/run';
+import { useServices } from '../../../appContext';
+import { CRITERION_LABELS } from './JudgeCard';
+import {
+  clearDraftIfSaved,
+  isSameReview,
+  readDraft,
+  reviewOf,
+  writeDraft,
+  type Review,
+} from './reviewDraft';
+import { useAutosave } from './useAutosave';
+
+interface ReviewEditorProps {
+  runId: string;
+  rolloutKey: string;
+  /** The stored note and ratings; read once, when the editor mounts (render it with `key={rolloutKey}`). */
+  stored: Annotation;
+}
+
+/** The reviewer's note and own ratings, saved as they are typed. */
+export function ReviewEditor({ runId, rolloutKey, stored }: ReviewEditorProps) {
+  const { worker } = useServices();
+  const noteId = useId();
+  // Seeded once: later live-query refreshes (including our own saves) must not overwrite typing.
+  const [initial] = useState(() => seed(runId, rolloutKey, stored));
+  const [review, setReview] = useState(initial.review);
+  const autosave = useAutosave<Review>(async (value) => {
+    await worker.call('annotateRollout', runId, rolloutKey, {
+      notes: value.notes,
+      ratings: value.ratings,
+    });
+    clearDraftIfSaved(runId, rolloutKey, value);
+  });
+  const { update, flush } = autosave;
+  useEffect(() => {
+    // Typing from before a reload that never reached the database: save it now.
+    if (initial.isRestored) update(initial.review);
+  }, [initial, update]);
+
+  const change = (next: Review, isDiscrete: boolean) => {
+    setReview(next);
+    writeDraft(runId, rolloutKey, next);
+    update(next);
+    // A choice from a list has no keystrokes to coalesce.
+    if (isDiscrete) flush();
+  };
+  const rate = (name: Criterion, value: string) =>
+    change(
+      { ...review, ratings: { ...review.ratings, [name]: value === '' ? null : Number(value) } },
+      true,
+    );
+
+  return (
+    <section className="rd-section rd-review" aria-label="Your review">
+      <h4>Your review</h4>
+      {initial.isRestored && (
+        <p className="small muted">Restored changes from this browser that had not been saved.</p>
+      )}
+      <label htmlFor={noteId} className="rd-label">
+        Note
+      </label>
+      <textarea
+        id={noteId}
+        className="rd-note-input"
+        data-testid="review-note"
+        rows={4}
+        value={review.notes}
+        onChange={(event) => change({ ...review, notes: event.target.value }, false)}
+        onBlur={flush}
+      />
+      <fieldset className="rd-ratings">
+        <legend>Your ratings (1–5)</legend>
+        {CRITERIA.map((name) => (
+          <label key={name}>
+            {CRITERION_LABELS[name]}{' '}
+            <select
+              data-testid={`review-rating-${name}`}
+              value={review.ratings[name] ?? ''}
+              onChange={(event) => rate(name, event.target.value)}
+              onBlur={flush}
+            >
+              <option value="">—</option>
+              {[1, 2, 3, 4, 5].map((score) => (
+                <option key={score} value={score}>
+                  {score}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+      <SaveStatus status={autosave.status} onRetry={autosave.retry} />
+    </section>
+  );
+}
+
+function seed(runId: string, rolloutKey: string, stored: Annotation) {
+  const review = reviewOf(stored);
+  const draft = readDraft(runId, rolloutKey);
+  return draft !== null && !isSameReview(draft, review)
+    ? { review: draft, isRestored: true }
+    : { review, isRestored: false };
+}
+
+function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetry: () => void }) {
+  return (
+    <p className="small rd-save-status" role="status" data-testid="review-status">
+      {status.state === 'idle' && <span className="muted">Saved as you type.</span>}
+      {(status.state === 'pending' || status.state === 'saving') && 'Saving…'}
+      {status.state === 'saved' && 'Saved'}
+      {status.state === 'failed' && (
+        <>
+          <span className="rd-save-failed">Failed to save ({status.reason})</span> —{' '}
+          <button type="button" className="link-button" onClick={onRetry}>
+            retry
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
