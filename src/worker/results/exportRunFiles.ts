@@ -4,6 +4,7 @@
 import { AppError } from '../../core/errors';
 import { PRICE_HINTS } from '../../core/presets';
 import { toResultsCsv } from '../../core/results/csv';
+import { renderRunReport } from '../../core/report/renderRunReport';
 import {
   defaultFolderName,
   toMetadata,
@@ -18,7 +19,7 @@ import type { MedevalDb } from '../../data/db';
 import { getRun, listRollouts } from '../../data/runStore';
 import { bundleRunZip } from './zipBundle';
 
-export type ExportFormat = 'zip' | 'results.jsonl' | 'metadata.json' | 'csv';
+export type ExportFormat = 'zip' | 'results.jsonl' | 'metadata.json' | 'csv' | 'report.html';
 
 export interface ExportedFile {
   name: string;
@@ -48,6 +49,18 @@ export async function exportRunFiles(
         name: 'results.jsonl',
         mime: 'application/x-ndjson',
         data: await resultsText(db, run, rollouts),
+      };
+    case 'report.html':
+      return {
+        name: `${fileStem(run)}.report.html`,
+        mime: 'text/html;charset=utf-8',
+        data: renderRunReport({
+          run,
+          rollouts,
+          examples: await examplesOf(db, run, rollouts),
+          generatedAt: Date.now(),
+          appVersion: __APP_VERSION__,
+        }),
       };
     case 'zip': {
       const folder = defaultFolderName(run);

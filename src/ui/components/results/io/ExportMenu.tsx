@@ -31,6 +31,12 @@ const FORMATS: readonly { format: ExportFormat; label: string; testId: string; h
     testId: 'export-csv',
     hint: 'One row per rollout, for spreadsheets',
   },
+  {
+    format: 'report.html',
+    label: 'Report (HTML)',
+    testId: 'export-report',
+    hint: 'One self-contained page: summary, charts and every rollout; opens offline, runs no script',
+  },
 ];
 
 type ExportStatus =
