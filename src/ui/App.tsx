@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { OfflineNotice } from './components/OfflineNotice';
+import { ResultsFromLinkNotice } from './components/ResultsFromLinkNotice';
 import { StaleTabBanner } from './components/StaleTabBanner';
 import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
 import { DatasetPage } from './pages/DatasetPage';
@@ -65,6 +66,7 @@ export function App() {
       <main>
         <StaleTabBanner />
         <OfflineNotice />
+        <ResultsFromLinkNotice />
         <Suspense fallback={<p className="muted">Loading…</p>}>{pageFor(route)}</Suspense>
       </main>
     </div>
