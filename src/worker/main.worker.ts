@@ -1,4 +1,5 @@
 // Worker entry: wires real dependencies into the plain API and exposes it over comlink.
+import '../core/zodConfig';
 import { expose } from 'comlink';
 import { AppError } from '../core/errors';
 import { openDb } from '../data/db';

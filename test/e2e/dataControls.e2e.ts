@@ -29,7 +29,7 @@ describe.skipIf(chromiumPath === null)('data controls', () => {
         localStorage.setItem('medeval.keys.v1', JSON.stringify({ model: 'sk-remembered-000000' }));
         localStorage.setItem('another-app', 'keep me');
       });
-      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
       const row = page.getByTestId('stored-item');
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.first().textContent()).toContain('mine.jsonl');
@@ -42,7 +42,7 @@ describe.skipIf(chromiumPath === null)('data controls', () => {
         other: localStorage.getItem('another-app'),
       }));
       expect(left).toEqual({ keys: null, other: 'keep me' });
-      await page.getByRole('link', { name: 'Dataset' }).click();
+      await page.getByRole('link', { name: 'Dataset', exact: true }).click();
       await expect.poll(() => page.getByTestId('dataset-select').count()).toBe(0);
     } finally {
       await app.close();

@@ -43,7 +43,7 @@ describe.skipIf(chromiumPath === null)('offline after the first visit', () => {
         .poll(() => page.locator('[data-testid="examples-table"] tbody tr').count())
         .toBe(1);
       // Lazily loaded pages come from the cache too.
-      await page.getByRole('link', { name: 'Run' }).click();
+      await page.getByRole('link', { name: 'Run', exact: true }).click();
       await page.getByTestId('endpoint-model').waitFor({ timeout: 10_000 });
       expect(describeProblems(app.pageErrors)).toBe('');
     } finally {

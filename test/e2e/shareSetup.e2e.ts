@@ -26,7 +26,7 @@ describe.skipIf(chromiumPath === null)('share a setup by link', () => {
         buffer: Buffer.from('{"question":"Notes","answer":"Plan"}\n'),
       });
       await page.getByTestId('import-result').waitFor();
-      await page.getByRole('link', { name: 'Run' }).click();
+      await page.getByRole('link', { name: 'Run', exact: true }).click();
       const model = page.getByTestId('endpoint-model');
       await model.locator('input[name="baseUrl"]').fill('http://127.0.0.1:9/v1');
       await model.locator('input[name="model"]').fill('shared-model');
