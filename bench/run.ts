@@ -8,6 +8,8 @@ import { findChromium } from '../test/support/browser';
 import { startStaticServer } from '../test/support/staticServer';
 import { benchBundle } from './bundle';
 import { benchDatasetInBrowser } from './datasetInBrowser';
+import { benchImportInBrowser } from './importInBrowser';
+import { benchResultsInBrowser } from './resultsInBrowser';
 import { benchRunInBrowser } from './runInBrowser';
 import type { BenchSection } from './stats';
 

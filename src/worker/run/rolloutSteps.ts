@@ -110,10 +110,11 @@ async function askJudge(
   generationSaved: Promise<unknown>,
   rollout: RolloutRecord,
   index: number,
-): Promise<RolloutRecord | undefined> {
+): Promise<{ stored: Promise<RolloutRecord | undefined> }> {
   const judge = ctx.judges[index];
   const generation = rollout.generation;
-  if (judge === undefined || generation === undefined) return;
+  if (judge === undefined || generation === undefined)
+    return { stored: Promise.resolve(undefined) };
   const prompt = fillJudgeTemplate(ctx.settings.judgeTemplate, {
     patient_notes: ctx.example.question,
     response: judgeVisibleText(generation.content, ctx.settings.judgeSees),
@@ -161,14 +162,17 @@ async function askJudge(
       finishedAt: ctx.now(),
     };
   }
-  await generationSaved;
-  // The last judge to answer scores the rollout in the same write: one transaction fewer per rollout.
-  return save(ctx, rollout, (r) => {
-    const judges = [...r.judges];
-    judges[index] = call;
-    const next = { ...r, judges };
-    return judges.every((slot) => slot !== null) ? scored(ctx, next) : next;
-  });
+  // Written after the generation (journal order), without holding up the caller. The last judge to
+  // answer scores the rollout in the same write: one transaction fewer per rollout.
+  const stored = generationSaved.then(() =>
+    save(ctx, rollout, (r) => {
+      const judges = [...r.judges];
+      judges[index] = call;
+      const next = { ...r, judges };
+      return judges.every((slot) => slot !== null) ? scored(ctx, next) : next;
+    }),
+  );
+  return { stored };
 }
 
 /** The rollout with its score: done, or unscored (with the reason) when no judge gave one. */
@@ -193,9 +197,18 @@ function unscoredReason(judges: readonly (JudgeCall | null)[]): string {
 }
 
 /** Runs the remaining steps of one rollout. Throws (aborted or run-stopping) AppErrors only. */
-export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Promise<void> {
+/**
+ * Runs the remaining requests of one rollout. Resolves once its requests are answered, with
+ * `persisted`: the journal writes still committing, which the lane need not wait for (the next
+ * rollout does not depend on them) but the run must (a failed write stops it). Throws (aborted or
+ * run-stopping) AppErrors only.
+ */
+export async function advanceRollout(
+  ctx: StepContext,
+  start: RolloutRecord,
+): Promise<{ persisted: Promise<void> }> {
   const generated = await generate(ctx, start);
-  if (generated === null) return;
+  if (generated === null) return { persisted: Promise.resolve() };
   const { rollout, saved } = generated;
   const content = rollout.generation?.content ?? '';
   const visible = judgeVisibleText(content, ctx.settings.judgeSees);
@@ -203,26 +216,31 @@ export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Pr
     // Spec §4: judges are not called for an empty response; every criterion scores 1.
     const score = scoreRollout(
       ctx.judges.map(() => EMPTY_RESPONSE_VERDICT),
-      {
-        normalisation: ctx.settings.normalisation,
-      },
+      { normalisation: ctx.settings.normalisation },
     );
-    await saved;
-    await save(ctx, rollout, (r) => ({ ...r, status: 'done', score, emptyResponse: true }));
-    return;
+    const persisted = saved.then(async () => {
+      await save(ctx, rollout, (r) => ({ ...r, status: 'done', score, emptyResponse: true }));
+    });
+    return { persisted };
   }
   const missing = ctx.judges.map((_, index) => index).filter((index) => !rollout.judges[index]);
-  const results = await Promise.allSettled(
+  const asked = await Promise.allSettled(
     missing.map((index) => askJudge(ctx, saved, rollout, index)),
   );
-  await saved;
-  const failure = results.find((result) => result.status === 'rejected');
-  if (failure !== undefined) throw failure.reason as AppError;
-  const isScored = results.some(
-    (result) =>
-      result.status === 'fulfilled' &&
-      (result.value?.status === 'done' || result.value?.status === 'unscored'),
+  const stores = asked.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value.stored] : [],
   );
-  // Scored already, unless no judge was asked now (every answer was stored before a crash).
-  if (!isScored) await save(ctx, rollout, (r) => scored(ctx, r));
+  const failure = asked.find((result) => result.status === 'rejected');
+  if (failure !== undefined) {
+    await Promise.allSettled([saved, ...stores]);
+    throw failure.reason as AppError;
+  }
+  const persisted = (async () => {
+    await saved;
+    const written = await Promise.all(stores);
+    const isScored = written.some((r) => r?.status === 'done' || r?.status === 'unscored');
+    // Scored already, unless no judge was asked now (every answer was stored before a crash).
+    if (!isScored) await save(ctx, rollout, (r) => scored(ctx, r));
+  })();
+  return { persisted };
 }

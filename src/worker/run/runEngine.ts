@@ -155,6 +155,7 @@ export async function executeRun(
   let stopError: AppError | undefined;
   let next = 0;
   const progress = { hasSucceeded: false };
+  const pendingWrites: Promise<void>[] = [];
 
   const lane = async () => {
     while (!laneSignal.aborted) {
@@ -166,7 +167,7 @@ export async function executeRun(
         continue;
       }
       try {
-        await advanceRollout(
+        const { persisted } = await advanceRollout(
           {
             db: deps.db,
             settings: run.settings,
@@ -178,6 +179,13 @@ export async function executeRun(
             progress,
           },
           rollout,
+        );
+        // The lane goes on while this rollout's last writes commit; a failed write stops the run.
+        pendingWrites.push(
+          persisted.catch((error: unknown) => {
+            stopError ??= toAppError(error);
+            lanesStop.abort();
+          }),
         );
       } catch (error) {
         const appError = toAppError(error);
@@ -192,6 +200,7 @@ export async function executeRun(
   await Promise.all(
     Array.from({ length: Math.min(run.settings.concurrency, Math.max(1, todo.length)) }, lane),
   );
+  await Promise.all(pendingWrites);
   await cache?.flush();
   await rewindInFlight(deps.db, runId);
 
