@@ -10,6 +10,7 @@ import { benchBundle } from './bundle';
 import { benchDatasetInBrowser } from './datasetInBrowser';
 import { benchImportInBrowser } from './importInBrowser';
 import { benchResultsInBrowser } from './resultsInBrowser';
+import { benchRunEngine } from './runEngine';
 import { benchRunInBrowser } from './runInBrowser';
 import type { BenchSection } from './stats';
 
@@ -40,19 +41,16 @@ async function main() {
         sections.push(await benchDatasetInBrowser(server.url));
       if (only === undefined || only.includes('ui-run'))
         sections.push(await benchRunInBrowser(server.url));
+      if (only === undefined || only.includes('results'))
+        sections.push(await benchResultsInBrowser(server.url));
+      if (only === undefined || only.includes('import'))
+        sections.push(await benchImportInBrowser(server.url));
     } finally {
       await server.close();
     }
   }
-  const optional = process.env.BENCH_ONLY;
-  if (optional === undefined || optional.includes('run')) {
-    try {
-      const { benchRunEngine } = await import('./runEngine');
-      sections.push(await benchRunEngine());
-    } catch (error) {
-      sections.push({ title: 'Run engine', lines: [`Not measured: ${String(error)}`] });
-    }
-  }
+  const only = process.env.BENCH_ONLY;
+  if (only === undefined || only.split(',').includes('run')) sections.push(await benchRunEngine());
   const header = [
     '# Benchmarks',
     '',
