@@ -5,10 +5,12 @@ import { createRoot } from 'react-dom/client';
 import { openDb } from './data/db';
 import { App } from './ui/App';
 import { AppServicesContext } from './ui/appContext';
+import { prefetchRowsForLocation } from './ui/prefetchRows';
 import { WorkerClient } from './ui/workerClient';
 import './ui/styles.css';
 
 const services = { db: openDb(), worker: new WorkerClient() };
+prefetchRowsForLocation(services.db, window.location.hash);
 
 // The built app caches its own shell so a saved link opens offline (scripts/serviceWorkerPlugin.ts).
 // Not in development, where Vite serves modules on the fly.

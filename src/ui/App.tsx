@@ -4,13 +4,11 @@ import { ResultsFromLinkNotice } from './components/ResultsFromLinkNotice';
 import { StaleTabBanner } from './components/StaleTabBanner';
 import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
 import { DatasetPage } from './pages/DatasetPage';
+import { ResultsPage } from './pages/ResultsPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 // Pages other than the dataset load on first visit: the first page opens faster.
 const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
-const ResultsPage = lazy(() =>
-  import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage })),
-);
 const ComparePage = lazy(() =>
   import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })),
 );

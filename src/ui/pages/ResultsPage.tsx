@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect } from 'react';
+import { takePrefetchedRows } from '../prefetchRows';
 import type { ResultsTab } from '../../core/results/resultsQuery';
 import type { RolloutRow } from '../../core/results/rolloutRow';
 import type { RunRecord } from '../../core/schema/run';
@@ -46,7 +47,7 @@ function RunResults({ runId, route }: { runId: string; route: HashRoute }) {
   const run = useRunRecord(runId);
   const { db } = useServices();
   const rows = useThrottledLiveQuery(
-    () => db.rolloutRows.where('runId').equals(runId).toArray(),
+    () => takePrefetchedRows(runId) ?? db.rolloutRows.where('runId').equals(runId).toArray(),
     [db, runId],
   );
   const state = useResultsQuery(route);
