@@ -39,13 +39,11 @@ async function runTenExamples(page: Page, mock: MockOpenAI): Promise<string> {
       filename: `n${i}.txt`,
     }),
   );
-  await page
-    .getByTestId('import-files')
-    .setInputFiles({
-      name: 'ex.jsonl',
-      mimeType: 'application/x-ndjson',
-      buffer: Buffer.from(lines.join('\n')),
-    });
+  await page.getByTestId('import-files').setInputFiles({
+    name: 'ex.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(lines.join('\n')),
+  });
   await page.getByTestId('import-result').waitFor();
   await page.getByRole('link', { name: 'Run', exact: true }).click();
   const fill = async (testId: string, model: string) => {
