@@ -5,7 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { openDb } from './data/db';
 import { App } from './ui/App';
 import { AppServicesContext } from './ui/appContext';
+import { parseHash } from './ui/hooks/useHashRoute';
 import { prefetchRowsForLocation } from './ui/prefetchRows';
+import { resultsPage } from './ui/routeModules';
 import { WorkerClient } from './ui/workerClient';
 import './ui/styles.css';
 
@@ -19,6 +21,11 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     console.warn('Offline support is unavailable:', error);
   });
 }
+// Starting on the results page: load its chunk before the first render (see ui/routeModules.ts).
+if (parseHash(window.location.hash).page === 'results') {
+  await resultsPage.preload().catch(() => undefined);
+}
+
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 

@@ -4,8 +4,8 @@ import { ResultsFromLinkNotice } from './components/ResultsFromLinkNotice';
 import { StaleTabBanner } from './components/StaleTabBanner';
 import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
 import { DatasetPage } from './pages/DatasetPage';
-import { ResultsPage } from './pages/ResultsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { resultsPage } from './routeModules';
 
 // Pages other than the dataset load on first visit: the first page opens faster.
 const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
@@ -29,7 +29,7 @@ function pageFor(route: HashRoute): ReactNode {
     case 'runs':
       return <RunPage route={route} />;
     case 'results':
-      return <ResultsPage route={route} />;
+      return <resultsPage.Page route={route} />;
     case 'compare':
       return <ComparePage route={route} />;
     default:

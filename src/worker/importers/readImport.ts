@@ -193,7 +193,8 @@ function checkArchiveSize(file: ImportFile, what: string): void {
   }
 }
 
-async function readBytes(file: ImportFile): Promise<Uint8Array> {
+/** The file's bytes, or a precise error when the browser can no longer read it. */
+export async function readBytes(file: ImportFile): Promise<Uint8Array> {
   try {
     return new Uint8Array(await file.arrayBuffer());
   } catch (error) {

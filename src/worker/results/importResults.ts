@@ -15,7 +15,7 @@ import {
 import { toRolloutRow } from '../../core/results/rolloutRow';
 import type { RolloutRecord, RunRecord } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
-import type { ImportFile } from '../importers/readImport';
+import { readBytes, type ImportFile } from '../importers/readImport';
 import {
   baseName,
   formatCount,
@@ -228,21 +228,6 @@ function checkSize(file: ImportFile, limit: number, what: string): void {
     throw formatError(
       `"${file.name}" is ${formatMegabytes(file.size)}; ${what} may be at most ${formatLimit(limit)}.`,
       'Split the run (for example, import each results folder separately) or export fewer rollouts',
-    );
-  }
-}
-
-async function readBytes(file: ImportFile): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await file.arrayBuffer());
-  } catch (error) {
-    throw new AppError(
-      'dataset_format',
-      `"${file.name}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
-      {
-        nextStep: `The file may have been moved or changed since it was picked: pick it again; ${NOT_STORED}`,
-        cause: error,
-      },
     );
   }
 }

@@ -35,7 +35,7 @@ export function ResultsTable(props: ResultsTableProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 4,
     // The sticky header covers the first row's height: keep scrolled-to rows out from under it.
     paddingStart: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
