@@ -1,5 +1,4 @@
 // Composition root: open the database, create the worker client, render the app.
-import './core/zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDb } from './data/db';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { DEFAULT_JUDGE_TEMPLATE } from './envs/mtsamples/judgeTemplate';
 import { RunSettingsSchema, type RunSettings } from './schema/run';
 

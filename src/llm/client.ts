@@ -2,7 +2,7 @@
 // retries are ours (maxRetries 0, see scheduler.ts), the response body is validated with zod here,
 // and every failure leaves as an AppError from errorMapping.ts.
 import OpenAI from 'openai';
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import {
   fromErrorBody,

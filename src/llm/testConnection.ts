@@ -2,7 +2,7 @@
 // CORS, key, model id, reachability — because in a browser a CORS block and an unreachable server both
 // surface as the same TypeError from fetch (spec §2). A second, "simple" no-cors request separates
 // them: it needs no preflight, so it reaches a live server whatever its CORS policy.
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { AppError } from '../core/errors';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import { sortByCodeUnit } from '../core/sortByCodeUnit';

@@ -1,5 +1,4 @@
 // Worker entry: wires real dependencies into the plain API and exposes it over comlink.
-import '../core/zodConfig';
 import { expose } from 'comlink';
 import { AppError } from '../core/errors';
 import { openDb } from '../data/db';

@@ -1,7 +1,7 @@
 // Owns rebuilding a rollout from a row we wrote ourselves: its `medeval` object holds every field the
 // verifiers columns do not, so the rollout comes back exactly as stored. Any inconsistency between the
 // block and the row (an edited file) makes it decline, and the row is read as a verifiers row. Pure.
-import { z } from 'zod';
+import { z } from '../zod';
 import type { ImportProvenance } from './importRollout';
 import { MedevalRowSchema, type MedevalRow } from './medevalBlock';
 import type { ImportedMessage, ImportedRow } from './parseResults';

@@ -2,7 +2,7 @@
 // one in metadata.json. Other readers ignore them; ours rebuild the run from them without loss. Nested
 // records (a generation's facts, a judge call, the settings' endpoints) are our stored records
 // verbatim, so the import validates them with the very schemas the database uses. Pure.
-import { z } from 'zod';
+import { z } from '../zod';
 import { RolloutScoreSchema } from '../envs/mtsamples/judge';
 import {
   ExampleSelectionSchema,

@@ -2,7 +2,7 @@
 // and total: every known field is checked on its own, a wrong one is left out and reported, unknown
 // fields stay in `raw`. Only text that is not a JSON object (or holds a prototype key) gives no
 // metadata at all. Never throws. Pure.
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseTolerantJson } from './tolerantJson';
 import { isRecord, readFields } from './values';
 

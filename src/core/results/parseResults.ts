@@ -3,7 +3,7 @@
 // be a row (not JSON, not an object, no usable example_id/prompt/completion/reward, a prototype key) is
 // rejected and reported with its number; a row whose optional field has the wrong type is kept without
 // that field, with a note. Every row keeps its whole original object as `raw`. Pure.
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseTolerantJson } from './tolerantJson';
 import { isRecord, readFields } from './values';
 

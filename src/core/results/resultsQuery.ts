@@ -1,7 +1,7 @@
 // Owns the results table's state as it lives in the URL (`#/results?run=…&q=…&status=…`): reading it
 // back (a shared or hand-edited link is untrusted input, so reading never throws — a bad value is dropped
 // and named in `problems`), writing it, and the filtering and sorting it asks for. Pure.
-import { z } from 'zod';
+import { z } from '../zod';
 import { CRITERIA } from '../envs/mtsamples/judge';
 import { RolloutStatusSchema, type RolloutStatus } from '../schema/run';
 import type { RolloutRow } from './rolloutRow';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { CRITERIA } from '../envs/mtsamples/judge';
 import type { RolloutRecord } from '../schema/run';
 

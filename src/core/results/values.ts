@@ -1,6 +1,6 @@
 // Small readers shared by the results importers: narrowing unknown JSON values, and validating a
 // record's known fields one by one so that one bad field costs only itself. Pure.
-import type { z } from 'zod';
+import type { z } from '../zod';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

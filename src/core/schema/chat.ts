@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // One chat message as sent to (and stored from) an OpenAI-compatible endpoint. This is the shape of
 // `prompt` and `completion` entries in verifiers' results.jsonl (results-format.md), so runs we store

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // Records the app stores for datasets. Each carries `schemaVersion`: rows written by an older app are
 // migrated on read (data/), never wiped — a user's downloads and imports are their work.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // How to reach one OpenAI-compatible endpoint (the model under test or a judge). Stored with runs and
 // settings, so it must never hold a secret: the API key travels separately as `(endpoint, apiKey)`, and

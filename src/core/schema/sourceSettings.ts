@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // Where MTSamples Procedures comes from (spec §1). Every base URL is configurable so that tests,
 // offline mirrors and corporate proxies work; settings can also arrive by URL parameter, so they are

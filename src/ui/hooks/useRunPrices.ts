@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import { z } from '../../core/zod';
 import { PRICE_HINTS, type PriceHint } from '../../core/presets';
 
 // Per-model prices (USD per 1M tokens) for estimates: the presets' hints, overridden by what the user

@@ -1,7 +1,7 @@
 // Owns API keys on the main thread. Keys live in this tab's memory; a slot whose "remember" box is
 // ticked is also written to localStorage (plain text, this browser only). Keys go to the worker only as
 // startRun/testConnection arguments: never into run records, URLs or logs.
-import { z } from 'zod';
+import { z } from '../../core/zod';
 
 /** Which endpoint a key belongs to: the model under test, or a judge by position. */
 export type KeySlot = 'model' | `judge:${number}`;

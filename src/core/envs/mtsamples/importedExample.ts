@@ -2,7 +2,7 @@
 // the reference tooling writes: `question`, `answer`, optional `filename`, `extracted_section`).
 // Every bad line is reported with its number and what is wrong, so the user can fix the file in
 // one pass; a file with any bad line yields no examples at all (imports are all-or-nothing).
-import { z } from 'zod';
+import { z } from '../../zod';
 import { SectionSchema } from '../../schema/dataset';
 
 const nonBlank = (value: string) => value.trim() !== '';

@@ -1,7 +1,7 @@
 // Owns reading a judge's reply and turning judges' verdicts into a rollout's scores (spec
 // mtsamples-procedures.md §4–5). Parsing is total: it never throws, and every criterion it cannot read
 // is `null` with the reason, so a bad reply is visible data rather than a silent 0. Pure: no I/O.
-import { z } from 'zod';
+import { z } from '../../zod';
 import { editOutsideStrings } from '../../jsonText';
 
 export const CRITERIA = ['accuracy', 'completeness', 'clarity'] as const;

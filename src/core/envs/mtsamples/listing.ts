@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import type { ListingEntry } from '../../schema/dataset';
 import { compareByCodeUnit } from '../../sortByCodeUnit';
 

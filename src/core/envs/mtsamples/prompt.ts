@@ -1,6 +1,6 @@
 // Owns what the model under test is sent for one MTSamples example and what part of its reply the
 // judges see (spec mtsamples-procedures.md §3). Pure: no I/O.
-import { z } from 'zod';
+import { z } from '../../zod';
 import type { ChatMessage } from '../../schema/chat';
 
 /** The benchmark's own instruction, verbatim (grammar included: changing it changes the benchmark). */
