@@ -10,6 +10,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { ExampleRecord } from '../../core/schema/dataset';
 import { exampleMatches, examplesColumns } from './examplesColumns';
+import { SortableTableHead } from './SortableTableHead';
 
 interface ExamplesTableProps {
   examples: ExampleRecord[];
@@ -66,32 +67,7 @@ export function ExamplesTable({ examples, selectedId, onSelect }: ExamplesTableP
         </span>
       </div>
       <table className="data-table" data-testid="examples-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    aria-sort={
-                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
-                    }
-                  >
-                    <button
-                      type="button"
-                      className="th-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortableTableHead table={table} />
         <tbody>
           {rows.map((row) => (
             <tr

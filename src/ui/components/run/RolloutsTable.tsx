@@ -9,6 +9,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { RolloutRecord } from '../../../core/schema/run';
 import { rolloutsColumns } from './rolloutsColumns';
+import { SortableTableHead } from '../SortableTableHead';
 
 interface RolloutsTableProps {
   rollouts: RolloutRecord[];
@@ -40,32 +41,7 @@ export function RolloutsTable({ rollouts, judgeCount, selectedKey, onSelect }: R
   return (
     <div className="table-wrap">
       <table className="data-table compact" data-testid="rollouts-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    aria-sort={
-                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
-                    }
-                  >
-                    <button
-                      type="button"
-                      className="th-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortableTableHead table={table} />
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr
