@@ -232,7 +232,9 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
         rows: 131,
       });
       await app.page.getByRole('tab', { name: /Skipped files/ }).click();
-      expect(await app.page.locator('[data-testid="skipped-table"] tbody tr').count()).toBe(298);
+      await expect
+        .poll(() => app?.page.locator('[data-testid="skipped-table"] tbody tr').count())
+        .toBe(298);
     },
   );
 });

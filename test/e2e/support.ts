@@ -18,6 +18,13 @@ export function appLink(appUrl: string, gh: FakeGitHub, hash = '#/dataset'): str
 
 export async function datasetCounts(page: Page) {
   await page.getByTestId('dataset-summary').waitFor({ timeout: 45_000 });
+  // The summary (dataset record) and the table (examples) are separate live queries: wait until the
+  // table holds every example the summary counts before reading either.
+  const examples = (await page.getByTestId('count-examples').textContent()) ?? '';
+  await page
+    .getByTestId('examples-count')
+    .filter({ hasText: `${examples} of ${examples} examples` })
+    .waitFor({ timeout: 15_000 });
   return {
     examples: await page.getByTestId('count-examples').textContent(),
     skipped: await page.getByTestId('count-skipped').textContent(),
