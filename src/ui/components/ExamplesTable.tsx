@@ -10,6 +10,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { ExampleRecord } from '../../core/schema/dataset';
 import { exampleMatches, examplesColumns } from './examplesColumns';
+import { TablePager } from './TablePager';
 import { SortableTableHead } from './SortableTableHead';
 
 interface ExamplesTableProps {
@@ -87,23 +88,7 @@ export function ExamplesTable({ examples, selectedId, onSelect }: ExamplesTableP
           ))}
         </tbody>
       </table>
-      {table.getPageCount() > 1 && (
-        <div className="toolbar">
-          <button
-            type="button"
-            onClick={() => table.previousPage()}
-            disabled={!table.getCanPreviousPage()}
-          >
-            Previous
-          </button>
-          <span>
-            Page {table.getState().pagination.pageIndex + 1} of {table.getPageCount()}
-          </span>
-          <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-            Next
-          </button>
-        </div>
-      )}
+      <TablePager table={table} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { useFileDrop } from '../hooks/useFileDrop';
 import { toAppError, type AppError } from '../../core/errors';
 import type { InputCut } from '../../core/envs/mtsamples/processNote';
 import { useServices } from '../appContext';
@@ -19,7 +20,6 @@ type ImportStatus =
 export function ImportPanel({ inputCut, onImported }: ImportPanelProps) {
   const { worker } = useServices();
   const [status, setStatus] = useState<ImportStatus>({ state: 'idle' });
-  const [isDragging, setDragging] = useState(false);
 
   const importFiles = async (files: File[]) => {
     if (files.length === 0) return;
@@ -40,11 +40,7 @@ export function ImportPanel({ inputCut, onImported }: ImportPanelProps) {
     }
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void importFiles([...event.dataTransfer.files]);
-  };
+  const { isDragging, dropProps } = useFileDrop((files) => void importFiles(files));
 
   return (
     <section className="panel" aria-labelledby="import-title">
@@ -52,12 +48,7 @@ export function ImportPanel({ inputCut, onImported }: ImportPanelProps) {
       <div
         className={`dropzone${isDragging ? ' dragging' : ''}`}
         data-testid="dropzone"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+        {...dropProps}
       >
         <p>Drop note files (.txt), a .zip of them, or a JSONL of examples here, or choose:</p>
         <div className="actions">

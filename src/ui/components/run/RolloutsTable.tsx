@@ -9,6 +9,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { RolloutRecord } from '../../../core/schema/run';
 import { rolloutsColumns } from './rolloutsColumns';
+import { TablePager } from '../TablePager';
 import { SortableTableHead } from '../SortableTableHead';
 
 interface RolloutsTableProps {
@@ -62,23 +63,7 @@ export function RolloutsTable({ rollouts, judgeCount, selectedKey, onSelect }: R
           ))}
         </tbody>
       </table>
-      {table.getPageCount() > 1 && (
-        <div className="toolbar">
-          <button
-            type="button"
-            onClick={() => table.previousPage()}
-            disabled={!table.getCanPreviousPage()}
-          >
-            Previous
-          </button>
-          <span>
-            Page {table.getState().pagination.pageIndex + 1} of {table.getPageCount()}
-          </span>
-          <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-            Next
-          </button>
-        </div>
-      )}
+      <TablePager table={table} />
     </div>
   );
 }

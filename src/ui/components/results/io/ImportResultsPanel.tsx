@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { useFileDrop } from '../../../hooks/useFileDrop';
 import { toAppError, type AppError } from '../../../../core/errors';
 import type { ResultsImportSummary } from '../../../../worker/results/importResults';
 import { useServices } from '../../../appContext';
@@ -18,7 +19,6 @@ type ImportStatus =
 export function ImportResultsPanel({ onImported }: { onImported: (runId: string) => void }) {
   const { worker } = useServices();
   const [status, setStatus] = useState<ImportStatus>({ state: 'idle' });
-  const [isDragging, setDragging] = useState(false);
 
   const importFiles = async (files: File[]) => {
     if (files.length === 0) return;
@@ -34,11 +34,7 @@ export function ImportResultsPanel({ onImported }: { onImported: (runId: string)
     }
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void importFiles([...event.dataTransfer.files]);
-  };
+  const { isDragging, dropProps } = useFileDrop((files) => void importFiles(files));
 
   return (
     <section className="panel" aria-labelledby="import-results-title">
@@ -46,12 +42,7 @@ export function ImportResultsPanel({ onImported }: { onImported: (runId: string)
       <div
         className={`dropzone${isDragging ? ' dragging' : ''}`}
         data-testid="import-results-dropzone"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+        {...dropProps}
       >
         <p>
           Drop <code>results.jsonl</code> (with its <code>metadata.json</code>) or a .zip of a
