@@ -30,7 +30,7 @@ import {
 } from '../test/support/seedDataset';
 import { median, type BenchSection } from './stats';
 
-const KEY = 'sk-bench-key-0123456789';
+const KEY = 'bench-key-0123456789';
 const REPEATS = 3;
 const SERVE_FLAG = '--serve-mock';
 

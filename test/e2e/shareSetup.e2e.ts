@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeProblems, launchBrowser, newAppPage, requireChromium } from '../support/browser';
 
 const chromiumPath = requireChromium();
-const KEY = 'sk-share-test-0123456789abcdef';
+const KEY = 'share-test-key-0123456789abcdef';
 
 describe.skipIf(chromiumPath === null)('share a setup by link', () => {
   let browser: Browser;
