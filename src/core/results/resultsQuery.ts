@@ -5,6 +5,7 @@ import { z } from '../zod';
 import { CRITERIA } from '../envs/mtsamples/judge';
 import { RolloutStatusSchema, type RolloutStatus } from '../schema/run';
 import { ENV_COLUMN_IDS, envColumnValue, isEnvColumnId } from './envColumns';
+import { rolloutOrderValue, sortByValue, type SortValue } from './rolloutOrder';
 import type { RolloutRow } from './rolloutRow';
 
 /** Judges a run may have (RunSettingsSchema: at most 8), so judge columns are judge0…judge7. */
@@ -219,14 +220,11 @@ export function filterRows(
   );
 }
 
-export type SortValue = number | string | null;
-
 /** The value a column shows and sorts by. */
 export function sortValue(row: RolloutRow, column: string): SortValue {
   switch (column) {
     case 'example':
-      // Rollout indices stay far below 1e6, so this orders by example, then rollout.
-      return row.example_id * 1e6 + row.rollout_index;
+      return rolloutOrderValue(row);
     case 'section':
       return row.section;
     case 'reward':
@@ -264,17 +262,7 @@ export function isRated(row: RolloutRow): boolean {
 /** Sorted by one column; rows without a value come last in both directions; ties keep their order. */
 export function sortRows(rows: readonly RolloutRow[], sort: ResultsSort | null): RolloutRow[] {
   if (sort === null) return [...rows];
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  // Read each value once (not once per comparison): 10,000 rows take ~140,000 comparisons.
-  const values = rows.map((row) => sortValue(row, sort.column));
-  const order = rows.map((_, index) => index);
-  order.sort((a, b) => {
-    const x = values[a] ?? null;
-    const y = values[b] ?? null;
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return x < y ? -sign : x > y ? sign : 0;
-  });
-  return order.map((index) => rows[index] as RolloutRow);
+  return sortByValue(rows, (row) => sortValue(row, sort.column), sort.direction);
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { CRITERIA } from '../envs/mtsamples/judge';
 import type { RolloutRecord } from '../schema/run';
 import { ChoiceScoreSchema, RubricScoreSchema, type EnvScore } from '../envs/types';
+import { rolloutTokens } from './rolloutTokens';
 
 // The compact row the results table shows: everything it sorts and filters on, and nothing large.
 // The worker writes it in the same transaction as its rollout, so the table can open 10,000 rollouts
@@ -51,6 +52,7 @@ export const RolloutRowSchema = z.object({
   ),
   /** Largest spread (max − min) between judges on any criterion; null with fewer than two scores. */
   judgeSpread: z.number().nullable(),
+  /** Tokens of every call: model, judges and grader (rolloutTokens().all). */
   inputTokens: z.number().nullable(),
   outputTokens: z.number().nullable(),
   latencyMs: z.number().nullable(),
@@ -86,6 +88,7 @@ export function toRolloutRow(rollout: RolloutRecord): RolloutRow {
   // Rubric grader calls cost tokens like judge calls do; the row sums both.
   const calls = [...rollout.judges, ...(rollout.grades ?? [])];
   const generation = rollout.generation;
+  const tokens = rolloutTokens(rollout).all;
   return {
     v: ROLLOUT_ROW_VERSION,
     runId: rollout.runId,
@@ -112,14 +115,8 @@ export function toRolloutRow(rollout: RolloutRecord): RolloutRow {
       failed: call?.error !== undefined,
     })),
     judgeSpread: spreadOf(rollout),
-    inputTokens: sumOrNull([
-      generation?.usage?.inputTokens,
-      ...calls.map((c) => c?.usage?.inputTokens),
-    ]),
-    outputTokens: sumOrNull([
-      generation?.usage?.outputTokens,
-      ...calls.map((c) => c?.usage?.outputTokens),
-    ]),
+    inputTokens: tokens?.inputTokens ?? null,
+    outputTokens: tokens?.outputTokens ?? null,
     latencyMs: generation?.latencyMs ?? null,
     costUsd: sumOrNull([generation?.costUsd, ...calls.map((c) => c?.costUsd)]),
     hasNote: (rollout.notes ?? '').trim() !== '',

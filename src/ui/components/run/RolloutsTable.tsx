@@ -2,13 +2,12 @@ import {
   flexRender,
   getCoreRowModel,
   getPaginationRowModel,
-  getSortedRowModel,
   useReactTable,
   type SortingState,
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { RolloutRecord } from '../../../core/schema/run';
-import { rolloutsColumns } from './rolloutsColumns';
+import { rolloutColumnSpecs, rolloutsColumns, sortRollouts } from './rolloutsColumns';
 import { TablePager } from '../TablePager';
 import { SortableTableHead } from '../SortableTableHead';
 
@@ -21,20 +20,26 @@ interface RolloutsTableProps {
 
 const PAGE_SIZE = 100;
 
-/** A run's rollouts, compact and sortable; a row opens its detail. */
+/**
+ * A run's rollouts, compact and sortable; a row opens its detail. Header clicks cycle ascending →
+ * descending → unsorted, as on the Results table.
+ */
 export function RolloutsTable({ rollouts, judgeCount, selectedKey, onSelect }: RolloutsTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const columns = useMemo(() => rolloutsColumns(judgeCount), [judgeCount]);
+  const specs = useMemo(() => rolloutColumnSpecs(judgeCount), [judgeCount]);
+  const columns = useMemo(() => rolloutsColumns(specs), [specs]);
+  const rows = useMemo(() => sortRollouts(rollouts, specs, sorting[0]), [rollouts, specs, sorting]);
   // TanStack's hook returns functions the React Compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: rollouts,
+    data: rows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
+    manualSorting: true,
+    sortDescFirst: false,
     getRowId: (row) => row.key,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getPaginationRowModel: getPaginationRowModel(),
     initialState: { pagination: { pageSize: PAGE_SIZE } },
   });

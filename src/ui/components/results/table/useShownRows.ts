@@ -5,12 +5,10 @@ import {
   searchVersion,
   sortRows,
   type ResultsQuery,
-  type ResultsSort,
 } from '../../../../core/results/resultsQuery';
+import { inRolloutOrder } from '../../../../core/results/rolloutOrder';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 import { useRolloutSearch, type RolloutSearch } from './useRolloutSearch';
-
-const BY_EXAMPLE: ResultsSort = { column: 'example', direction: 'asc' };
 
 export interface ShownRows {
   rows: RolloutRow[];
@@ -25,7 +23,7 @@ export interface ShownRows {
  */
 export function useShownRows(runId: string, rows: RolloutRow[], query: ResultsQuery): ShownRows {
   // Rows arrive in key order ("10:0" before "2:0"); the table's natural order is numeric.
-  const ordered = useMemo(() => sortRows(rows, BY_EXAMPLE), [rows]);
+  const ordered = useMemo(() => inRolloutOrder(rows), [rows]);
   const version = useMemo(() => searchVersion(rows), [rows]);
   const sections = useMemo(
     () => [...new Set(rows.flatMap((row) => (row.section === null ? [] : [row.section])))].sort(),

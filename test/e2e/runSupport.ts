@@ -1,0 +1,85 @@
+// A short MTSamples run for e2e files about the Run and Results pages: import `count` examples
+// ("Patient <i>: …"), run them against a loopback OpenAI-compatible mock with one judge, and wait
+// until the run is done.
+import type { Page } from 'playwright-core';
+import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+
+export const RUN_KEY = 'run-pages-e2e-key-0000';
+
+export function isJudgeRequest(body: unknown): boolean {
+  return JSON.stringify(body).includes('patient_notes');
+}
+
+/** Which example a request is about ("Patient 7: …" → 7). */
+export function exampleOf(body: unknown): number {
+  return Number(/Patient (\d+):/.exec(JSON.stringify(body))?.[1] ?? -1);
+}
+
+/**
+ * A mock whose model answers `replyFor(example)` (a short plan by default) and whose judge gives
+ * 4/4/5, or 2/3/3 to odd examples so rewards differ.
+ */
+export async function startRunMock(
+  replyFor: (example: number) => string = (example) => `Plan for patient ${example}: rest.`,
+): Promise<MockOpenAI> {
+  const mock = await startMockOpenAI({ apiKey: RUN_KEY, latencyMs: 0 });
+  mock.setDefault((request) => {
+    const example = exampleOf(request.body);
+    if (!isJudgeRequest(request.body)) return { reply: replyFor(example) };
+    return example % 2 === 1
+      ? { reply: judgeJson({ accuracy: 2, completeness: 3, clarity: 3 }) }
+      : { reply: judgeJson({ accuracy: 4, completeness: 4, clarity: 5 }) };
+  });
+  return mock;
+}
+
+export async function importExamples(page: Page, count: number): Promise<void> {
+  const lines = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      question: `Patient ${i}: knee swelling after a fall.`,
+      answer: `Plan ${i}: RICE.`,
+      filename: `note-${i}.txt`,
+    }),
+  );
+  await page.getByTestId('import-files').setInputFiles({
+    name: 'examples.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  // Plain waits, not expect.poll: these helpers also run in beforeAll.
+  await page
+    .getByTestId('import-result')
+    .filter({ hasText: `Imported ${count} examples` })
+    .waitFor();
+}
+
+/** Fills the new-run form (model + one judge, `count` examples) and starts the run; returns its id. */
+export async function startRun(
+  page: Page,
+  mock: MockOpenAI,
+  count: number,
+  concurrency = 4,
+): Promise<string> {
+  await page.goto(`${page.url().split('#')[0] ?? ''}#/run`);
+  const fill = async (testId: string, model: string) => {
+    const box = page.getByTestId(testId);
+    await box.locator('input[name="baseUrl"]').fill(mock.baseUrl);
+    await box.locator('input[name="model"]').fill(model);
+  };
+  await fill('endpoint-model', 'model-x');
+  await page.getByTestId('endpoint-model').locator('input[name="apiKey"]').fill(RUN_KEY);
+  await fill('endpoint-judge-0', 'judge-a');
+  await page.getByTestId('examples-n').fill(String(count));
+  await page.getByLabel('Concurrency (rollouts in flight)').fill(String(concurrency));
+  await page.getByTestId('run-start').click();
+  await page.waitForURL(/run=/);
+  return /run=([^&]+)/.exec(new URL(page.url()).hash)?.[1] ?? '';
+}
+
+/** Runs `count` examples to the end (see `startRun`). */
+export async function runExamples(page: Page, mock: MockOpenAI, count: number): Promise<string> {
+  await importExamples(page, count);
+  const runId = await startRun(page, mock, count);
+  await page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 45_000 });
+  return runId;
+}
