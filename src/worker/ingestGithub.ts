@@ -14,6 +14,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retryPolicy';
 import {
   DATASET_SCHEMA_VERSION,
   githubDatasetId,
+  githubDatasetLabel,
   type DatasetRecord,
   type ListingEntry,
   type NoteRecord,
@@ -44,7 +45,7 @@ function newRecord(settings: SourceSettings, inputCut: InputCut, now: number): D
     schemaVersion: DATASET_SCHEMA_VERSION,
     id: githubDatasetId(settings.repo, settings.folder, settings.commit),
     envId: 'mtsamples_procedures',
-    label: `MTSamples Procedures @ ${settings.commit.slice(0, 7)}`,
+    label: githubDatasetLabel(settings.commit),
     origin: {
       kind: 'github',
       repo: settings.repo,

@@ -1,5 +1,5 @@
 // A short MTSamples run for e2e files about the Run and Results pages: import `count` examples
-// ("Patient <i>: …"), run them against a loopback OpenAI-compatible mock with one judge, and wait
+// ("Patient <i>: …"), run them against a loopback OpenAI-compatible mock with two judges, and wait
 // until the run is done.
 import type { Page } from 'playwright-core';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
@@ -15,9 +15,12 @@ export function exampleOf(body: unknown): number {
   return Number(/Patient (\d+):/.exec(JSON.stringify(body))?.[1] ?? -1);
 }
 
+/** The example both judges answer without a readable score: it ends the run unscored. */
+export const UNSCORED_EXAMPLE = 3;
+
 /**
- * A mock whose model answers `replyFor(example)` (a short plan by default) and whose judge gives
- * 4/4/5, or 2/3/3 to odd examples so rewards differ.
+ * A mock whose model answers `replyFor(example)` (a short plan by default). Judge A gives 4/4/5, or
+ * 2/3/3 to odd examples; judge B always 4/4/5; neither gives a readable score to UNSCORED_EXAMPLE.
  */
 export async function startRunMock(
   replyFor: (example: number) => string = (example) => `Plan for patient ${example}: rest.`,
@@ -26,7 +29,9 @@ export async function startRunMock(
   mock.setDefault((request) => {
     const example = exampleOf(request.body);
     if (!isJudgeRequest(request.body)) return { reply: replyFor(example) };
-    return example % 2 === 1
+    if (example === UNSCORED_EXAMPLE) return { reply: 'I would rather not grade this one.' };
+    const model = (request.body as { model?: string }).model;
+    return model === 'judge-a' && example % 2 === 1
       ? { reply: judgeJson({ accuracy: 2, completeness: 3, clarity: 3 }) }
       : { reply: judgeJson({ accuracy: 4, completeness: 4, clarity: 5 }) };
   });
@@ -53,7 +58,7 @@ export async function importExamples(page: Page, count: number): Promise<void> {
     .waitFor();
 }
 
-/** Fills the new-run form (model + one judge, `count` examples) and starts the run; returns its id. */
+/** Fills the new-run form (model + judges A and B, `count` examples) and starts the run; returns its id. */
 export async function startRun(
   page: Page,
   mock: MockOpenAI,
@@ -69,6 +74,8 @@ export async function startRun(
   await fill('endpoint-model', 'model-x');
   await page.getByTestId('endpoint-model').locator('input[name="apiKey"]').fill(RUN_KEY);
   await fill('endpoint-judge-0', 'judge-a');
+  await page.getByTestId('add-judge').click();
+  await fill('endpoint-judge-1', 'judge-b');
   await page.getByTestId('examples-n').fill(String(count));
   await page.getByLabel('Concurrency (rollouts in flight)').fill(String(concurrency));
   await page.getByTestId('run-start').click();

@@ -287,6 +287,8 @@ export interface JudgeTrust {
   alphaN: number;
   /** Judge spread per (rollout, criterion). */
   spread: SpreadDistribution;
+  /** The judges' 1–5 scores: how many, and how many are a 4 or a 5 (what low variation looks like). */
+  scores: { n: number; fourOrFive: number };
   /** Rollouts with at least one human rating. */
   humanRated: number;
   /** Empty when no one has rated a rollout. */
@@ -346,6 +348,11 @@ function humanAgreement(rows: readonly RolloutRow[], index: number, label: strin
   };
 }
 
+function scoreCounts(units: readonly Rating[][]): JudgeTrust['scores'] {
+  const scores = units.flat().filter((score): score is number => score !== null);
+  return { n: scores.length, fourOrFive: scores.filter((score) => score >= 4).length };
+}
+
 export function computeJudgeTrust(
   rows: readonly RolloutRow[],
   judgeLabels: readonly string[],
@@ -365,6 +372,7 @@ export function computeJudgeTrust(
     alpha: krippendorffAlphaOrdinal(units),
     alphaN: units.filter((unit) => unit.filter((v) => v !== null).length >= 2).length,
     spread: spreadDistribution(units),
+    scores: scoreCounts(units),
     humanRated,
     human: humanRated > 0 ? labels.map((label, i) => humanAgreement(rows, i, label)) : [],
   };

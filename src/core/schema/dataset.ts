@@ -127,6 +127,11 @@ export function githubDatasetId(repo: string, folder: string, commit: string): s
   return `github:${repo}/${folder}@${commit}`;
 }
 
+/** The pinned GitHub dataset's label: it names the commit (short), so lines that show it need not. */
+export function githubDatasetLabel(commit: string): string {
+  return `MTSamples Procedures @ ${commit.slice(0, 7)}`;
+}
+
 /** A Hugging Face benchmark's dataset id: one per env, variant and revision, so another never mixes in. */
 export function benchmarkDatasetId(envId: string, variantId: string, revision: string): string {
   return `hf:${envId}/${variantId}@${revision}`;

@@ -2,6 +2,8 @@ import { CRITERIA } from '../../../core/envs/mtsamples/judge';
 import type { JudgeCall, RolloutRecord, RunRecord } from '../../../core/schema/run';
 import { ChoiceScoreCard } from '../results/detail/ChoiceScoreCard';
 import { RubricGradesSection } from '../results/detail/RubricGradesSection';
+import { tokenFacts } from '../results/detail/RolloutHeader';
+import { summaryKindOf } from '../../../core/results/envSummary';
 import { rolloutProblem } from './rolloutsColumns';
 
 interface RolloutDetailProps {
@@ -24,6 +26,14 @@ export function RolloutDetail({ run, rollout, onClose }: RolloutDetailProps) {
         </button>
       </header>
       {problem !== '' && <p className="field-error">{problem}</p>}
+      <dl className="summary" data-testid="rollout-tokens">
+        {tokenFacts(summaryKindOf(run.settings, [rollout]), rollout).map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
       {rollout.emptyResponse === true && (
         <p className="muted">Empty response: judges were not called; every criterion scores 1.</p>
       )}

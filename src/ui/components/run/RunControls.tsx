@@ -11,15 +11,36 @@ export interface RunControlHandlers {
   onDelete: () => void;
 }
 
+/** What "retry" puts back in the queue: rollouts that failed, and rollouts no scorer scored. */
+export interface RetryCounts {
+  failed: number;
+  unscored: number;
+}
+
+/**
+ * Names what will be retried, as the progress counts name it (#13: "Retry failed rollouts (3)" read
+ * wrong beside "Failed 0" when the three were unscored).
+ */
+export function retryLabel({ failed, unscored }: RetryCounts): string {
+  const parts = [
+    ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(unscored > 0 ? [`${unscored} unscored`] : []),
+  ];
+  return `Retry ${parts.join(' and ')} rollout${failed + unscored === 1 ? '' : 's'}`;
+}
+
+const RETRY_TITLE =
+  'Failed: an error stopped the rollout. Unscored: no judge or grader gave a readable score. ' +
+  'Stored answers and scores are kept; only what is missing is asked again.';
+
 interface RunControlsProps {
   status: DisplayStatus;
-  /** Failed + unscored rollouts. */
-  retryable: number;
+  retry: RetryCounts;
   handlers: RunControlHandlers;
 }
 
 /** The actions a run allows in its current status. */
-export function RunControls({ status, retryable, handlers }: RunControlsProps) {
+export function RunControls({ status, retry, handlers }: RunControlsProps) {
   const canResume = status === 'paused' || status === 'interrupted' || status === 'stopped';
   const isFinal = status === 'done' || status === 'cancelled';
   return (
@@ -44,9 +65,14 @@ export function RunControls({ status, retryable, handlers }: RunControlsProps) {
           Cancel run
         </button>
       )}
-      {status === 'done' && retryable > 0 && (
-        <button type="button" data-testid="run-retry-failed" onClick={handlers.onRetryFailed}>
-          Retry failed rollouts ({retryable})
+      {status === 'done' && retry.failed + retry.unscored > 0 && (
+        <button
+          type="button"
+          data-testid="run-retry-failed"
+          title={RETRY_TITLE}
+          onClick={handlers.onRetryFailed}
+        >
+          {retryLabel(retry)}
         </button>
       )}
       {isFinal && handlers.onRescore !== undefined && (

@@ -38,8 +38,10 @@ export function RunView({
   const [isRescoring, setIsRescoring] = useState(false);
   const status = displayStatus(run, actions.activeRuns);
   const env = envOf(run.settings.envId);
-  const retryable =
-    rollouts?.filter((r) => r.status === 'error' || r.status === 'unscored').length ?? 0;
+  const retry = {
+    failed: rollouts?.filter((r) => r.status === 'error').length ?? 0,
+    unscored: rollouts?.filter((r) => r.status === 'unscored').length ?? 0,
+  };
   const selected = rollouts?.find((r) => r.key === selectedRollout);
 
   const handlers: RunControlHandlers = {
@@ -92,7 +94,7 @@ export function RunView({
       {keyPrompt.missing === null && status === 'stopped' && (
         <RunKeysPrompt title="Keys for this run" endpoints={slotEndpoints(run.settings)} />
       )}
-      <RunControls status={status} retryable={retryable} handlers={handlers} />
+      <RunControls status={status} retry={retry} handlers={handlers} />
       {rollouts !== undefined && (
         <ProgressPanel run={run} rollouts={rollouts} isLive={status === 'running'} />
       )}

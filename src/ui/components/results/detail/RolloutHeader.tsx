@@ -1,4 +1,6 @@
+import type { EnvSummaryKind } from '../../../../core/envs/types';
 import { groupLabelOf, summaryKindOf } from '../../../../core/results/envSummary';
+import { rolloutTokens } from '../../../../core/results/rolloutTokens';
 import type { RolloutRecord, RunRecord } from '../../../../core/schema/run';
 import { costText, errorText, latencyText, scoreText, sumKnown, tokensText } from './detailFormat';
 
@@ -8,7 +10,28 @@ const STAGE_FAILED = {
   grade: 'Grading failed',
 };
 
-type Fact = [label: string, value: string];
+export type Fact = [label: string, value: string];
+
+const SCORERS: Record<EnvSummaryKind, string | null> = {
+  jury: 'judges',
+  rubric: 'grader',
+  accuracy: null,
+};
+
+/**
+ * Whose tokens: the model's, the scorers' (judges or grader), and every call's — the last is what
+ * the results table's In / Out columns show (#13). A run scored in code has only the model's.
+ */
+export function tokenFacts(kind: EnvSummaryKind, rollout: RolloutRecord): Fact[] {
+  const tokens = rolloutTokens(rollout);
+  const scorers = SCORERS[kind];
+  if (scorers === null) return [['Tokens (model)', tokensText(tokens.model)]];
+  return [
+    ['Tokens (model)', tokensText(tokens.model)],
+    [`Tokens (${scorers})`, tokensText(tokens.scoring)],
+    ['Tokens (all calls)', tokensText(tokens.all)],
+  ];
+}
 
 /**
  * The facts of one rollout. A jury run (MTSamples) shows its 1–5 jury score and the judges' cost; a
@@ -34,7 +57,7 @@ export function rolloutFacts(run: RunRecord, rollout: RolloutRecord): Fact[] {
     ['Status', rollout.status],
     ['Reward', scoreText(rollout.score?.reward)],
     ...scoring,
-    ['Tokens', tokensText(generation?.usage)],
+    ...tokenFacts(kind, rollout),
     ['Latency', latencyText(generation?.latencyMs)],
     ['Cost (model)', costText(generation?.costUsd)],
     ...scoringCost,

@@ -10,12 +10,15 @@ export function latencyText(ms: number | null | undefined): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
+const integer = new Intl.NumberFormat('en-US');
+
+/** "3,414 in / 327 out", grouped as the results table groups its In / Out columns. */
 export function tokensText(
   usage: { inputTokens: number; outputTokens: number } | null | undefined,
 ) {
   return usage === null || usage === undefined
     ? '—'
-    : `${usage.inputTokens} in / ${usage.outputTokens} out`;
+    : `${integer.format(usage.inputTokens)} in / ${integer.format(usage.outputTokens)} out`;
 }
 
 export function costText(usd: number | null | undefined): string {

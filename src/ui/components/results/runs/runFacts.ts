@@ -25,15 +25,27 @@ export function shortRevision(revision: string): string {
   return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 10) : revision;
 }
 
+/**
+ * The label without the commit it already ends with: a GitHub dataset is labelled
+ * "MTSamples Procedures @ c4c2524" (githubDatasetLabel), and the header names the commit once (#13).
+ */
+function labelWithoutCommit(label: string, commit: string | undefined): string {
+  const named = / @ ([0-9a-f]{7,40})$/i.exec(label);
+  const prefix = named?.[1]?.toLowerCase();
+  if (named === null || prefix === undefined || commit === undefined) return label;
+  return commit.toLowerCase().startsWith(prefix) ? label.slice(0, named.index) : label;
+}
+
 /** The header's dataset line: "label @ commit · rules v1 · helm cut", or the Hugging Face revision. */
 export function datasetLineText(run: RunRecord, rows?: Scored): string {
   const { dataset } = run;
+  const label = labelWithoutCommit(dataset.label, dataset.commit);
   const commit = dataset.commit === undefined ? '' : ` @ ${dataset.commit.slice(0, 10)}`;
   if (summaryKindOf(run.settings, rows) === 'jury') {
-    return `${dataset.label}${commit} · rules v${dataset.rulesVersion} · ${dataset.inputCut} cut`;
+    return `${label}${commit} · rules v${dataset.rulesVersion} · ${dataset.inputCut} cut`;
   }
   return dataset.revision === undefined
-    ? `${dataset.label}${commit}`
+    ? `${label}${commit}`
     : `${dataset.label} · Hugging Face revision ${shortRevision(dataset.revision)}`;
 }
 

@@ -45,7 +45,8 @@ export function StatTiles({ headline, rewardTestId, hasJuryScore = true }: StatT
         <dd>
           {formatUsd(usage.costUsd)}
           <span className="rs-sub">
-            {formatTokens(usage.inputTokens)} in · {formatTokens(usage.outputTokens)} out
+            {formatTokens(usage.inputTokens)} in · {formatTokens(usage.outputTokens)} out tokens,
+            all calls
             {usage.rowsWithoutCost > 0 &&
               ` · ${plural(usage.rowsWithoutCost, 'rollout')} without a cost`}
           </span>

@@ -130,8 +130,19 @@ function juryColumns(judgeModels: readonly string[]): ColumnDef<RolloutRow>[] {
 function tailColumns(): ColumnDef<RolloutRow>[] {
   return [
     def('status', 'Status', (row) => row.status, { width: 90 }),
-    def('inputTokens', 'In', (row) => fmtInt(row.inputTokens), num(72, 'Tokens in')),
-    def('outputTokens', 'Out', (row) => fmtInt(row.outputTokens), num(64, 'Tokens out')),
+    // Every call of the rollout, not the model's alone: said in the header (#13), as in the detail.
+    def(
+      'inputTokens',
+      'In (all)',
+      (row) => fmtInt(row.inputTokens),
+      num(84, 'Tokens in, all calls (model, judges, grader)'),
+    ),
+    def(
+      'outputTokens',
+      'Out (all)',
+      (row) => fmtInt(row.outputTokens),
+      num(84, 'Tokens out, all calls (model, judges, grader)'),
+    ),
     def('latency', 'Latency', (row) => latency(row.latencyMs), num(72, 'Latency')),
     def('cost', 'Cost', (row) => cost(row.costUsd), num(78, 'Cost (USD)')),
     def('note', '✎', (row) => (row.hasNote ? '✎' : ''), { width: 36, label: 'Has a note' }),

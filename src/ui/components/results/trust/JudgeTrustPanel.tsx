@@ -6,6 +6,7 @@ import {
   MIN_TRUSTWORTHY_N,
 } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
+import { spreadReading } from '../../../../core/results/spreadReading';
 import '../../../results-summary.css';
 import { fixed } from '../summary/statFormat';
 import { AgreementTable } from './AgreementTable';
@@ -23,6 +24,7 @@ export function JudgeTrustPanel({ run, rows }: JudgeTrustPanelProps) {
     () => computeJudgeTrust(rows, judgeLabelsOf(run.settings.judges)),
     [rows, run.settings.judges],
   );
+  const reading = spreadReading(trust);
   return (
     <section className="panel" data-testid="judge-trust" aria-labelledby="judge-trust-title">
       <h2 id="judge-trust-title">Judge trust</h2>
@@ -65,10 +67,11 @@ export function JudgeTrustPanel({ run, rows }: JudgeTrustPanelProps) {
       <div className="rs-grid">
         <div>
           <SpreadChart spread={trust.spread} />
-          <p className="rs-note">
-            Spread 0–1 means the jury is consistent even where α is low because nearly every score
-            is a 4 or a 5.
-          </p>
+          {reading !== null && (
+            <p className="rs-note" data-testid="spread-reading">
+              {reading}
+            </p>
+          )}
         </div>
         <div>
           <h3 className="small">Judges against human ratings</h3>
