@@ -1,0 +1,124 @@
+// Owns reproducing CPython's `random.Random` for the calls reference harnesses make: seeding from
+// an integer (MT19937 `init_by_array` over the integer's 32-bit words, least significant first, as
+// `random_seed` in CPython's _randommodule.c does), `getrandbits(k)` for k ≤ 32, `_randbelow` (the
+// rejection loop of `_randbelow_with_getrandbits`) and `shuffle`. MedARC's option shuffle seeds one
+// of these per question, so the same seed must give the same order here as in Python. Pure.
+
+const N = 624;
+const M = 397;
+const MATRIX_A = 0x9908b0df;
+const UPPER_MASK = 0x80000000;
+const LOWER_MASK = 0x7fffffff;
+
+export class PythonRandom {
+  private readonly mt = new Uint32Array(N);
+  private index = N + 1;
+
+  /** `random.Random(seed)` for a non-negative integer seed (Python seeds from abs(seed)). */
+  constructor(seed: bigint) {
+    this.initByArray(keyWords(seed < 0n ? -seed : seed));
+  }
+
+  /** `random.getrandbits(k)` for 1 ≤ k ≤ 32. */
+  getrandbits(k: number): number {
+    if (!Number.isInteger(k) || k < 1 || k > 32) {
+      throw new RangeError(`getrandbits supports 1–32 bits here, not ${k}.`);
+    }
+    return this.genrandUint32() >>> (32 - k);
+  }
+
+  /** `random._randbelow(n)`: a uniform integer in [0, n), by rejection on n.bit_length() bits. */
+  randbelow(n: number): number {
+    if (!Number.isInteger(n) || n < 1 || n > 0xffffffff) {
+      throw new RangeError(`randbelow needs 1 ≤ n < 2^32, not ${n}.`);
+    }
+    const k = bitLength(n);
+    let r = this.getrandbits(k);
+    while (r >= n) r = this.getrandbits(k);
+    return r;
+  }
+
+  /** `random.shuffle(items)`, in place: Fisher–Yates from the end, j = _randbelow(i + 1). */
+  shuffle(items: unknown[]): void {
+    for (let i = items.length - 1; i > 0; i -= 1) {
+      const j = this.randbelow(i + 1);
+      const held = items[i];
+      items[i] = items[j];
+      items[j] = held;
+    }
+  }
+
+  private initGenrand(seed: number): void {
+    const mt = this.mt;
+    mt[0] = seed >>> 0;
+    for (let i = 1; i < N; i += 1) {
+      const prev = mt[i - 1] as number;
+      mt[i] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + i) >>> 0;
+    }
+    this.index = N;
+  }
+
+  private initByArray(key: readonly number[]): void {
+    const mt = this.mt;
+    this.initGenrand(19650218);
+    let i = 1;
+    let j = 0;
+    for (let k = Math.max(N, key.length); k > 0; k -= 1) {
+      const prev = mt[i - 1] as number;
+      mt[i] =
+        (((mt[i] as number) ^ Math.imul(prev ^ (prev >>> 30), 1664525)) >>> 0) +
+        (key[j] as number) +
+        j;
+      i += 1;
+      j += 1;
+      if (i >= N) {
+        mt[0] = mt[N - 1] as number;
+        i = 1;
+      }
+      if (j >= key.length) j = 0;
+    }
+    for (let k = N - 1; k > 0; k -= 1) {
+      const prev = mt[i - 1] as number;
+      mt[i] = (((mt[i] as number) ^ Math.imul(prev ^ (prev >>> 30), 1566083941)) >>> 0) - i;
+      i += 1;
+      if (i >= N) {
+        mt[0] = mt[N - 1] as number;
+        i = 1;
+      }
+    }
+    mt[0] = 0x80000000;
+  }
+
+  private genrandUint32(): number {
+    const mt = this.mt;
+    if (this.index >= N) {
+      for (let kk = 0; kk < N; kk += 1) {
+        const y = ((mt[kk] as number) & UPPER_MASK) | ((mt[(kk + 1) % N] as number) & LOWER_MASK);
+        mt[kk] = (mt[(kk + M) % N] as number) ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      }
+      this.index = 0;
+    }
+    let y = mt[this.index] as number;
+    this.index += 1;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+}
+
+/** The integer as 32-bit words, least significant first; at least one word (0 → [0]). */
+function keyWords(value: bigint): number[] {
+  const words: number[] = [];
+  let rest = value;
+  do {
+    words.push(Number(rest & 0xffffffffn));
+    rest >>= 32n;
+  } while (rest > 0n);
+  return words;
+}
+
+function bitLength(n: number): number {
+  return n === 0 ? 0 : 32 - Math.clz32(n);
+}
