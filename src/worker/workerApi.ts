@@ -1,6 +1,7 @@
 // The comlink surface: a handful of methods, plain data in and out. Long jobs write their progress
 // and results to IndexedDB (the UI observes it); cancellation is by job id because AbortSignal cannot
 // cross the boundary. Errors leave as transferable AppErrors so the UI gets their kind back.
+import { runLockName } from '../core/runLock';
 import { AppError, toAppError } from '../core/errors';
 import type { InputCut } from '../core/envs/mtsamples/processNote';
 import type { SourceSettings } from '../core/schema/sourceSettings';
@@ -145,7 +146,7 @@ export function createWorkerApi(deps: WorkerDeps) {
     startRun(runId: string, keys: RunKeys): Promise<RunStatus> {
       return transferErrors(() => {
         const lock = deps.withExclusiveLock ?? ((_name, work) => work());
-        return lock(`medeval-run:${runId}`, () =>
+        return lock(runLockName(runId), () =>
           withJob(`run:${runId}`, (signal) =>
             executeRun(
               { db: deps.db, fetch: deps.fetch, now: Date.now },

@@ -21,6 +21,13 @@ export function RunBanners({ run, status, actionError, onDismissError }: RunBann
           again).
         </div>
       )}
+      {status === 'elsewhere' && (
+        <div className="banner" role="status" data-testid="run-elsewhere">
+          <strong>Running in another tab.</strong> Another tab or window of medeval in this browser
+          is running this run; its progress shows here as it happens. To pause or cancel it, use
+          that tab. If you close it, Resume here continues with the rest.
+        </div>
+      )}
       {status === 'stopped' && (
         <div className="banner banner-error" role="alert" data-testid="run-stop-banner">
           <strong>The run stopped{run.stopError ? ` (${run.stopError.kind})` : ''}.</strong>

@@ -80,7 +80,7 @@ export function RunControls({ status, retry, handlers }: RunControlsProps) {
           {handlers.rescoreLabel ?? 'Re-score with other judges'}
         </button>
       )}
-      {status !== 'running' && (
+      {status !== 'running' && status !== 'elsewhere' && (
         <button type="button" className="link-button" onClick={handlers.onDelete}>
           Delete run
         </button>

@@ -3,6 +3,7 @@ import type { RunRecord } from '../../../core/schema/run';
 import type { RunActions } from '../../hooks/useRunActions';
 import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
 import { useRunRollouts } from '../../hooks/useRunRecords';
+import { useRunsElsewhere } from '../../hooks/useRunsElsewhere';
 import { slotEndpoints } from '../../keys/resolveRunKeys';
 import { PrimeCommand } from './PrimeCommand';
 import { ProgressPanel } from './ProgressPanel';
@@ -36,7 +37,8 @@ export function RunView({
   const rollouts = useRunRollouts(run.id);
   const keyPrompt = useRunKeyPrompt();
   const [isRescoring, setIsRescoring] = useState(false);
-  const status = displayStatus(run, actions.activeRuns);
+  const elsewhere = useRunsElsewhere([run], actions.activeRuns);
+  const status = displayStatus(run, actions.activeRuns, elsewhere);
   const env = envOf(run.settings.envId);
   const retry = {
     failed: rollouts?.filter((r) => r.status === 'error').length ?? 0,
@@ -96,7 +98,11 @@ export function RunView({
       )}
       <RunControls status={status} retry={retry} handlers={handlers} />
       {rollouts !== undefined && (
-        <ProgressPanel run={run} rollouts={rollouts} isLive={status === 'running'} />
+        <ProgressPanel
+          run={run}
+          rollouts={rollouts}
+          isLive={status === 'running' || status === 'elsewhere'}
+        />
       )}
       {isRescoring && (
         <RescorePanel

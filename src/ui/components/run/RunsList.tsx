@@ -1,5 +1,6 @@
 import type { RunRecord } from '../../../core/schema/run';
 import { hrefFor } from '../../hooks/useHashRoute';
+import { useRunsElsewhere } from '../../hooks/useRunsElsewhere';
 import { displayStatus, STATUS_LABELS } from './runStatus';
 
 interface RunsListProps {
@@ -10,6 +11,7 @@ interface RunsListProps {
 
 /** Every stored run, newest first; each links to its progress and results. */
 export function RunsList({ runs, selectedId, activeRuns }: RunsListProps) {
+  const elsewhere = useRunsElsewhere(runs, activeRuns);
   if (runs.length === 0) return <p className="muted">No runs yet.</p>;
   return (
     <table className="data-table" data-testid="runs-list">
@@ -24,7 +26,7 @@ export function RunsList({ runs, selectedId, activeRuns }: RunsListProps) {
       </thead>
       <tbody>
         {runs.map((run) => {
-          const status = displayStatus(run, activeRuns);
+          const status = displayStatus(run, activeRuns, elsewhere);
           return (
             <tr key={run.id} className={run.id === selectedId ? 'selected' : undefined}>
               <td>
