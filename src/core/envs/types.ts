@@ -209,6 +209,25 @@ export type EnvScoring<S> = JuryScoring | ExactScoring<S> | RubricScoring<S>;
 /** Which summary the results workspace shows for runs of this env. */
 export type EnvSummaryKind = 'jury' | 'accuracy' | 'rubric';
 
+// ---------------------------------------------------------------------------------------------------
+// Suites (issue 15): how a MedARC suite entry runs on this env
+
+/** What a MedARC suite entry's env args (`load_environment` keyword arguments) mean for this env. */
+export interface MedarcEnvArgsReading {
+  /** The variant (dataset) the entry needs. */
+  variantId: string;
+  /** Env settings for these args, over the env's defaults (checked by its schema afterwards). */
+  settings: Record<string, unknown>;
+  /** One sentence per arg this env cannot honour (the entry is then not runnable, and says why). */
+  unsupported: string[];
+}
+
+export interface MedarcBinding {
+  /** MedARC's env_id this env reproduces (core/suites/medarcEnvIds.ts maps the ids). */
+  envId: string;
+  readEnvArgs(args: Readonly<Record<string, unknown>>): MedarcEnvArgsReading;
+}
+
 export interface EnvModule<S extends Record<string, unknown> = Record<string, unknown>> {
   id: string;
   label: string;
@@ -232,4 +251,9 @@ export interface EnvModule<S extends Record<string, unknown> = Record<string, un
   buildPrompt?(example: EnvExample, settings: S): ChatMessage[];
   scoring: EnvScoring<S>;
   summary: EnvSummaryKind;
+  /**
+   * How MedARC suite entries run on this env. Without it a suite reads only the multiple-choice args
+   * every MedARC MCQ env shares (core/suites/readEnvArgs.ts); any other arg makes the entry unrunnable.
+   */
+  medarc?: MedarcBinding;
 }
