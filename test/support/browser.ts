@@ -16,6 +16,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // The HTTP/2 mock (mockOpenAI `http2: true`) serves a certificate made at test time.
+  '--ignore-certificate-errors',
 ];
 
 /** `CHROMIUM_PATH` when set (and present), else the Debian locations; null when none exists. */

@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { connect, type ClientHttp2Session } from 'node:http2';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   judgeEmpty,
@@ -189,6 +191,79 @@ describe('startMockOpenAI', () => {
   it('answers unknown routes with a 404', async () => {
     const m = await start();
     expect((await fetch(`${m.origin}/v2/nothing`)).status).toBe(404);
+  });
+});
+
+/** One HTTP/2 request over the session; resolves with status and body, or rejects on a reset. */
+function h2Request(
+  session: ClientHttp2Session,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request(headers);
+    let status = 0;
+    let received: Record<string, unknown> = {};
+    let text = '';
+    stream.on('response', (h) => {
+      status = Number(h[':status']);
+      received = h;
+    });
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => (text += chunk));
+    stream.on('end', () => resolve({ status, headers: received, text }));
+    stream.on('error', reject);
+    stream.end(body);
+  });
+}
+
+describe('startMockOpenAI over HTTP/2 with TLS', () => {
+  it('serves chat completions and preflights over HTTP/2 with a certificate made at start', async () => {
+    const m = await start({ http2: true, latencyMs: 20, preflightMaxAgeSeconds: 600 });
+    expect(m.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v1$/);
+    const cert = new X509Certificate(m.certificate ?? '');
+    expect(cert.subjectAltName).toContain('IP Address:127.0.0.1');
+    const session = connect(m.origin, { ca: m.certificate });
+    try {
+      const body = JSON.stringify({ model: 'm2', messages: [{ role: 'user', content: 'hi' }] });
+      const post = { ':method': 'POST', ':path': '/v1/chat/completions' };
+      // Two streams on one connection at once: HTTP/2 multiplexes them.
+      const [a, b] = await Promise.all([
+        h2Request(session, { ...post, 'content-type': 'application/json' }, body),
+        h2Request(session, { ...post, 'content-type': 'application/json' }, body),
+      ]);
+      expect(a.status).toBe(200);
+      expect(JSON.parse(b.text)).toMatchObject({ model: 'm2', choices: [{ message: {} }] });
+      expect(m.requests.map((r) => [r.httpVersion, r.headers[':path']])).toEqual([
+        ['2.0', undefined],
+        ['2.0', undefined],
+      ]);
+      expect(m.requests.every((r) => (r.answeredAt ?? 0) >= r.at)).toBe(true);
+      const preflight = await h2Request(session, {
+        ':method': 'OPTIONS',
+        ':path': '/v1/chat/completions',
+        origin: 'http://127.0.0.1:1',
+        'access-control-request-headers': 'authorization, content-type',
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-max-age']).toBe('600');
+      expect(m.preflights).toHaveLength(1);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('drops one request by resetting its stream, not the whole connection', async () => {
+    const m = await start({ http2: true });
+    const session = connect(m.origin, { ca: m.certificate });
+    try {
+      m.enqueue({ drop: true });
+      const post = { ':method': 'POST', ':path': '/v1/chat/completions' };
+      await expect(h2Request(session, post, '{}')).rejects.toThrow();
+      expect((await h2Request(session, post, '{}')).status).toBe(200);
+    } finally {
+      session.close();
+    }
   });
 });
 

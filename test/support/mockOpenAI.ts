@@ -1,8 +1,17 @@
 // A real loopback HTTP server that behaves like an OpenAI-compatible API, for llm/worker tests and the
 // e2e suite (STYLE: mock the network, not our modules). Scriptable per request; answers CORS
-// preflights; can imitate a provider whose preflight rejects the SDK's x-stainless-* headers.
+// preflights; can imitate a provider whose preflight rejects the SDK's x-stainless-* headers. Serves
+// HTTP/1.1 in the clear, or (`http2: true`) HTTP/2 over TLS with a certificate made at start, as real
+// providers do (browsers speak HTTP/2 only over TLS; Chromium needs --ignore-certificate-errors).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  constants as http2Constants,
+  createSecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
+import { selfSignedCert } from './selfSignedCert';
 import type { EndpointConfig } from '../../src/core/schema/endpoint';
 
 export interface MockUsage {
@@ -20,6 +29,10 @@ export interface RecordedRequest {
   body: unknown;
   /** Date.now() when the request arrived. */
   at: number;
+  /** `1.1` or `2.0`. */
+  httpVersion: string;
+  /** Date.now() when the response was sent (undefined while unanswered, dropped or hung). */
+  answeredAt?: number;
 }
 
 export type MockBehaviour =
@@ -55,12 +68,21 @@ export interface MockOptions {
   enforceCors?: boolean;
   models?: string[];
   latencyMs?: number;
+  /** HTTP/2 over TLS (HTTP/1.1 over TLS still answered, for clients without HTTP/2). */
+  http2?: boolean;
+  /**
+   * `Access-Control-Max-Age` of preflight answers: 0 (default) makes a browser ask before every
+   * request; real providers let it cache the answer (Chromium caps the age at 2 hours).
+   */
+  preflightMaxAgeSeconds?: number;
 }
 
 export interface MockOpenAI {
-  /** `http://127.0.0.1:<port>/v1` */
+  /** `http://127.0.0.1:<port>/v1` (`https://` with `http2`) */
   baseUrl: string;
   origin: string;
+  /** The PEM certificate of an `http2` mock, for Node clients (`ca`); undefined in the clear. */
+  certificate: string | undefined;
   /** Every non-preflight request that reached a route, in arrival order. */
   requests: RecordedRequest[];
   preflights: RecordedRequest[];
@@ -111,7 +133,10 @@ function openAiError(message: string, type: string, code: string | null): unknow
   return { error: { message, type, param: null, code } };
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+type MockRequest = IncomingMessage | Http2ServerRequest;
+type MockResponse = ServerResponse | Http2ServerResponse;
+
+async function readBody(req: MockRequest): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
@@ -123,17 +148,37 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function recordOf(req: IncomingMessage, body: unknown): RecordedRequest {
+function recordOf(req: MockRequest, body: unknown): RecordedRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    // HTTP/2 pseudo-headers (:method, :path, :authority…) are the request line, not headers.
+    if (value !== undefined && !name.startsWith(':'))
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const path = (req.url ?? '/').split('?')[0] ?? '/';
-  return { method: req.method ?? 'GET', path, headers, body, at: Date.now() };
+  return {
+    method: req.method ?? 'GET',
+    path,
+    headers,
+    body,
+    at: Date.now(),
+    httpVersion: req.httpVersion,
+  };
+}
+
+function isGone(res: MockResponse): boolean {
+  return 'stream' in res ? res.stream.destroyed : res.destroyed;
+}
+
+/** A connection dropped mid-request: HTTP/2 resets the one stream, HTTP/1.1 closes the socket. */
+function dropConnection(req: MockRequest): void {
+  if ('stream' in req) req.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR);
+  else req.socket.destroy();
 }
 
 export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOpenAI> {
   const allowHeaders = options.allowHeaders ?? '*';
+  const maxAge = String(options.preflightMaxAgeSeconds ?? 0);
   const models = options.models ?? DEFAULT_MODELS;
   let latencyMs = options.latencyMs ?? 0;
   let fallback: BehaviourSource = { reply: 'mock reply' };
@@ -144,7 +189,7 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
   const preflights: RecordedRequest[] = [];
   const corsBlocked: RecordedRequest[] = [];
 
-  function corsHeaders(req: IncomingMessage): Record<string, string> {
+  function corsHeaders(req: MockRequest): Record<string, string> {
     return {
       'access-control-allow-origin': req.headers.origin ?? '*',
       'access-control-expose-headers': 'retry-after, retry-after-ms, x-request-id',
@@ -165,13 +210,14 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
   }
 
   function send(
-    req: IncomingMessage,
-    res: ServerResponse,
+    req: MockRequest,
+    res: MockResponse,
     status: number,
     body: unknown,
     headers = {},
+    record?: RecordedRequest,
   ) {
-    if (res.destroyed) return;
+    if (isGone(res)) return;
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json',
@@ -179,6 +225,7 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
       ...headers,
     });
     res.end(text);
+    if (record !== undefined) record.answeredAt = Date.now();
   }
 
   function isCorsBlocked(record: RecordedRequest): boolean {
@@ -230,16 +277,18 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
     };
   }
 
-  function respond(req: IncomingMessage, res: ServerResponse, record: RecordedRequest) {
+  function respond(req: MockRequest, res: MockResponse, record: RecordedRequest) {
     const isModels = record.path === '/v1/models';
     const next = queue.shift() ?? (typeof fallback === 'function' ? fallback(record) : fallback);
     if ('hang' in next) return;
     if ('drop' in next) {
-      req.socket.destroy();
+      dropConnection(req);
       return;
     }
     if ('malformed' in next) {
-      later(latencyMs, () => send(req, res, 200, '{"id":"chatcmpl-broken","choices":[{"message":'));
+      later(latencyMs, () =>
+        send(req, res, 200, '{"id":"chatcmpl-broken","choices":[{"message":', {}, record),
+      );
       return;
     }
     if ('emptyChoices' in next) {
@@ -251,13 +300,15 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
             model: modelOf(record.body),
             choices: [],
           };
-      later(latencyMs, () => send(req, res, 200, body));
+      later(latencyMs, () => send(req, res, 200, body, {}, record));
       return;
     }
     if ('status' in next) {
       const body =
         next.body ?? openAiError(`HTTP ${next.status} from the mock`, 'mock_error', null);
-      later(next.latencyMs ?? latencyMs, () => send(req, res, next.status, body, next.headers));
+      later(next.latencyMs ?? latencyMs, () =>
+        send(req, res, next.status, body, next.headers, record),
+      );
       return;
     }
     const body = isModels
@@ -268,16 +319,19 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
       : chatBody(record, next);
     if (next.stallBodyMs !== undefined) {
       res.writeHead(200, { 'content-type': 'application/json', ...corsHeaders(req) });
-      res.flushHeaders();
+      // Both response kinds have flushHeaders at run time; @types/node omits HTTP/2's.
+      (res as ServerResponse).flushHeaders();
       later(next.stallBodyMs, () => {
-        if (!res.destroyed) res.end(JSON.stringify(body));
+        if (isGone(res)) return;
+        res.end(JSON.stringify(body));
+        record.answeredAt = Date.now();
       });
       return;
     }
-    later(next.latencyMs ?? latencyMs, () => send(req, res, 200, body));
+    later(next.latencyMs ?? latencyMs, () => send(req, res, 200, body, {}, record));
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: MockRequest, res: MockResponse): Promise<void> {
     const body = await readBody(req);
     const record = recordOf(req, body);
     if (record.method === 'OPTIONS') {
@@ -289,14 +343,14 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
           allowHeaders === '*'
             ? (req.headers['access-control-request-headers'] ?? '*')
             : allowHeaders,
-        'access-control-max-age': '0',
+        'access-control-max-age': maxAge,
       });
       res.end();
       return;
     }
     if (isCorsBlocked(record)) {
       corsBlocked.push(record);
-      req.socket.destroy();
+      dropConnection(req);
       return;
     }
     const route = `${record.method} ${record.path}`;
@@ -331,13 +385,19 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
     respond(req, res, record);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: MockRequest, res: MockResponse) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed)
+      if (!res.headersSent && !isGone(res))
         send(req, res, 500, openAiError(String(error), 'mock_crash', null));
     });
-  });
-  server.on('connection', (socket) => {
+  };
+  const isHttp2 = options.http2 === true;
+  const tls = isHttp2 ? selfSignedCert() : undefined;
+  const server =
+    tls === undefined
+      ? createServer(onRequest)
+      : createSecureServer({ ...tls, allowHTTP1: true }, onRequest);
+  server.on(isHttp2 ? 'secureConnection' : 'connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -348,11 +408,12 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
     });
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${isHttp2 ? 'https' : 'http'}://127.0.0.1:${port}`;
 
   return {
     baseUrl: `${origin}/v1`,
     origin,
+    certificate: tls?.cert,
     requests,
     preflights,
     corsBlocked,

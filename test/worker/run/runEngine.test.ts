@@ -716,7 +716,14 @@ describe('executeRun', () => {
     expect(doneTransitions(history, runId)).toEqual(range(20).map(() => 1));
 
     const inFlight = requestCounts(
-      swallowed.map((body) => ({ method: 'POST', path: '', headers: {}, body, at: 0 })),
+      swallowed.map((body) => ({
+        method: 'POST',
+        path: '',
+        headers: {},
+        body,
+        at: 0,
+        httpVersion: '1.1',
+      })),
     );
     const counts = requestCounts(chatRequests(h.mock));
     expect(new Set(swallowed.map((body) => requestExampleId(body))).size).toBeLessThanOrEqual(4);
