@@ -211,7 +211,17 @@ describe('scheduler concurrency', () => {
       ...Array.from({ length: 8 }, () => ({ status: 429, headers: { 'retry-after-ms': '0' } })),
     );
     const limitsAtRetry: number[] = [];
-    const { scheduler } = recordingScheduler({ initialConcurrency: 8, increaseAfterSuccesses: 2 });
+    // Retries wait until all 8 limited answers are in: on a loaded machine the 429s arrive spread
+    // out, and an early retry's success would otherwise grow the window before the last 429 is seen.
+    let allLimited: () => void = () => undefined;
+    const burstSeen = new Promise<void>((resolve) => {
+      allLimited = resolve;
+    });
+    const { scheduler } = recordingScheduler({
+      initialConcurrency: 8,
+      increaseAfterSuccesses: 2,
+      sleep: () => burstSeen,
+    });
     const endpoint = mockEndpoint(m);
     const client = createClient(endpoint, KEY);
     await Promise.all(
@@ -219,7 +229,11 @@ describe('scheduler concurrency', () => {
         scheduler.run(
           (_attempt, signal) =>
             chatCompletion(client, endpoint, [{ role: 'user', content: 'q' }], { signal }),
-          { onRetry: () => limitsAtRetry.push(scheduler.concurrency()) },
+          {
+            onRetry: () => {
+              if (limitsAtRetry.push(scheduler.concurrency()) === 8) allLimited();
+            },
+          },
         ),
       ),
     );
