@@ -11,6 +11,21 @@ const CACHE = 'medeval-shell-${version}';
 const SHELL = ${JSON.stringify(['./', ...files])};
 
 self.addEventListener('install', (event) => {
+  // Requests to other origins (model endpoints, dataset hosts) go straight to the network, without
+  // waking this worker for a fetch event it would ignore: a run sends hundreds a second (issue 14).
+  // Static routing is Chromium's; elsewhere the fetch handler below lets them through.
+  if (typeof event.addRoutes === 'function' && typeof URLPattern === 'function') {
+    const here = self.location;
+    const sameOrigin = new URLPattern({ protocol: here.protocol.slice(0, -1), hostname: here.hostname, port: here.port });
+    event.waitUntil(
+      event
+        .addRoutes([
+          { condition: { urlPattern: sameOrigin }, source: 'fetch-event' },
+          { condition: { urlPattern: new URLPattern({}) }, source: 'network' },
+        ])
+        .catch(() => undefined),
+    );
+  }
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
 });
 
