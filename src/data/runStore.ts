@@ -63,6 +63,39 @@ export async function updateRollout(
   });
 }
 
+export interface RolloutChange {
+  key: string;
+  change: (rollout: RolloutRecord) => RolloutRecord;
+}
+
+/**
+ * Read-modify-write of many rollouts of one run in a single transaction: the run engine's group
+ * commit (worker/run/rolloutJournal). Changes apply in order, so two changes of one rollout in a
+ * batch compose. Returns each change's result (undefined when its rollout no longer exists).
+ */
+export async function updateRollouts(
+  db: MedevalDb,
+  runId: string,
+  changes: readonly RolloutChange[],
+): Promise<(RolloutRecord | undefined)[]> {
+  return db.transaction('rw', db.rollouts, db.rolloutRows, async () => {
+    const keys = [...new Set(changes.map((c) => c.key))];
+    const stored = await db.rollouts.bulkGet(keys.map((key) => [runId, key] as [string, string]));
+    const current = new Map(keys.map((key, index) => [key, stored[index]]));
+    const results = changes.map(({ key, change }) => {
+      const rollout = current.get(key);
+      if (rollout === undefined) return undefined;
+      const next = change(rollout);
+      current.set(key, next);
+      return next;
+    });
+    const written = [...current.values()].filter((r): r is RolloutRecord => r !== undefined);
+    await db.rollouts.bulkPut(written);
+    await db.rolloutRows.bulkPut(written.map(toRolloutRow));
+    return results;
+  });
+}
+
 /** Moves every rollout of a run from one status to another (e.g. in-flight ones back to pending). */
 export async function moveRolloutStatus(
   db: MedevalDb,
@@ -88,6 +121,13 @@ export async function getCachedResponse(
 
 export async function putCachedResponse(db: MedevalDb, entry: CachedResponse): Promise<void> {
   await db.responseCache.put(entry);
+}
+
+export async function putCachedResponses(
+  db: MedevalDb,
+  entries: readonly CachedResponse[],
+): Promise<void> {
+  await db.responseCache.bulkPut([...entries]);
 }
 
 export async function deleteRun(db: MedevalDb, runId: string): Promise<void> {

@@ -12,19 +12,17 @@ import { fillJudgeTemplate } from '../../core/envs/mtsamples/judgeTemplate';
 import { judgeVisibleText } from '../../core/envs/mtsamples/prompt';
 import type { JudgeCall, RolloutRecord } from '../../core/schema/run';
 import { callEndpoint } from './callEndpoint';
-import { callError, save, stopsTheRun, type Generated, type StepContext } from './stepContext';
+import { callError, save, stopsTheRun, type StepContext } from './stepContext';
 
-/** Asks one judge and stores its call; returns the rollout as stored (undefined if nothing was asked). */
+/** Asks one judge and stores its call; resolves with the rollout as committed (undefined if nothing was asked). */
 async function askJudge(
   ctx: StepContext,
-  generationSaved: Promise<unknown>,
   rollout: RolloutRecord,
   index: number,
-): Promise<{ stored: Promise<RolloutRecord | undefined> }> {
+): Promise<RolloutRecord | undefined> {
   const judge = ctx.judges[index];
   const generation = rollout.generation;
-  if (judge === undefined || generation === undefined)
-    return { stored: Promise.resolve(undefined) };
+  if (judge === undefined || generation === undefined) return undefined;
   const prompt = fillJudgeTemplate(ctx.settings.judgeTemplate, {
     patient_notes: ctx.example.question,
     response: judgeVisibleText(generation.content, ctx.settings.judgeSees),
@@ -72,20 +70,13 @@ async function askJudge(
       finishedAt: ctx.now(),
     };
   }
-  // Written after the generation (journal order), without holding up the caller. The last judge to
-  // answer scores the rollout in the same write: one transaction fewer per rollout.
-  const stored = generationSaved.then(() =>
-    save(ctx, rollout, (r) => {
-      const judges = [...r.judges];
-      judges[index] = call;
-      const next = { ...r, judges };
-      return judges.every((slot) => slot !== null) ? scored(ctx, next) : next;
-    }),
-  );
-  // Awaited by the caller once every judge has answered; a judge that never answers must not leave
-  // this write's failure unhandled meanwhile.
-  stored.catch(() => undefined);
-  return { stored };
+  // The last judge to answer scores the rollout in the same write.
+  return save(ctx, rollout, (r) => {
+    const judges = [...r.judges];
+    judges[index] = call;
+    const next = { ...r, judges };
+    return judges.every((slot) => slot !== null) ? scored(ctx, next) : next;
+  });
 }
 
 /** The rollout with its score: done, or unscored (with the reason) when no judge gave one. */
@@ -109,11 +100,8 @@ function unscoredReason(judges: readonly (JudgeCall | null)[]): string {
     .join(' · ');
 }
 
-/** Asks every judge that has not answered yet and scores the rollout. */
-export async function judgeRollout(
-  ctx: StepContext,
-  { rollout, saved }: Generated,
-): Promise<{ persisted: Promise<void> }> {
+/** Asks every judge that has not answered yet and scores the rollout; resolves once all is stored. */
+export async function judgeRollout(ctx: StepContext, rollout: RolloutRecord): Promise<void> {
   const content = rollout.generation?.content ?? '';
   const visible = judgeVisibleText(content, ctx.settings.judgeSees);
   if (isEmptyResponse(visible)) {
@@ -122,29 +110,18 @@ export async function judgeRollout(
       ctx.judges.map(() => EMPTY_RESPONSE_VERDICT),
       { normalisation: ctx.settings.normalisation },
     );
-    const persisted = saved.then(async () => {
-      await save(ctx, rollout, (r) => ({ ...r, status: 'done', score, emptyResponse: true }));
-    });
-    return { persisted };
+    await save(ctx, rollout, (r) => ({ ...r, status: 'done', score, emptyResponse: true }));
+    return;
   }
   const missing = ctx.judges.map((_, index) => index).filter((index) => !rollout.judges[index]);
-  const asked = await Promise.allSettled(
-    missing.map((index) => askJudge(ctx, saved, rollout, index)),
-  );
-  const stores = asked.flatMap((result) =>
-    result.status === 'fulfilled' ? [result.value.stored] : [],
-  );
+  const asked = await Promise.allSettled(missing.map((index) => askJudge(ctx, rollout, index)));
   const failure = asked.find((result) => result.status === 'rejected');
-  if (failure !== undefined) {
-    await Promise.allSettled([saved, ...stores]);
-    throw failure.reason as AppError;
-  }
-  const persisted = (async () => {
-    await saved;
-    const written = await Promise.all(stores);
-    const isScored = written.some((r) => r?.status === 'done' || r?.status === 'unscored');
-    // Scored already, unless no judge was asked now (every answer was stored before a crash).
-    if (!isScored) await save(ctx, rollout, (r) => scored(ctx, r));
-  })();
-  return { persisted };
+  if (failure !== undefined) throw failure.reason;
+  const isScored = asked.some(
+    (result) =>
+      result.status === 'fulfilled' &&
+      (result.value?.status === 'done' || result.value?.status === 'unscored'),
+  );
+  // Scored already, unless no judge was asked now (every answer was stored before a crash).
+  if (!isScored) await save(ctx, rollout, (r) => scored(ctx, r));
 }

@@ -3,7 +3,7 @@
 // rollouts of one example still get independent samples. The key never contains the API key.
 import type { CachedResponse } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
-import { getCachedResponse, putCachedResponse } from '../../data/runStore';
+import { getCachedResponse, putCachedResponses } from '../../data/runStore';
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -41,13 +41,23 @@ export interface ResponseCache {
 }
 
 /**
- * Cache writes stay off the lane's critical path. A failed write is not an error of the run: the
- * response is already stored on its rollout, and the cost of a lost entry is one repeated request
- * in some later run.
+ * Cache writes stay off the lane's critical path, and are grouped: entries that arrive while one
+ * write is in progress go together in the next (one transaction per batch, not per response). A
+ * failed write is not an error of the run: the response is already stored on its rollout, and the
+ * cost of a lost entry is one repeated request in some later run.
  */
 export function dexieResponseCache(db: MedevalDb): ResponseCache {
-  const pending = new Set<Promise<void>>();
   const prefetched = new Map<string, CachedResponse | undefined>();
+  let queue: CachedResponse[] = [];
+  let writing: Promise<void> | null = null;
+  const drain = async () => {
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      await putCachedResponses(db, batch).catch(() => undefined);
+    }
+    writing = null;
+  };
   return {
     get: (key) =>
       prefetched.has(key) ? Promise.resolve(prefetched.get(key)) : getCachedResponse(db, key),
@@ -56,12 +66,11 @@ export function dexieResponseCache(db: MedevalDb): ResponseCache {
       keys.forEach((key, index) => prefetched.set(key, rows[index]));
     },
     put(entry) {
-      const write = putCachedResponse(db, entry).catch(() => undefined);
-      pending.add(write);
-      void write.finally(() => pending.delete(write));
+      queue.push(entry);
+      writing ??= drain();
     },
     async flush() {
-      await Promise.all([...pending]);
+      while (writing !== null) await writing;
     },
   };
 }

@@ -1,43 +1,33 @@
 // The steps of one rollout: generate, then score the way its benchmark says (a judge jury, a rubric
-// grader, or an exact answer: juryStep / rubricStep / exactStep). Each step's result is written in its
-// own transaction before the next starts, so a crash loses at most the requests in flight, and a
-// resume skips everything already stored.
+// grader, or an exact answer: juryStep / rubricStep / exactStep). Every answer is written through the
+// run's journal and committed before the step that depends on it starts (and before the rollout
+// counts as finished), so a crash loses at most the requests in flight, and a resume skips
+// everything already stored.
 import { AppError } from '../../core/errors';
 import type { RolloutRecord } from '../../core/schema/run';
 import { callEndpoint } from './callEndpoint';
 import { scoreExact } from './exactStep';
 import { judgeRollout } from './juryStep';
 import { gradeRollout } from './rubricStep';
-import { callError, save, stopsTheRun, type Generated, type StepContext } from './stepContext';
+import { callError, save, stopsTheRun, type StepContext } from './stepContext';
 
 export { stopsTheRun, type RunProgress, type StepContext } from './stepContext';
 
-/** Generates the response unless one is stored. Returns the rollout with it, or null if it failed. */
-async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Generated | null> {
-  if (rollout.generation !== undefined) return { rollout, saved: Promise.resolve() };
-  // The lane does not wait for this mark: IndexedDB applies it before the next write of the same
-  // rollout, and awaiting it after the request costs nothing (scheduling bench, issue 3).
-  const marked = save(ctx, rollout, (r) => ({ ...r, status: 'generating' }));
-  // Its failure surfaces where it is awaited below; until then (a request that never answers, as
-  // when the page dies) it must not count as an unhandled rejection.
-  marked.catch(() => undefined);
+/**
+ * The rollout with its generation: the stored one, or a new one (not yet stored). Null when the
+ * request failed for this rollout alone (the failure is stored). A rollout is not marked while its
+ * request is in flight: a crash leaves it pending, which is what a resume needs.
+ */
+async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<RolloutRecord | null> {
+  if (rollout.generation !== undefined) return rollout;
   try {
     const outcome = await callEndpoint(ctx.model, ctx, rollout.prompt, rollout.rollout_index);
     ctx.progress.hasSucceeded = true;
-    const generation = { ...outcome, finishedAt: ctx.now() };
-    // Judges start on the text in memory at once; the write goes on beside them (scheduling bench).
-    const saved = marked.then(() =>
-      save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation })),
-    );
-    saved.catch(() => undefined); // awaited by the scoring step; see `marked`
-    return { rollout: { ...rollout, status: 'judging', generation }, saved };
+    return { ...rollout, status: 'judging', generation: { ...outcome, finishedAt: ctx.now() } };
   } catch (error) {
-    await marked;
     const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
-    if (appError.kind === 'aborted' || stopsTheRun(appError, ctx.progress)) {
-      await save(ctx, rollout, (r) => ({ ...r, status: 'pending' }));
-      throw appError;
-    }
+    // Cancelled or run-stopping: nothing was stored for this request, so the rollout stays pending.
+    if (appError.kind === 'aborted' || stopsTheRun(appError, ctx.progress)) throw appError;
     await save(ctx, rollout, (r) => ({
       ...r,
       status: 'error',
@@ -48,23 +38,21 @@ async function generate(ctx: StepContext, rollout: RolloutRecord): Promise<Gener
 }
 
 /**
- * Runs the remaining requests of one rollout. Resolves once its requests are answered, with
- * `persisted`: the journal writes still committing, which the lane need not wait for (the next
- * rollout does not depend on them) but the run must (a failed write stops it). Throws (aborted or
- * run-stopping) AppErrors only.
+ * Runs the remaining requests of one rollout; resolves once every answer is committed. Throws
+ * (aborted or run-stopping) AppErrors, and storage failures.
  */
-export async function advanceRollout(
-  ctx: StepContext,
-  start: RolloutRecord,
-): Promise<{ persisted: Promise<void> }> {
-  const generated = await generate(ctx, start);
-  if (generated === null) return { persisted: Promise.resolve() };
-  switch (ctx.env.scoring.kind) {
-    case 'jury':
-      return judgeRollout(ctx, generated);
-    case 'exact':
-      return scoreExact(ctx, generated, ctx.env.scoring);
-    case 'rubric':
-      return gradeRollout(ctx, generated, ctx.env.scoring);
+export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Promise<void> {
+  const rollout = await generate(ctx, start);
+  if (rollout === null) return;
+  const isNew = start.generation === undefined;
+  const scoring = ctx.env.scoring;
+  // Code scoring writes the generation and its score together: nothing else depends on it.
+  if (scoring.kind === 'exact') return scoreExact(ctx, rollout, scoring);
+  // A judge or grader is sent only once the answer it reads is stored.
+  if (isNew) {
+    const { generation } = rollout;
+    await save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation }));
   }
+  if (scoring.kind === 'jury') return judgeRollout(ctx, rollout);
+  return gradeRollout(ctx, rollout, scoring);
 }

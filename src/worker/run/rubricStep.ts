@@ -7,7 +7,7 @@ import { rewardOnlyScore, toEnvExample } from '../../core/envs/storedExample';
 import type { EnvExample, RubricGrade, RubricItem, RubricScoring } from '../../core/envs/types';
 import type { RolloutRecord } from '../../core/schema/run';
 import { callEndpoint, type CallOutcome } from './callEndpoint';
-import { callError, save, stopsTheRun, type Generated, type StepContext } from './stepContext';
+import { callError, save, stopsTheRun, type StepContext } from './stepContext';
 
 type Scoring = RubricScoring<Record<string, unknown>>;
 
@@ -91,18 +91,20 @@ function finish(
   return { ...r, status: 'unscored', envScore, score, unscoredReason: reason };
 }
 
-/** Grades every rubric item not graded yet, `concurrency` at a time, then scores the rollout. */
+/**
+ * Grades every rubric item not graded yet, `concurrency` at a time, each grade stored as it arrives,
+ * then scores the rollout; resolves once all is stored.
+ */
 export async function gradeRollout(
   ctx: StepContext,
-  { rollout, saved }: Generated,
+  rollout: RolloutRecord,
   scoring: Scoring,
-): Promise<{ persisted: Promise<void> }> {
+): Promise<void> {
   const example = toEnvExample(ctx.example);
   const items = scoring.items(example);
   const reply = rollout.generation?.content ?? '';
   const slots = rollout.grades?.length === items.length ? rollout.grades : items.map(() => null);
   const missing = items.flatMap((_, index) => (slots[index] ? [] : [index]));
-  const writes: Promise<unknown>[] = [];
   let failure: unknown;
   let next = 0;
   const lane = async () => {
@@ -112,11 +114,7 @@ export async function gradeRollout(
       if (item === undefined) continue;
       try {
         const grade = await gradeItem(ctx, scoring, { example, reply, item });
-        const write = saved.then(() =>
-          save(ctx, rollout, (r) => withGrade(r, items.length, index, grade)),
-        );
-        write.catch(() => undefined); // awaited once every item is graded
-        writes.push(write);
+        await save(ctx, rollout, (r) => withGrade(r, items.length, index, grade));
       } catch (error) {
         failure ??= error;
       }
@@ -127,16 +125,8 @@ export async function gradeRollout(
     Math.max(1, missing.length),
   );
   await Promise.all(Array.from({ length: width }, lane));
-  if (failure !== undefined) {
-    await Promise.allSettled([saved, ...writes]);
-    throw toAppError(failure);
-  }
-  const persisted = (async () => {
-    await saved;
-    await Promise.all(writes);
-    await save(ctx, rollout, (r) => finish(scoring, example, items, r));
-  })();
-  return { persisted };
+  if (failure !== undefined) throw toAppError(failure);
+  await save(ctx, rollout, (r) => finish(scoring, example, items, r));
 }
 
 function withGrade(

@@ -1,25 +1,21 @@
 // Executes a stored run: every unfinished rollout, `concurrency` at a time, each through its steps
-// (rolloutSteps.ts). Pause and cancel abort in-flight requests; a run-stopping failure (bad key,
-// unknown model, bad request) stops every lane and is recorded as the run's banner. Rollouts caught
-// mid-request go back to the state they were stored in, so a resume re-sends only those requests.
+// (rolloutSteps.ts), its answers written through a group-committing journal (rolloutJournal.ts).
+// Pause and cancel abort in-flight requests; a run-stopping failure (bad key, unknown model, bad
+// request, a full disk) stops every lane and is recorded as the run's banner. Rollouts caught
+// mid-request stay as they were stored, so a resume re-sends only those requests.
 import { AppError, toAppError } from '../../core/errors';
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { EndpointConfig } from '../../core/schema/endpoint';
 import type { RolloutRecord, RunRecord, RunStatus } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
-import {
-  getRun,
-  listRollouts,
-  moveRolloutStatus,
-  patchRun,
-  updateRollout,
-} from '../../data/runStore';
+import { getRun, moveRolloutStatus, patchRun } from '../../data/runStore';
 import { createClient } from '../../llm/client';
 import { createScheduler, type Scheduler } from '../../llm/scheduler';
 import type { EndpointContext } from './callEndpoint';
-import { dexieResponseCache, responseCacheKey } from './responseCache';
-import { buildRequestBody } from '../../llm/client';
+import { dexieResponseCache } from './responseCache';
 import { advanceRollout } from './rolloutSteps';
+import { createRolloutJournal, type RolloutJournal } from './rolloutJournal';
+import { openRunQueue } from './runQueue';
 import { resolveRunEnv } from '../../core/envs/runEnv';
 
 export interface RunKeys {
@@ -38,8 +34,6 @@ export interface RunEngineDeps {
 }
 
 export type StopReason = 'pause' | 'cancel';
-
-const UNFINISHED = new Set(['pending', 'generating', 'judging']);
 
 /** One scheduler per endpoint (base URL + model), shared by the model and any judge on it. */
 function schedulerFor(
@@ -87,17 +81,13 @@ async function rewindInFlight(db: MedevalDb, runId: string): Promise<void> {
   });
 }
 
-async function loadExamples(db: MedevalDb, datasetId: string, rollouts: readonly RolloutRecord[]) {
-  const ids = [...new Set(rollouts.map((rollout) => rollout.example_id))];
-  const rows = await db.examples.bulkGet(ids.map((id) => [datasetId, id] as [string, number]));
-  return new Map(
-    rows.flatMap((row) => (row === undefined ? [] : [[row.example_id, row] as const])),
-  );
-}
-
 /** The dataset lost this example (deleted or re-imported): say so on the rollout, never skip silently. */
-async function markExampleMissing(deps: RunEngineDeps, rollout: RolloutRecord): Promise<void> {
-  await updateRollout(deps.db, rollout.runId, rollout.key, (r) => ({
+async function markExampleMissing(
+  journal: RolloutJournal,
+  rollout: RolloutRecord,
+  now: () => number,
+): Promise<void> {
+  await journal.update(rollout.key, (r) => ({
     ...r,
     status: 'error',
     error: {
@@ -106,7 +96,7 @@ async function markExampleMissing(deps: RunEngineDeps, rollout: RolloutRecord): 
       nextStep: 'Restore or re-download the dataset, then retry failed rollouts.',
       stage: 'generation',
     },
-    updatedAt: deps.now(),
+    updatedAt: now(),
   }));
 }
 
@@ -125,10 +115,8 @@ export async function executeRun(
   if (run === undefined) throw new AppError('not_found', 'This run no longer exists.');
   const { env, envSettings } = resolveRunEnv(run.settings);
   await rewindInFlight(deps.db, runId);
-  const todo = (await listRollouts(deps.db, runId))
-    .filter((rollout) => UNFINISHED.has(rollout.status))
-    .sort((a, b) => a.example_id - b.example_id || a.rollout_index - b.rollout_index);
-  const examples = await loadExamples(deps.db, run.settings.datasetId, todo);
+  const cache = run.settings.useCache ? dexieResponseCache(deps.db) : null;
+  const queue = await openRunQueue(deps.db, run, cache);
   await patchRun(deps.db, runId, {
     status: 'running',
     stopError: undefined,
@@ -138,40 +126,28 @@ export async function executeRun(
 
   const lanesStop = new AbortController();
   const laneSignal = AbortSignal.any([signal, lanesStop.signal]);
+  const isStopping = () => laneSignal.aborted;
   const endpoints = endpointContexts(run, keys, deps);
-  const cache = run.settings.useCache ? dexieResponseCache(deps.db) : null;
-  // One read for every generation's cache entry instead of one per rollout on each lane's path.
-  await cache?.prefetch(
-    await Promise.all(
-      todo
-        .filter((rollout) => rollout.generation === undefined)
-        .map((rollout) =>
-          responseCacheKey(
-            run.settings.model.baseUrl,
-            buildRequestBody(run.settings.model, rollout.prompt),
-            rollout.rollout_index,
-          ),
-        ),
-    ),
-  );
+  const journal = createRolloutJournal(deps.db, runId);
   let stopError: AppError | undefined;
-  let next = 0;
   const progress = { hasSucceeded: false };
-  const pendingWrites: Promise<void>[] = [];
 
+  // A lane takes the next rollout only once every answer of its last one is stored, so the journal
+  // never falls behind the network.
   const lane = async () => {
     while (!laneSignal.aborted) {
-      const rollout = todo[next++];
-      if (rollout === undefined) return;
-      const example = examples.get(rollout.example_id);
-      if (example === undefined) {
-        await markExampleMissing(deps, rollout);
-        continue;
-      }
+      let work;
       try {
-        const { persisted } = await advanceRollout(
+        work = await queue.next();
+        if (work === undefined) return;
+        const { rollout, example } = work;
+        if (example === undefined) {
+          await markExampleMissing(journal, rollout, deps.now);
+          continue;
+        }
+        await advanceRollout(
           {
-            db: deps.db,
+            journal,
             settings: run.settings,
             ...endpoints,
             cache,
@@ -184,17 +160,13 @@ export async function executeRun(
           },
           rollout,
         );
-        // The lane goes on while this rollout's last writes commit; a failed write stops the run.
-        pendingWrites.push(
-          persisted.catch((error: unknown) => {
-            stopError ??= toAppError(error);
-            lanesStop.abort();
-          }),
-        );
       } catch (error) {
         const appError = toAppError(error);
-        if (appError.kind === 'aborted') return;
-        // A run-stopping failure (bad key, unknown model…) or a storage failure: stop every lane.
+        // Cancelled by pause, cancel or another lane's stop; an abort from elsewhere (a failed
+        // transaction) is a failure like any other.
+        if (appError.kind === 'aborted' && isStopping()) return;
+        // A run-stopping failure (bad key, unknown model…) or a storage failure: stop every lane
+        // before it pays for another answer.
         stopError ??= appError;
         lanesStop.abort();
         return;
@@ -202,9 +174,9 @@ export async function executeRun(
     }
   };
   await Promise.all(
-    Array.from({ length: Math.min(run.settings.concurrency, Math.max(1, todo.length)) }, lane),
+    Array.from({ length: Math.min(run.settings.concurrency, Math.max(1, queue.total)) }, lane),
   );
-  await Promise.all(pendingWrites);
+  await journal.settled();
   await cache?.flush();
   await rewindInFlight(deps.db, runId);
 

@@ -1,12 +1,11 @@
 // What every scoring step of a rollout shares: its context, how a failure is recorded, and how a
-// rollout's change is written (one transaction, stamped).
+// rollout's change is written (through the run's journal, stamped; resolves once committed).
 import type { AppError, AppErrorKind } from '../../core/errors';
 import type { EnvModule } from '../../core/envs/types';
 import type { ExampleRecord } from '../../core/schema/dataset';
 import type { CallError, RolloutRecord, RunSettings } from '../../core/schema/run';
-import type { MedevalDb } from '../../data/db';
-import { updateRollout } from '../../data/runStore';
 import type { CallContext, EndpointContext } from './callEndpoint';
+import type { RolloutJournal } from './rolloutJournal';
 
 /** Failures that retrying cannot fix and that every later request would repeat: stop the run. */
 const RUN_STOPPING_KINDS: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>(['auth', 'not_found']);
@@ -28,7 +27,7 @@ export interface RunProgress {
 }
 
 export interface StepContext extends CallContext {
-  db: MedevalDb;
+  journal: RolloutJournal;
   progress: RunProgress;
   settings: RunSettings;
   model: EndpointContext;
@@ -48,19 +47,14 @@ export function callError(error: AppError): CallError {
   };
 }
 
+/** Writes a change of the rollout; resolves once it is committed (durable). */
 export function save(
   ctx: StepContext,
   rollout: RolloutRecord,
   change: (r: RolloutRecord) => RolloutRecord,
-) {
-  return updateRollout(ctx.db, rollout.runId, rollout.key, (current) => ({
+): Promise<RolloutRecord | undefined> {
+  return ctx.journal.update(rollout.key, (current) => ({
     ...change(current),
     updatedAt: ctx.now(),
   }));
-}
-
-export interface Generated {
-  rollout: RolloutRecord;
-  /** The generation's write; later writes of this rollout wait for it, so the journal stays in order. */
-  saved: Promise<unknown>;
 }

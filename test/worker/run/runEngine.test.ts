@@ -246,6 +246,15 @@ async function until(condition: () => Promise<boolean> | boolean, what: string, 
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** Answers stored in the journal: generations and judge calls. */
+function answersStored(rollouts: readonly RolloutRecord[]): number {
+  return rollouts.reduce(
+    (sum, r) =>
+      sum + (r.generation === undefined ? 0 : 1) + r.judges.filter((j) => j !== null).length,
+    0,
+  );
+}
+
 // ---- Tests ----
 
 describe('executeRun', () => {
@@ -309,6 +318,81 @@ describe('executeRun', () => {
 
     const stored = JSON.stringify({ record, rollouts: [...rollouts.values()] });
     expect(stored).not.toContain(KEY);
+  });
+
+  it('asks the judges only once the generation is committed, and never has more rollouts unstored than lanes', async () => {
+    const m = await startMockOpenAI();
+    mock = m;
+    script(m, () => undefined);
+    const log: string[] = [];
+    const db = openDb(`t-${crypto.randomUUID()}`);
+    openDbs.push(db);
+    // Logs each rollout's generation and final state when their transaction commits (middleware
+    // must be added before the database opens).
+    db.use({
+      stack: 'dbcore',
+      name: 'commit-log',
+      create: (down) => ({
+        ...down,
+        transaction: (tables, mode, options) => {
+          const tx = down.transaction(tables, mode, options) as IDBTransaction & {
+            notes?: string[];
+          };
+          tx.notes = [];
+          tx.addEventListener('complete', () => log.push(...(tx.notes ?? [])));
+          return tx;
+        },
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'rollouts') return table;
+          return {
+            ...table,
+            mutate: (req) => {
+              const notes = (req.trans as { notes?: string[] }).notes;
+              if (req.type === 'put' && notes !== undefined) {
+                for (const value of req.values as RolloutRecord[]) {
+                  if (value.generation !== undefined) notes.push(`stored-gen:${value.example_id}`);
+                  if (value.status === 'done') notes.push(`stored-done:${value.example_id}`);
+                }
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    const datasetId = await seedDataset(db, { count: 12 });
+    const logging: typeof fetch = (input, init) => {
+      const body = JSON.parse(init?.body as string) as unknown;
+      log.push(`send:${requestModel(body)}:${requestExampleId(body)}`);
+      return fetch(input, init);
+    };
+    const runId = await createRun(
+      { db, now: Date.now, newId: () => crypto.randomUUID(), appVersion: 'test' },
+      runSettings({ baseUrl: m.baseUrl, datasetId, concurrency: 3 }),
+      'durable steps',
+    );
+    expect(await run({ deps: engineDeps(db, [], logging) }, runId)).toBe('done');
+
+    const first = (entry: string) => log.indexOf(entry);
+    for (const id of range(12)) {
+      const generationStored = first(`stored-gen:${id}`);
+      expect(generationStored, `generation ${id} stored`).toBeGreaterThan(
+        first(`send:${MODEL}:${id}`),
+      );
+      for (const judge of ['judge-a', 'judge-b'])
+        expect(first(`send:${judge}:${id}`), `${judge} ${id}`).toBeGreaterThan(generationStored);
+    }
+    // A lane starts a rollout only when its previous one is stored: at most 3 started, unstored.
+    let started = 0;
+    let stored = 0;
+    for (const entry of log) {
+      if (entry.startsWith(`send:${MODEL}:`)) started++;
+      if (entry.startsWith('stored-done:') && !log.slice(0, log.indexOf(entry)).includes(entry))
+        stored++;
+      expect(started - stored).toBeLessThanOrEqual(3);
+    }
+    expect(stored).toBe(12);
   });
 
   it('scores every judge-reply shape as the parser reads it, and never calls judges for an empty response', async () => {
@@ -690,6 +774,11 @@ describe('executeRun', () => {
       return stable;
     }, 'the stuck lanes to settle');
     await until(() => chatRequests(h.mock).length === passed + swallowed.length, 'the server');
+    // Every answered request gets stored (judges of a stuck rollout may still be committing).
+    await until(
+      async () => answersStored(await listRollouts(h.db, runId)) === passed,
+      'every answer stored',
+    );
     h.db.close();
 
     // A new page: a new connection to the same database and a healthy network.
@@ -697,10 +786,12 @@ describe('executeRun', () => {
     openDbs.push(db);
     const resumedHistory = watchStatuses(db);
     const waits: number[] = [];
-    // The journal shows the kill: the stuck rollouts are still marked in flight.
+    // The journal shows the kill: every answer that arrived is stored, and the stuck rollouts are
+    // still as they were before their request (a rollout is not marked while it generates).
     const killed = await expectAccounted(db, runId, 20);
-    expect(killed.generating + killed.judging).toBeGreaterThan(0);
+    expect(answersStored(await listRollouts(db, runId))).toBe(passed);
     expect(killed.done).toBeGreaterThan(0);
+    expect(killed.generating).toBe(0);
     // Opening the run and pausing at once rewinds what the dead page left generating.
     const stopped = new AbortController();
     stopped.abort();
