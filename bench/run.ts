@@ -14,6 +14,7 @@ import { benchImportInBrowser } from './importInBrowser';
 import { benchResultsInBrowser } from './resultsInBrowser';
 import { benchRunEngine } from './runEngine';
 import { benchRunInBrowser } from './runInBrowser';
+import { benchRunSpeedInBrowser } from './runSpeedInBrowser';
 import type { BenchSection } from './stats';
 
 const root = join(import.meta.dirname, '..');
@@ -43,6 +44,8 @@ async function main() {
         sections.push(await benchDatasetInBrowser(server.url));
       if (only === undefined || only.includes('ui-run'))
         sections.push(await benchRunInBrowser(server.url));
+      if (only === undefined || only.includes('run-speed'))
+        sections.push(await benchRunSpeedInBrowser(server.url));
       if (only === undefined || only.includes('results'))
         sections.push(await benchResultsInBrowser(server.url));
       if (only === undefined || only.includes('import'))
