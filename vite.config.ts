@@ -58,6 +58,10 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           setupFiles: ['test/support/setupIndexedDb.ts'],
+          // A hang guard, not a speed limit: these 2-core machines are shared, and a test that
+          // waits on conditions may take seconds beside busy processes (issue 11).
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

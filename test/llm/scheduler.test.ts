@@ -15,6 +15,7 @@ import {
   type MockOpenAI,
   type MockOptions,
 } from '../support/mockOpenAI';
+import { afterPendingCallbacks, waitUntil } from '../support/waitUntil';
 
 const KEY = 'sk-sched-key-0123456789';
 const POLICY: RetryPolicy = {
@@ -206,7 +207,6 @@ describe('scheduler concurrency', () => {
 
   it('halves once for a burst of 429s from requests already in flight, then recovers additively', async () => {
     const m = await start();
-    m.setLatency(10);
     m.enqueue(
       ...Array.from({ length: 8 }, () => ({ status: 429, headers: { 'retry-after-ms': '0' } })),
     );
@@ -237,6 +237,7 @@ describe('scheduler concurrency', () => {
         ),
       ),
     );
+    expect(m.requests).toHaveLength(16); // the eight 429s went to the eight first attempts
     expect(limitsAtRetry).toEqual([4, 4, 4, 4, 4, 4, 4, 4]);
     // 8 successes, one more slot per 2 → back to the initial 8 and no further.
     expect(scheduler.concurrency()).toBe(8);
@@ -267,7 +268,8 @@ describe('scheduler cancellation', () => {
     const blocker = ask(scheduler, m, { signal: first.signal }).promise;
     const second = new AbortController();
     const queued = ask(scheduler, m, { signal: second.signal }).promise;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The blocker's request is at the server (it hangs there); the second waits for its slot.
+    await waitUntil(() => m.requests.length === 1, 'the first request at the server');
     expect(scheduler.stats()).toMatchObject({ active: 1, queued: 1 });
     second.abort();
     const error = await rejection(queued);
@@ -285,13 +287,21 @@ describe('scheduler cancellation', () => {
     const scheduler = createScheduler({ policy: POLICY, initialConcurrency: 2 });
     const controller = new AbortController();
     const { promise } = ask(scheduler, m, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(scheduler.stats().sleeping).toBe(1);
-    const started = Date.now();
+    const outcome = promise.then(
+      () => 'resolved',
+      (thrown: unknown) => thrown,
+    );
+    await waitUntil(() => scheduler.stats().sleeping === 1, 'the task to sleep before its retry');
     controller.abort();
-    const error = await rejection(promise);
-    expect(Date.now() - started).toBeLessThan(500);
-    expect(error).toMatchObject({ kind: 'aborted', attempts: 1 });
+    // "Promptly" without a clock: the rejection follows from the abort event alone, before any
+    // timer or I/O callback could run.
+    let settled: unknown = 'still sleeping';
+    void outcome.then((value) => {
+      settled = value;
+    });
+    await afterPendingCallbacks();
+    expect(settled).toBeInstanceOf(AppError);
+    expect(settled).toMatchObject({ kind: 'aborted', attempts: 1 });
     expect(scheduler.stats()).toMatchObject({ sleeping: 0, active: 0 });
   });
 

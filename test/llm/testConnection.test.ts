@@ -10,6 +10,7 @@ import {
   type MockOpenAI,
   type MockOptions,
 } from '../support/mockOpenAI';
+import { waitUntil } from '../support/waitUntil';
 
 const KEY = 'sk-conn-key-0123456789';
 const ORIGIN = 'https://someone.github.io';
@@ -187,13 +188,13 @@ describe('testConnection', () => {
     const m = await start();
     m.enqueue({ hang: true });
     const controller = new AbortController();
-    setTimeout(() => {
-      controller.abort();
-    }, 20);
-    const error = await testConnection(mockEndpoint(m), KEY, { signal: controller.signal }).then(
+    const pending = testConnection(mockEndpoint(m), KEY, { signal: controller.signal }).then(
       () => undefined,
       (thrown: unknown) => thrown,
     );
+    await waitUntil(() => m.requests.length === 1, 'the request to reach the server');
+    controller.abort();
+    const error = await pending;
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).kind).toBe('aborted');
   });

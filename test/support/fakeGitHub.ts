@@ -26,6 +26,8 @@ export interface FakeRequest {
   name?: string;
   /** Status sent; 0 when the connection was dropped or left hanging. */
   status: number;
+  /** Date.now() when the request arrived. */
+  at: number;
 }
 
 export interface FailRule {
@@ -68,6 +70,8 @@ export interface FakeGitHub {
   commit: string;
   /** Every non-preflight request, in the order it was answered (hangs and drops when decided). */
   requests: FakeRequest[];
+  /** Requests that reached the server so far, answered or not (latency and hangs included). */
+  received(): number;
   fail(rule: FailRule): void;
   /** Drops every fail rule that is still active. */
   clearFailures(): void;
@@ -199,6 +203,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
   const rules: (FailRule & { left: number })[] = [];
   const requests: FakeRequest[] = [];
+  let arrived = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let origin = '';
@@ -362,6 +367,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return;
     }
 
+    arrived++;
     const reply =
       req.method === 'GET' || req.method === 'HEAD'
         ? route(host, url.pathname, url.searchParams)
@@ -372,6 +378,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       path: received,
       ...(reply.name === undefined ? {} : { name: reply.name }),
       status: rule === undefined ? reply.status : rule.mode === undefined ? rule.status : 0,
+      at: Date.now(),
     };
 
     later(() => {
@@ -427,6 +434,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     folder,
     commit,
     requests,
+    received: () => arrived,
     fail(rule) {
       if (rule.status === 0 && rule.mode === undefined) {
         throw new Error('status 0 needs mode: "drop" or "hang"');

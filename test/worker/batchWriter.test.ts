@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createBatchWriter } from '../../src/worker/batchWriter';
+import { deferred } from '../support/waitUntil';
 
 describe('createBatchWriter', () => {
   it('writes every item, coalescing those added while a write is in flight', async () => {
     const batches: number[][] = [];
+    const firstWrite = deferred();
     const writer = createBatchWriter<number>(async (batch) => {
       batches.push(batch);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (batches.length === 1) await firstWrite.promise;
     });
-    for (let i = 0; i < 10; i++) writer.add(i);
+    writer.add(0);
+    // The first write is in flight (held): everything added now waits for the next one.
+    for (let i = 1; i < 10; i++) writer.add(i);
+    firstWrite.resolve();
     await writer.close();
-    expect(batches.flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(batches.length).toBeLessThan(10);
+    expect(batches).toEqual([[0], [1, 2, 3, 4, 5, 6, 7, 8, 9]]);
   });
 
   it('reports a failed write on close and refuses further items', async () => {

@@ -9,6 +9,7 @@ import { getDataset } from '../../src/data/datasetStore';
 import { ingestGithub, type IngestDeps } from '../../src/worker/ingestGithub';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
 import { FIXTURE_EXPECTED, fixtureNotes } from '../support/notesFixture';
+import { waitUntil } from '../support/waitUntil';
 
 let db: MedevalDb | undefined;
 let gh: FakeGitHub | undefined;
@@ -20,10 +21,13 @@ afterEach(async () => {
 });
 
 const waits: number[] = [];
-function deps(database: MedevalDb): IngestDeps {
+function deps(database: MedevalDb, fetched: string[] = []): IngestDeps {
   return {
     db: database,
-    fetch: (input, init) => fetch(input, init),
+    fetch: (input, init) => {
+      fetched.push(input instanceof Request ? input.url : String(input));
+      return fetch(input, init);
+    },
     random: () => 0.5,
     now: Date.now,
     // Retry waits are recorded, not slept: the policy is tested in core, here we test the flow.
@@ -138,8 +142,14 @@ describe('ingestGithub', () => {
     const { db, settings, gh } = await setup();
     gh.setLatency(200);
     const controller = new AbortController();
-    const pending = ingestGithub(deps(db), settings, 'helm', controller.signal);
-    setTimeout(() => controller.abort(), 50);
+    const fetched: string[] = [];
+    const pending = ingestGithub(deps(db, fetched), settings, 'helm', controller.signal);
+    // Cancel mid-download: the listing is in and file requests are on their way.
+    await waitUntil(
+      () => fetched.some((url) => url.startsWith(settings.rawBase)),
+      'the first file request',
+    );
+    controller.abort();
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     const record = await db.datasets.toArray();
     expect(record[0]?.status).toBe('cancelled');

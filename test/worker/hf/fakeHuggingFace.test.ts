@@ -102,10 +102,9 @@ describe('parquet fixtures', () => {
     expect(await parquetReadObjects({ file: bytes.slice().buffer, compressors })).toEqual(rows);
   });
 
-  it('generates a 100,000-row chat corpus quickly (for the bench)', () => {
-    const started = performance.now();
+  // How long it takes is the bench's business (no wall-clock limits in tests, issue 11).
+  it('generates a 100,000-row chat corpus (for the bench)', () => {
     const bytes = chatParquet(100_000);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(Number(parquetMetadata(bytes).num_rows)).toBe(100_000);
   });
 });

@@ -3,6 +3,7 @@ import { resolveUrl } from '../../../src/worker/hf/hfBases';
 import { streamJsonl, type JsonlLine, type JsonlProgress } from '../../../src/worker/hf/jsonlLines';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { chatJsonl, chatRow } from '../../support/parquetFixtures';
+import { afterPendingCallbacks } from '../../support/waitUntil';
 import { appErrorOf, hfTestDeps } from './hfTestDeps';
 
 const ID = 'openai/healthbench';
@@ -139,7 +140,9 @@ describe('streamJsonl', () => {
       onLines: async () => {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        // Still busy when the reader's next batch is ready (batches of one row group or chunk
+        // follow synchronously): a reader that did not wait would call again at once.
+        await afterPendingCallbacks();
         inFlight--;
       },
     });

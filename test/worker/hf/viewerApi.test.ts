@@ -12,6 +12,7 @@ import {
 } from '../../../src/worker/hf/viewerApi';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { MMLU_FEATURES, mmluParquet, mmluRow } from '../../support/parquetFixtures';
+import { waitUntil } from '../../support/waitUntil';
 import { appErrorOf, hfTestDeps } from './hfTestDeps';
 
 const MMLU = 'cais/mmlu';
@@ -246,7 +247,8 @@ describe('viewer API: failures', () => {
     fake.fail({ host: 'viewer', target: 'is-valid', mode: 'hang' });
     const controller = new AbortController();
     const pending = isValid(hfTestDeps(fake), MMLU, controller.signal);
-    setTimeout(() => controller.abort(), 30);
+    await waitUntil(() => fake.requests.length === 1, 'the request to hang at the viewer');
+    controller.abort();
     expect((await appErrorOf(pending)).kind).toBe('aborted');
   });
 });

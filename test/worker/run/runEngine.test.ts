@@ -49,6 +49,7 @@ import {
   watchStatuses,
   type RunSettingsInput,
 } from '../../support/seedDataset';
+import { waitUntil } from '../../support/waitUntil';
 
 const KEY = 'sk-run-engine-key-0123456789';
 const KEYS: RunKeys = { model: KEY, judges: [KEY] };
@@ -236,13 +237,7 @@ function requestCounts(requests: readonly RecordedRequest[]) {
   };
 }
 
-async function until(condition: () => Promise<boolean> | boolean, what: string, ms = 5_000) {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const until = waitUntil;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -657,6 +652,11 @@ describe('executeRun', () => {
 
   it('pauses mid-run with nothing left generating, and a resume re-sends only what was in flight', async () => {
     const h = await setup(20, { latencyMs: 15 });
+    // Until the pause, the last four examples' generations hang: the pause always comes mid-run.
+    let isHolding = true;
+    script(h.mock, (request): MockBehaviour | undefined =>
+      isHolding && !request.isJudge && request.exampleId >= 16 ? { hang: true } : undefined,
+    );
     const history = watchStatuses(h.db);
     const runId = await createRun(h.createDeps, h.settings({ concurrency: 4 }), 'pause');
     const controller = new AbortController();
@@ -666,12 +666,13 @@ describe('executeRun', () => {
       'six stored rollouts',
     );
     controller.abort();
+    isHolding = false;
     expect(await first).toBe('paused');
 
     const paused = await expectAccounted(h.db, runId, 20);
     expect(paused.generating).toBe(0);
     expect(paused.done).toBeGreaterThanOrEqual(6);
-    expect(paused.done).toBeLessThan(20);
+    expect(paused.done).toBeLessThanOrEqual(16);
     expect(paused.pending + paused.judging).toBe(20 - paused.done);
     expect((await storedRun(h.db, runId)).status).toBe('paused');
     for (const rollout of await listRollouts(h.db, runId)) {
@@ -746,13 +747,16 @@ describe('executeRun', () => {
     // The "killed" worker: after 24 requests, each further request reaches the server but its
     // answer never comes back, as if the tab died while waiting for it.
     const swallowed: unknown[] = [];
+    const sent: unknown[] = [];
     let passed = 0;
     const dying: typeof fetch = (input, init) => {
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null;
+      sent.push(body);
       if (passed < 24) {
         passed++;
         return fetch(input, init);
       }
-      swallowed.push(typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null);
+      swallowed.push(body);
       const { signal: _ignored, ...rest } = init ?? {};
       const never = new Promise<Response>(() => undefined);
       return fetch(input, rest).then(
@@ -762,17 +766,19 @@ describe('executeRun', () => {
     };
     const zombie = run(h, runId, { deps: engineDeps(h.db, h.waits, dying) });
     zombie.catch(() => undefined);
-    // Every lane is stuck on a request it will never see answered.
-    await until(
-      () => new Set(swallowed.map((body) => requestExampleId(body))).size === 4,
-      'four stuck lanes',
-    );
-    let settled = -1;
+    // Every lane is stuck on a request it will never see answered: a swallowed generation, or
+    // judges that were all sent (they are asked together) with at least one swallowed.
+    const isStuck = (exampleId: number) =>
+      swallowed.some((body) => requestExampleId(body) === exampleId && !isJudgeRequest(body)) ||
+      new Set(
+        sent
+          .filter((body) => isJudgeRequest(body) && requestExampleId(body) === exampleId)
+          .map((body) => requestModel(body)),
+      ).size === 2;
     await until(() => {
-      const stable = swallowed.length === settled;
-      settled = swallowed.length;
-      return stable;
-    }, 'the stuck lanes to settle');
+      const stuck = new Set(swallowed.map((body) => requestExampleId(body)));
+      return stuck.size === 4 && [...stuck].every(isStuck);
+    }, 'four stuck lanes');
     await until(() => chatRequests(h.mock).length === passed + swallowed.length, 'the server');
     // Every answered request gets stored (judges of a stuck rollout may still be committing).
     await until(
