@@ -11,7 +11,7 @@ import {
   requireChromium,
   type AppPage,
 } from '../support/browser';
-import { HOSTILE_TEXT, POLLUTING_JSON } from '../fixtures/hostileInputs';
+import { HOSTILE_MARKDOWN, HOSTILE_TEXT, POLLUTING_JSON } from '../fixtures/hostileInputs';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
 
 const chromiumPath = requireChromium();
@@ -83,7 +83,7 @@ describe.skipIf(chromiumPath === null)('hostile inputs', () => {
         ? {
             reply: `${HOSTILE_TEXT}\n${judgeJson({ accuracy: 3, completeness: 2, clarity: 4 })}\n${HOSTILE_TEXT}`,
           }
-        : { reply: `<think>${HOSTILE_TEXT}</think>\n${HOSTILE_TEXT}` },
+        : { reply: `<think>${HOSTILE_TEXT}</think>\n${HOSTILE_MARKDOWN}` },
     );
     app = await openTrapped(browser, `${inject('appUrl')}#/dataset`);
     const { page } = app;
@@ -130,7 +130,8 @@ describe.skipIf(chromiumPath === null)('hostile inputs', () => {
     await page.goto(`${inject('appUrl')}#/results?run=${runId}&open=0:0`);
     await page.getByTestId('rollout-response').waitFor({ timeout: 20_000 });
     await page.getByTestId('judge-card').first().waitFor();
-    await page.waitForTimeout(300); // lazy Markdown renderer
+    // The lazy Markdown renderer has replaced the plain-text fallback: the hostile text is rendered.
+    await page.locator('.markdown-body[data-testid="rollout-response"] > *').first().waitFor();
     await expectClean(page, 'results workspace and rendered Markdown');
     for (const tab of ['summary', 'judges']) {
       await page.getByTestId(`results-tab-${tab}`).click();
@@ -139,20 +140,32 @@ describe.skipIf(chromiumPath === null)('hostile inputs', () => {
     expect(describeProblems(app.pageErrors)).toBe('');
   });
 
+  // Each page says what it made of the hostile parameters before it is inspected: asserting that
+  // nothing ran is only meaningful once everything that could run has rendered.
   it.each([
-    ['dataset link settings', '?raw=javascript:window.__pwned()&mirror=%3Cscript%3E#/dataset'],
+    [
+      'dataset link settings',
+      '?raw=javascript:window.__pwned()&mirror=%3Cscript%3E#/dataset',
+      '[data-testid="link-problems"]',
+    ],
     [
       'a shared setup',
       `#/run?setup=${Buffer.from('{"v":1,"settings":{"__proto__":{"polluted":1}}}').toString('base64url')}`,
+      '[data-testid="shared-setup-problems"]',
     ],
-    ['a results link', '?results=javascript:window.__pwned()#/results'],
+    [
+      'a results link',
+      '?results=javascript:window.__pwned()#/results',
+      '[data-testid="runs-overview"] >> text=No runs yet',
+    ],
     [
       'results filters',
       '#/results?run=%3Cscript%3E&q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned()%3E&re=1&rmin=NaN&sort=__proto__:asc',
+      'text=This run no longer exists',
     ],
-  ])('shrugs off hostile URL parameters: %s', async (_name, suffix) => {
+  ])('shrugs off hostile URL parameters: %s', async (_name, suffix, rendered) => {
     app = await openTrapped(browser, `${inject('appUrl')}${suffix}`);
-    await app.page.waitForTimeout(300);
+    await app.page.locator(rendered).first().waitFor();
     await expectClean(app.page, suffix);
     expect(describeProblems(app.pageErrors)).toBe('');
   });
