@@ -201,6 +201,33 @@ describe('toResultsRows', () => {
   });
 });
 
+describe('request messages in exports', () => {
+  it('writes the messages sent when they differ from the prompt, and says so', () => {
+    const target = sampleRollouts.find((r) => r.generation !== undefined)!;
+    const sent = [{ role: 'system', content: 'Answer briefly.' }, ...target.prompt];
+    const differing = sampleRollouts.map((r) =>
+      r.generation === undefined
+        ? r
+        : {
+            ...r,
+            generation: {
+              ...r.generation,
+              requestBody: { ...r.generation.requestBody, messages: sent },
+            },
+          },
+    );
+    const row = toResultsRows(sampleRun, differing, sampleExamples).find(
+      (r) =>
+        r['example_id'] === target.example_id &&
+        medeval(r)['rollout_index'] === target.rollout_index,
+    );
+    expect(row).toBeDefined();
+    expect(medeval(row!)['request_messages_are_prompt']).toBe(false);
+    const written = medeval(row!)['generation'] as { requestBody: { messages?: unknown } };
+    expect(written.requestBody.messages).toEqual(sent);
+  });
+});
+
 describe('no credentials in exports', () => {
   const SECRET = 'sk-or-v1-PLANTED0123456789abcdef';
 

@@ -237,6 +237,31 @@ describe('our own export re-imports losslessly', () => {
     expect(back).toStrictEqual(expected);
   });
 
+  it('keeps request messages that differ from the prompt (a system message the endpoint added)', () => {
+    const differing = sampleRollouts.map((r) =>
+      r.generation === undefined
+        ? r
+        : {
+            ...r,
+            generation: {
+              ...r.generation,
+              requestBody: {
+                ...r.generation.requestBody,
+                messages: [{ role: 'system', content: 'Answer briefly.' }, ...r.prompt],
+              },
+            },
+          },
+    );
+    expect(differing.some((r) => r.generation !== undefined)).toBe(true);
+    const again = parseResultsJsonl(
+      toResultsJsonl(toResultsRows(sampleRun, differing, sampleExamples)),
+    );
+    const expected = [...differing]
+      .sort((a, b) => a.example_id - b.example_id || a.rollout_index - b.rollout_index)
+      .map((r) => ({ ...r, runId: 'copy' }));
+    expect(importedRowsToRollouts(again.rows, 'copy')).toStrictEqual(expected);
+  });
+
   it('keeps an imported rollout’s provenance through export and re-import', () => {
     const first = importedRowsToRollouts(parseResultsJsonl(V0_1_15).rows, 'a');
     const again = parseResultsJsonl(toResultsJsonl(toResultsRows(sampleRun, first, new Map())));

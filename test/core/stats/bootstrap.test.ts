@@ -58,14 +58,17 @@ describe('bootstrapMeanCI', () => {
     expect(bootstrapMeanCI(values, { seed: 5 })).not.toEqual(bootstrapMeanCI(values, { seed: 6 }));
   });
 
-  it('agrees with the normal approximation on 200 fair coin flips', () => {
-    // se = sqrt(0.25 / 200) ≈ 0.0354, so 95% ≈ 0.5 ± 0.069.
+  it('agrees with the normal approximation on 200 fair coin flips, at 95% and no other level', () => {
+    // se = sqrt(0.25 / 200) ≈ 0.0354, so 95% ≈ 0.5 ± 1.96 se = 0.5 ± 0.069. The window is tight
+    // enough to reject the neighbours: 90% would be ± 0.058 and 99% ± 0.091 (bootstrap means of
+    // 200 flips move in steps of 0.005, hence ± 0.006).
     const ci = bootstrapMeanCI(values, { resamples: 4000, seed: 1 });
     expect(ci.mean).toBe(0.5);
-    expect(ci.low).toBeGreaterThan(0.5 - 0.069 - 0.015);
-    expect(ci.low).toBeLessThan(0.5 - 0.069 + 0.015);
-    expect(ci.high).toBeGreaterThan(0.5 + 0.069 - 0.015);
-    expect(ci.high).toBeLessThan(0.5 + 0.069 + 0.015);
+    expect(ci.low).toBeGreaterThan(0.5 - 0.069 - 0.006);
+    expect(ci.low).toBeLessThan(0.5 - 0.069 + 0.006);
+    expect(ci.high).toBeGreaterThan(0.5 + 0.069 - 0.006);
+    expect(ci.high).toBeLessThan(0.5 + 0.069 + 0.006);
+    expect(bootstrapMeanCI(values, { resamples: 4000, seed: 1, confidence: 0.95 })).toEqual(ci);
   });
 
   it('contains the true mean in about 95% of repeated samples', () => {
@@ -77,7 +80,9 @@ describe('bootstrapMeanCI', () => {
       const ci = bootstrapMeanCI(sample, { resamples: 500, seed: trial });
       if ((ci.low ?? 1) <= 0.5 && 0.5 <= (ci.high ?? 0)) covered++;
     }
-    expect(covered / 200).toBeGreaterThan(0.88);
+    // The percentile bootstrap under-covers a little at n = 30 (this seed: 90.5%); a 90% interval
+    // would cover about 83%.
+    expect(covered / 200).toBeGreaterThan(0.89);
     expect(covered / 200).toBeLessThan(0.99);
   });
 
