@@ -1,7 +1,7 @@
 // Issue 2 end to end: the built app downloads MTSamples from a local imitation of GitHub and
 // jsDelivr (names with '#' and '&', a 429 with retry-after, a failing primary), resumes without
 // refetching, opens offline from IndexedDB, and rejects bad imports precisely without harm.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,11 +14,12 @@ import {
 } from '../support/browser';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
 import { FIXTURE_EXPECTED, fixtureNotes } from '../support/notesFixture';
+import { requireShared } from '../support/sharedData';
 import { appLink, datasetCounts } from './support';
 
 const chromiumPath = requireChromium();
 const SECTIONS = `FINDINGS ${FIXTURE_EXPECTED.sections.FINDINGS} / SUMMARY ${FIXTURE_EXPECTED.sections.SUMMARY} / PLAN ${FIXTURE_EXPECTED.sections.PLAN}`;
-const REAL_NOTES = join(import.meta.dirname, '../../../shared/data/mtsample_procedure');
+const REAL_NOTES = requireShared('data/mtsample_procedure');
 
 describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
   let browser: Browser;
@@ -216,12 +217,13 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
     expect(describeProblems(app.pageErrors)).toBe('');
   });
 
-  it.skipIf(!existsSync(REAL_NOTES))(
+  it.skipIf(REAL_NOTES === null)(
     'turns the 429 real notes into 131 examples (FINDINGS 98 / PLAN 27 / SUMMARY 6)',
     async () => {
-      const notes = readdirSync(REAL_NOTES).map((name) => ({
+      const dir = REAL_NOTES ?? '';
+      const notes = readdirSync(dir).map((name) => ({
         name,
-        text: readFileSync(join(REAL_NOTES, name), 'utf8'),
+        text: readFileSync(join(dir, name), 'utf8'),
       }));
       gh = await startFakeGitHub({ notes, latencyMs: 5 });
       app = await newAppPage(browser, appLink(inject('appUrl'), gh));

@@ -1,13 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildExamples } from '../../../../src/core/envs/mtsamples/buildExamples';
+import { requireShared } from '../../../support/sharedData';
 
-// Optional check against the real 429 notes at the pinned commit (spec §1-2 expected figures).
-// The data lives outside the repository, so a fresh clone skips this file.
-
-const repoRoot = resolve(import.meta.dirname, '../../../..');
-const dataDir = resolve(repoRoot, '../shared/data/mtsample_procedure');
+// Check against the real 429 notes at the pinned commit (spec §1-2 expected figures). The data lives
+// outside the repository: a fresh clone skips this file, CI (which has ../shared) fails without it.
+const dataDir = requireShared('data/mtsample_procedure');
 
 /** The helm input ends in a word that runs into the header on the same line (`…GROSS`). */
 function endsInDanglingHeaderWord(note: string, question: string): boolean {
@@ -15,8 +14,8 @@ function endsInDanglingHeaderWord(note: string, question: string): boolean {
   return /\p{L}$/u.test(question) && /^[^\S\n]*(?:PLAN|SUMMARY|FINDINGS):/i.test(rest);
 }
 
-if (!existsSync(dataDir)) {
-  it.skip(`real MTSamples notes: ${dataDir} not found (a fresh clone has no ../shared)`, () => {
+if (dataDir === null) {
+  it.skip('real MTSamples notes: ../shared/data/mtsample_procedure not found', () => {
     // Nothing to check without the data.
   });
 } else {
