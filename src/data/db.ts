@@ -5,6 +5,8 @@ import type { DatasetRecord, ExampleRecord, NoteRecord, SkipRecord } from '../co
 import type { CachedResponse, RolloutRecord, RunRecord } from '../core/schema/run';
 import { toRolloutRow, type RolloutRow } from '../core/results/rolloutRow';
 import type { CorpusChunkRecord, CorpusRecord } from '../core/schema/corpus';
+import type { RunDigest } from '../core/suites/runDigest';
+import type { StoredSuite, SuiteRunRecord } from '../core/suites/suiteRun';
 
 export interface SettingRecord {
   key: string;
@@ -23,6 +25,9 @@ export type MedevalDb = Dexie & {
   rolloutRows: Dexie.Table<RolloutRow, [string, string]>;
   corpora: EntityTable<CorpusRecord, 'id'>;
   corpusChunks: Dexie.Table<CorpusChunkRecord, [string, number]>;
+  runDigests: EntityTable<RunDigest, 'runId'>;
+  suites: EntityTable<StoredSuite, 'id'>;
+  suiteRuns: EntityTable<SuiteRunRecord, 'id'>;
 };
 
 export const DB_NAME = 'medeval';
@@ -56,5 +61,13 @@ export function openDb(name: string = DB_NAME): MedevalDb {
   // chunks keyed by position and not indexed (search runs in the worker). A key range over
   // [corpusId+chunk] serves reads and deletes, so there is no separate corpusId index.
   db.version(4).stores({ corpora: 'id, updatedAt', corpusChunks: '[corpusId+chunk]' });
+  // Version 5 (issue 15) adds suites: imported suite files, suite runs (which runs a suite created),
+  // and each run's digest for the leaderboard (core/suites/runDigest), computed from its compact rows
+  // on demand, so nothing needs backfilling.
+  db.version(5).stores({
+    runDigests: 'runId',
+    suites: 'id, updatedAt',
+    suiteRuns: 'id, createdAt',
+  });
   return db;
 }

@@ -9,6 +9,8 @@ import type { MedevalDb } from '../data/db';
 import { deleteDataset } from '../data/datasetStore';
 import { readSourceSettings, saveSourceSettings } from '../data/settingsStore';
 import { createCorporaApi } from './corpora/corporaApi';
+import { createSuitesApi } from './suites/suitesApi';
+import type { Scheduler } from '../llm/scheduler';
 import { hfBasesFrom } from './hf/hfBases';
 import { deleteEverything, storageReport, type StoredItem } from '../data/storageReport';
 import { abortableSleep } from './fetchWithRetry';
@@ -84,7 +86,58 @@ export function createWorkerApi(deps: WorkerDeps) {
     }
   }
 
+  /** Runs or resumes one run under its lock and job; a suite passes its shared schedulers. */
+  const runOne = (runId: string, keys: RunKeys, schedulers?: Map<string, Scheduler>) => {
+    const lock = deps.withExclusiveLock ?? ((_name, work) => work());
+    return lock(runLockName(runId), () =>
+      withJob(`run:${runId}`, (signal) =>
+        executeRun(
+          {
+            db: deps.db,
+            fetch: deps.fetch,
+            now: Date.now,
+            ...(schedulers === undefined ? {} : { schedulers }),
+          },
+          runId,
+          keys,
+          signal,
+          () => stopReasons.get(runId) ?? 'pause',
+        ),
+      ),
+    );
+  };
+
+  const stopRun = (runId: string, reason: StopReason): Promise<boolean> => {
+    const controller = jobs.get(`run:${runId}`);
+    if (controller === undefined) {
+      // Not running here (e.g. interrupted by a reload): record the user's choice directly.
+      if (reason === 'cancel') {
+        return transferErrors(async () => {
+          await patchRun(deps.db, runId, { status: 'cancelled', updatedAt: Date.now() });
+          return false;
+        });
+      }
+      return Promise.resolve(false);
+    }
+    stopReasons.set(runId, reason);
+    controller.abort();
+    return Promise.resolve(true);
+  };
+
   return {
+    ...createSuitesApi({
+      db: deps.db,
+      runDeps,
+      withJob,
+      transferErrors,
+      runOne,
+      stopRun,
+      cancelJob: (jobId) => {
+        const controller = jobs.get(jobId);
+        controller?.abort();
+        return controller !== undefined;
+      },
+    }),
     ...createCorporaApi({
       db: deps.db,
       http,
@@ -144,37 +197,9 @@ export function createWorkerApi(deps: WorkerDeps) {
     },
     /** Runs or resumes a run; resolves with its status when it ends, pauses or stops. */
     startRun(runId: string, keys: RunKeys): Promise<RunStatus> {
-      return transferErrors(() => {
-        const lock = deps.withExclusiveLock ?? ((_name, work) => work());
-        return lock(runLockName(runId), () =>
-          withJob(`run:${runId}`, (signal) =>
-            executeRun(
-              { db: deps.db, fetch: deps.fetch, now: Date.now },
-              runId,
-              keys,
-              signal,
-              () => stopReasons.get(runId) ?? 'pause',
-            ),
-          ),
-        );
-      });
+      return transferErrors(() => runOne(runId, keys));
     },
-    stopRun(runId: string, reason: StopReason): Promise<boolean> {
-      const controller = jobs.get(`run:${runId}`);
-      if (controller === undefined) {
-        // Not running here (e.g. interrupted by a reload): record the user's choice directly.
-        if (reason === 'cancel') {
-          return transferErrors(async () => {
-            await patchRun(deps.db, runId, { status: 'cancelled', updatedAt: Date.now() });
-            return false;
-          });
-        }
-        return Promise.resolve(false);
-      }
-      stopReasons.set(runId, reason);
-      controller.abort();
-      return Promise.resolve(true);
-    },
+    stopRun,
     retryFailed(runId: string): Promise<number> {
       return transferErrors(() => retryFailedRollouts(deps.db, runId, Date.now()));
     },

@@ -31,6 +31,11 @@ export interface RunEngineDeps {
   timeoutMs?: number;
   /** Retry waits; tests inject a fast one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Schedulers by endpoint, shared by several runs going at once (a suite run): their requests to one
+   * endpoint then share one concurrency limit and one rate-limit backoff. Default: this run's own.
+   */
+  schedulers?: Map<string, Scheduler>;
 }
 
 export type StopReason = 'pause' | 'cancel';
@@ -56,7 +61,7 @@ function schedulerFor(
 }
 
 function endpointContexts(run: RunRecord, keys: RunKeys, deps: RunEngineDeps) {
-  const schedulers = new Map<string, Scheduler>();
+  const schedulers = deps.schedulers ?? new Map<string, Scheduler>();
   const clientOpts = {
     fetch: deps.fetch,
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),

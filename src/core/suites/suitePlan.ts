@@ -1,0 +1,92 @@
+// Owns the plan of a suite run: which entries run (and why the others do not), the datasets they need
+// (one load per benchmark variant, shared by an entry and its shuffle repeats), and each entry's run
+// settings — the user's one endpoint with the entry's own sampling, its env settings, and its number
+// of examples (cut to the subset size when trying a suite first). Pure.
+import { DEFAULT_JUDGE_TEMPLATE } from '../envs/mtsamples/judgeTemplate';
+import { ENVS } from '../envs/registry';
+import type { EnvModule } from '../envs/types';
+import { benchmarkDatasetId } from '../schema/dataset';
+import type { EndpointConfig } from '../schema/endpoint';
+import type { ExampleSelection, RunSettings } from '../schema/run';
+import type { ResolvedEntry } from './placeRun';
+import { resolveEntry } from './resolveEntry';
+import type { Suite, SuiteEntry } from './suite';
+import type { SuiteRunOptions } from './suiteRun';
+
+export interface DatasetNeed {
+  envId: string;
+  envLabel: string;
+  variantId: string;
+  variantLabel: string;
+  /** The pinned revision's dataset id (core/schema/dataset benchmarkDatasetId). */
+  datasetId: string;
+  expectedRows: number | null;
+  /** Entries that read it. */
+  entryKeys: string[];
+}
+
+export function resolveSuite(suite: Suite, envs: readonly EnvModule[] = ENVS): ResolvedEntry[] {
+  return suite.entries.map((entry) => ({ entry, resolution: resolveEntry(entry, envs) }));
+}
+
+/** One dataset per benchmark variant the runnable entries need, in suite order. */
+export function datasetNeeds(entries: readonly ResolvedEntry[]): DatasetNeed[] {
+  const needs = new Map<string, DatasetNeed>();
+  for (const { entry, resolution } of entries) {
+    if (resolution.state !== 'ready') continue;
+    const { env, variantId } = resolution;
+    if (env.source.kind !== 'huggingface') continue;
+    const variant = env.source.variants.find((v) => v.id === variantId);
+    if (variant === undefined) continue;
+    const datasetId = benchmarkDatasetId(env.id, variant.id, variant.revision);
+    const need = needs.get(datasetId) ?? {
+      envId: env.id,
+      envLabel: env.label,
+      variantId: variant.id,
+      variantLabel: variant.label,
+      datasetId,
+      expectedRows: variant.expectedRows,
+      entryKeys: [],
+    };
+    need.entryKeys.push(entry.key);
+    needs.set(datasetId, need);
+  }
+  return [...needs.values()];
+}
+
+/** How many examples an entry runs: what it asks, cut to the subset size. */
+export function entrySelection(entry: SuiteEntry, options: SuiteRunOptions): ExampleSelection {
+  const asked = entry.numExamples;
+  const cap = options.examplesPerEntry;
+  if (asked === null && cap === null) return { mode: 'all' };
+  const n = Math.min(asked ?? Number.POSITIVE_INFINITY, cap ?? Number.POSITIVE_INFINITY);
+  return { mode: 'first', n };
+}
+
+/** The run settings of one ready entry. */
+export function entryRunSettings(
+  entry: SuiteEntry,
+  resolution: Extract<ResolvedEntry['resolution'], { state: 'ready' }>,
+  datasetId: string,
+  model: EndpointConfig,
+  options: SuiteRunOptions,
+): RunSettings {
+  return {
+    envId: resolution.env.id,
+    envSettings: resolution.envSettings,
+    datasetId,
+    selection: entrySelection(entry, options),
+    rolloutsPerExample: entry.rolloutsPerExample,
+    concurrency: options.concurrency,
+    maxAttempts: options.maxAttempts,
+    // MTSamples-only fields: unused by the code-scored benchmarks a suite runs.
+    promptFormat: 'chat',
+    useThink: false,
+    judgeSees: 'full',
+    normalisation: 'fraction',
+    judgeTemplate: DEFAULT_JUDGE_TEMPLATE,
+    useCache: options.useCache,
+    model: { ...model, sampling: { ...model.sampling, ...entry.sampling } },
+    judges: [],
+  };
+}

@@ -1,0 +1,162 @@
+// A suite run through the worker's own API: MedQA loaded from the Hugging Face imitation, a suite file
+// with two runnable entries (MedQA and its option shuffle), one not available yet and one a browser
+// cannot run; one model on the loopback mock, 5 examples per entry, one shared scheduler. Checked on
+// the stored runs, their digests, the leaderboard and the requests the mock saw.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SOURCE_SETTINGS } from '../../../src/core/schema/sourceSettings';
+import { buildLeaderboard } from '../../../src/core/suites/leaderboard';
+import { resolveSuite } from '../../../src/core/suites/suitePlan';
+import { suiteFromToml } from '../../../src/core/suites/suiteToml';
+import { openDb, type MedevalDb } from '../../../src/data/db';
+import { loadBenchmark } from '../../../src/worker/benchmarks/loadBenchmark';
+import { createWorkerApi } from '../../../src/worker/workerApi';
+import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { mockEndpoint, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
+import { medqaParquet, medqaRow, medqaRows } from '../../support/parquetFixtures';
+import { hfTestDeps } from '../hf/hfTestDeps';
+
+let fake: FakeHuggingFace | undefined;
+let mock: MockOpenAI | undefined;
+const dbs: MedevalDb[] = [];
+
+afterEach(async () => {
+  await fake?.close();
+  await mock?.close();
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const SUITE_TOML = `
+output_dir = "runs/evals"
+[[eval]]
+env_id = "medqa"
+num_examples = -1
+rollouts_per_example = 1
+[[eval]]
+env_id = "careqa"
+env_args = { split = "en" }
+[[eval]]
+env_id = "medcalc_bench"
+name = "tools"
+env_args = { add_python_tool = true }
+[[ablation]]
+env_id = "medqa"
+name = "shuffle_seed-{env_args.shuffle_seed}"
+num_examples = -1
+rollouts_per_example = 1
+env_args = { shuffle_answers = true }
+[ablation.sweep.env_args]
+shuffle_seed = [1618]
+`;
+
+/** Right on every question whose number (`Q<i>:`) is even: the letter the prompt shows the gold under. */
+function reply(body: unknown): string {
+  const prompt = (body as { messages: { content: string }[] }).messages
+    .map((m) => m.content)
+    .join('\n');
+  const i = Number(/Q(\d+):/.exec(prompt)?.[1] ?? -1);
+  const row = medqaRow(i);
+  const goldText = row.options[row.answer_idx as keyof typeof row.options];
+  const shown = [...prompt.matchAll(/^([A-D])[.)] (.*)$/gm)];
+  const gold = shown.find((match) => match[2] === goldText)?.[1] ?? 'A';
+  return `<answer>${i % 2 === 0 ? gold : gold === 'A' ? 'B' : 'A'}</answer>`;
+}
+
+/** The most requests the mock was answering at once (from arrival and answer times). */
+function maxOverlap(requests: readonly { at: number; answeredAt?: number }[]): number {
+  const events = requests.flatMap((r) => [
+    [r.at, 1],
+    [r.answeredAt ?? Number.POSITIVE_INFINITY, -1],
+  ]);
+  events.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
+  let open = 0;
+  let most = 0;
+  for (const [, change] of events) {
+    open += change ?? 0;
+    most = Math.max(most, open);
+  }
+  return most;
+}
+
+async function setup() {
+  fake = await startFakeHuggingFace({
+    datasets: [
+      {
+        id: 'GBaker/MedQA-USMLE-4-options',
+        revision: 'c'.repeat(40),
+        configs: {
+          default: { test: { rows: medqaRows(12), parquet: medqaParquet(medqaRows(12)) } },
+        },
+      },
+    ],
+  });
+  mock = await startMockOpenAI({ latencyMs: 20 });
+  mock.setDefault((request) => ({ reply: reply(request.body) }));
+  const db = openDb(`suite-${crypto.randomUUID()}`);
+  dbs.push(db);
+  const settings = {
+    ...DEFAULT_SOURCE_SETTINGS,
+    hfViewerBase: fake.viewerBase,
+    hfHubBase: fake.hubBase,
+  };
+  await loadBenchmark(
+    { ...hfTestDeps(fake), db },
+    settings,
+    { envId: 'medqa', variantId: 'test' },
+    new AbortController().signal,
+  );
+  const api = createWorkerApi({ db, fetch, appVersion: 'test' });
+  return { db, api };
+}
+
+describe('a suite run through the worker', () => {
+  it('runs every runnable entry on one model, says why the others have no run, and digests them', async () => {
+    const { db, api } = await setup();
+    const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
+    const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
+    const options = { examplesPerEntry: 5, concurrency: 3, maxAttempts: 2, useCache: true };
+    const estimate = await api.estimateSuiteRun({ suite, model, options }, {});
+    expect(estimate).toMatchObject({ entries: 2, requests: 10, unestimated: [] });
+
+    const suiteRunId = await api.createSuiteRun({ suite, model, options, name: 'model-a on S' });
+    const record = await db.suiteRuns.get(suiteRunId);
+    expect(record?.entries.map((e) => [e.key, e.runId !== undefined])).toEqual([
+      ['medqa', true],
+      ['careqa', false],
+      ['medcalc_bench/tools', false],
+      ['medqa/shuffle_seed-1618', true],
+    ]);
+    expect(record?.entries[1]?.reason).toMatch(/Not available yet: CareQA/);
+    expect(record?.entries[2]?.reason).toMatch(/Not runnable in a browser/);
+
+    expect(await api.startSuiteRun(suiteRunId, { model: 'k', judges: [] })).toBe('done');
+    // Two runs of 5 questions: 10 requests, never more than the 3 allowed at once across both.
+    expect(mock!.requests).toHaveLength(10);
+    expect(maxOverlap(mock!.requests)).toBeLessThanOrEqual(3);
+    const runIds = record?.entries.flatMap((e) => (e.runId === undefined ? [] : [e.runId])) ?? [];
+    const runs = await db.runs.bulkGet(runIds);
+    expect(runs.map((r) => r?.status)).toEqual(['done', 'done']);
+    expect(runs[1]?.settings.envSettings).toMatchObject({
+      shuffleOptions: true,
+      shuffleSeed: 1618,
+    });
+
+    const digests = await db.runDigests.bulkGet(runIds);
+    // Questions 0–4: right on 0, 2, 4.
+    expect(digests.map((d) => d?.score.mean)).toEqual([0.6, 0.6]);
+    const board = buildLeaderboard(
+      resolveSuite(suite),
+      runs.map((run, i) => ({
+        run: run!,
+        digest: digests[i],
+        suiteEntryKey: record?.entries.find((e) => e.runId === run?.id)?.key,
+      })),
+    );
+    expect(board.rows).toHaveLength(1);
+    expect(board.rows[0]?.macro).toEqual({ mean: 0.6, entries: 1, of: 2 });
+    // Nothing to do again: a refresh writes no digest.
+    expect(await api.refreshRunDigests(runIds)).toBe(0);
+  });
+});
