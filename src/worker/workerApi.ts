@@ -33,7 +33,11 @@ import {
 } from './run/runAdmin';
 import type { Annotation } from '../core/schema/run';
 import { exportRunFiles, type ExportFormat, type ExportedFile } from './results/exportRunFiles';
-import { importResults, type ResultsImportSummary } from './results/importResults';
+import {
+  importResults,
+  type ImportResultsOptions,
+  type ResultsImportSummary,
+} from './results/importResults';
 import { importResultsFromUrl } from './results/importResultsFromUrl';
 import { searchRollouts, type SearchOptions } from './results/searchRollouts';
 import { executeRun, type RunKeys, type StopReason } from './run/runEngine';
@@ -237,7 +241,10 @@ export function createWorkerApi(deps: WorkerDeps) {
       return transferErrors(() => exportRunFiles(deps.db, runId, format));
     },
     /** Imports results.jsonl (+ metadata.json) or a zip of them as a new, read-only run. */
-    importResults(files: ImportFile[]): Promise<ResultsImportSummary> {
+    importResults(
+      files: ImportFile[],
+      options: ImportResultsOptions = {},
+    ): Promise<ResultsImportSummary> {
       return transferErrors(() =>
         importResults(
           {
@@ -247,6 +254,7 @@ export function createWorkerApi(deps: WorkerDeps) {
             appVersion: deps.appVersion,
           },
           files,
+          options,
         ),
       );
     },
@@ -261,7 +269,10 @@ export function createWorkerApi(deps: WorkerDeps) {
       });
     },
     /** Opens published results (results.jsonl + metadata.json beside it, or our zip) from a URL. */
-    importResultsFromUrl(url: string): Promise<ResultsImportSummary> {
+    importResultsFromUrl(
+      url: string,
+      options: ImportResultsOptions = {},
+    ): Promise<ResultsImportSummary> {
       return transferErrors(() =>
         importResultsFromUrl(
           {
@@ -272,6 +283,7 @@ export function createWorkerApi(deps: WorkerDeps) {
             appVersion: deps.appVersion,
           },
           url,
+          options,
         ),
       );
     },

@@ -167,7 +167,27 @@ export const RubricScoreSchema = z.object({
 });
 export type RubricScore = z.infer<typeof RubricScoreSchema>;
 
-export const EnvScoreSchema = z.discriminatedUnion('kind', [ChoiceScoreSchema, RubricScoreSchema]);
+/**
+ * A rollout imported from the results file of an environment this app does not run (core/results/
+ * fileMetrics.ts): the file's own reward functions and timing, exactly as written; null where the file
+ * gives nothing.
+ */
+export const FileMetricsScoreSchema = z.object({
+  kind: z.literal('metrics'),
+  metrics: z.record(z.string(), z.number().nullable()),
+  timing: z.object({
+    generationMs: z.number().nullable(),
+    scoringMs: z.number().nullable(),
+    totalMs: z.number().nullable(),
+  }),
+});
+export type FileMetricsScore = z.infer<typeof FileMetricsScoreSchema>;
+
+export const EnvScoreSchema = z.discriminatedUnion('kind', [
+  ChoiceScoreSchema,
+  RubricScoreSchema,
+  FileMetricsScoreSchema,
+]);
 export type EnvScore = z.infer<typeof EnvScoreSchema>;
 
 /** MTSamples' judge jury: handled by worker/run/juryStep.ts with core/envs/mtsamples. */
@@ -206,8 +226,11 @@ export interface RubricScoring<S> {
 
 export type EnvScoring<S> = JuryScoring | ExactScoring<S> | RubricScoring<S>;
 
-/** Which summary the results workspace shows for runs of this env. */
-export type EnvSummaryKind = 'jury' | 'accuracy' | 'rubric';
+/**
+ * Which summary the results workspace shows for runs of this env. `metrics`: an imported run of an
+ * environment this app does not run, shown by the file's own reward functions (no env declares it).
+ */
+export type EnvSummaryKind = 'jury' | 'accuracy' | 'rubric' | 'metrics';
 
 // ---------------------------------------------------------------------------------------------------
 // Suites (issue 15): how a MedARC suite entry runs on this env

@@ -9,6 +9,7 @@ import {
   summaryKindOf,
   type LabelledHeadline,
 } from '../results/envSummary';
+import { fileMetricsSummaryOf } from '../results/fileMetricsSummary';
 import type { RolloutRow } from '../results/rolloutRow';
 import type { RunRecord } from '../schema/run';
 import { html, type SafeHtml } from './escapeHtml';
@@ -45,7 +46,49 @@ export function envSummarySection(run: RunRecord, rows: readonly RolloutRow[]): 
       return accuracySection(run, rows);
     case 'rubric':
       return rubricSection(run, rows);
+    case 'metrics':
+      return fileMetricsSection(run, rows);
   }
+}
+
+/** An imported file of another environment: its reward functions' means beside the file's own. */
+function fileMetricsSection(run: RunRecord, rows: readonly RolloutRow[]): SafeHtml {
+  const summary = fileMetricsSummaryOf(run, rows);
+  const lines = [
+    { name: 'reward', ...summary.reward },
+    ...summary.metrics.map((m) => ({ ...m })),
+  ].map(
+    (m) =>
+      html`<tr>
+        <th scope="row">${m.name}</th>
+        <td class="num">${m.n}</td>
+        <td class="num">${formatNumber(m.mean)}</td>
+        <td class="num">${formatNumber(m.fileMean)}</td>
+      </tr>`,
+  );
+  const ms = (mean: number | null) => (mean === null ? '—' : `${Math.round(mean)} ms`);
+  return html`<section id="env-summary">
+    <h2>Reward functions (from the file)</h2>
+    <table class="facts">
+      <tbody>
+        ${row('Environment', `${summary.envId ?? 'not named'} · written by ${summary.writtenBy}`)}
+        ${row('Time per rollout (mean)', `generation ${ms(summary.timing.generation.mean)} · scoring ${ms(summary.timing.scoring.mean)} · total ${ms(summary.timing.total.mean)}`)}
+      </tbody>
+    </table>
+    <table class="grid">
+      <thead>
+        <tr>
+          <th scope="col">Reward function</th>
+          <th scope="col">n</th>
+          <th scope="col">Mean</th>
+          <th scope="col">The file’s mean</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${lines}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function accuracySection(run: RunRecord, rows: readonly RolloutRow[]): SafeHtml {

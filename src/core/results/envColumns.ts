@@ -28,3 +28,20 @@ export function envColumnValue(row: RolloutRow, column: EnvColumnId): string | n
       return score?.kind === 'rubric' ? score.clipped : null;
   }
 }
+
+/**
+ * An imported file's reward functions: `metric0`… in the order the run's settings list them (at most
+ * 16 columns; the summary lists every one). Each row's `metrics` record was built in that order.
+ */
+export const MAX_METRIC_COLUMNS = 16;
+export const METRIC_COLUMN_IDS = Array.from(
+  { length: MAX_METRIC_COLUMNS },
+  (_, i) => `metric${i}`,
+) as readonly string[];
+
+/** The value of the row's `index`-th reward function; null when the file gives none. */
+export function metricColumnValue(row: RolloutRow, index: number): number | null {
+  const score = row.envScore;
+  if (score?.kind !== 'metrics') return null;
+  return Object.values(score.metrics)[index] ?? null;
+}

@@ -16,6 +16,7 @@ import { choiceAccuracy, type ChoiceAccuracy } from '../envs/multipleChoice/choi
 import { findEnv } from '../envs/registry';
 import type { EnvSummaryKind, RubricScore } from '../envs/types';
 import type { RunSettings } from '../schema/run';
+import { fileMetricsSettingsOf, isFileMetricsRun } from './fileMetrics';
 import type { RolloutRow } from './rolloutRow';
 import { countRows, STATS_SEED, type RunCounts } from './runStats';
 
@@ -31,9 +32,11 @@ export function summaryKindOf(
   settings: Pick<RunSettings, 'envId'>,
   rows: readonly Scored[] = [],
 ): EnvSummaryKind {
+  if (isFileMetricsRun(settings)) return 'metrics';
   const env = findEnv(settings.envId);
   if (env !== undefined) return env.summary;
   const kind = rows.find((row) => row.envScore !== undefined)?.envScore?.kind;
+  if (kind === 'metrics') return 'metrics';
   return kind === 'choice' ? 'accuracy' : kind === 'rubric' ? 'rubric' : 'jury';
 }
 
@@ -43,7 +46,10 @@ export function isJuryRun(settings: Pick<RunSettings, 'envId'>, rows?: readonly 
 }
 
 /** The run's benchmark by name, for sentences ("MedQA runs…"). */
-export function benchmarkLabelOf(settings: Pick<RunSettings, 'envId'>): string {
+export function benchmarkLabelOf(settings: EnvSettingsOf): string {
+  if (isFileMetricsRun(settings)) {
+    return fileMetricsSettingsOf(settings).env_id ?? 'this environment';
+  }
   return findEnv(settings.envId)?.label ?? settings.envId ?? 'this benchmark';
 }
 

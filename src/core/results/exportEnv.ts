@@ -3,7 +3,13 @@
 // the rubric score per axis in `metrics` and every item's grade in `info`; per run, the env's summary
 // under metadata.json's `medeval`. A jury (MTSamples) rollout adds nothing, so its files stay as they
 // were. Pure.
-import type { ChoiceScore, RubricGrade, RubricItem, RubricScore } from '../envs/types';
+import type {
+  ChoiceScore,
+  FileMetricsScore,
+  RubricGrade,
+  RubricItem,
+  RubricScore,
+} from '../envs/types';
 import type { RolloutRecord, RunRecord } from '../schema/run';
 import {
   accuracySummaryOf,
@@ -12,7 +18,9 @@ import {
   summaryKindOf,
   type LabelledHeadline,
 } from './envSummary';
+import { isProvenance } from './provenance';
 import { toRolloutRow } from './rolloutRow';
+import { isRecord } from './values';
 
 export interface EnvRowFacts {
   /** Replaces the row's `answer` (the gold letter of a choice rollout). */
@@ -20,6 +28,13 @@ export interface EnvRowFacts {
   info: Record<string, unknown>;
   /** Numbers only, as verifiers' `metrics` are. */
   metrics: Record<string, number>;
+  /**
+   * The row's `info` and `metrics` are these alone (a rollout imported from another environment's
+   * file goes back out as it came in), not MTSamples' fields plus these.
+   */
+  ownColumns?: boolean;
+  /** The file's `task` (0.1.x rows), written back as it was. */
+  task?: string;
 }
 
 /** A rollout's env facts; null for a rollout with neither a choice score nor rubric grades. */
@@ -28,11 +43,28 @@ export function envRowFacts(
   items?: readonly RubricItem[],
 ): EnvRowFacts | null {
   const score = rollout.envScore;
+  if (score?.kind === 'metrics') return fileMetricsFacts(score, rollout);
   if (score?.kind === 'choice') return choiceFacts(score);
   if (score?.kind === 'rubric' || rollout.grades !== undefined) {
     return rubricFacts(score?.kind === 'rubric' ? score : undefined, rollout.grades ?? [], items);
   }
   return null;
+}
+
+/** The file's own answer, info, task and reward functions, as the imported row had them. */
+function fileMetricsFacts(score: FileMetricsScore, rollout: RolloutRecord): EnvRowFacts {
+  const raw = isProvenance(rollout.imported) ? (rollout.imported.raw ?? {}) : {};
+  const metrics: Record<string, number> = {};
+  for (const [name, value] of Object.entries(score.metrics))
+    if (value !== null) metrics[name] = value;
+  const { answer, info, task } = raw;
+  return {
+    ...(typeof answer === 'string' ? { answer } : {}),
+    info: isRecord(info) ? info : {},
+    metrics,
+    ownColumns: true,
+    ...(typeof task === 'string' ? { task } : {}),
+  };
 }
 
 function choiceFacts(score: ChoiceScore): EnvRowFacts {
@@ -99,7 +131,7 @@ export function envMetadataFacts(
   rollouts: readonly RolloutRecord[],
 ): Record<string, unknown> {
   const kind = summaryKindOf(run.settings, rollouts);
-  if (kind === 'jury') return {};
+  if (kind === 'jury' || kind === 'metrics') return {};
   const rows = rollouts.map(toRolloutRow);
   switch (kind) {
     case 'accuracy': {

@@ -50,22 +50,28 @@ function toRow(run: RunRecord, rollout: RolloutRecord, example: ExampleInfo | un
   // Choice and rubric rollouts add their env's facts; a jury rollout's row is unchanged (null).
   const env = envRowFacts(rollout, example?.rubrics);
   const answer = env?.answer ?? (example?.answer === '' ? undefined : example?.answer);
+  const own = env?.ownColumns === true;
+  const metrics = own ? env.metrics : { [REWARD_METRIC]: reward, ...env?.metrics };
   return {
     example_id: rollout.example_id,
     prompt: rollout.prompt,
     completion: completionOf(rollout),
     ...(answer === undefined ? {} : { answer }),
-    info: {
-      filename: example?.filename ?? null,
-      extracted_section: example?.extracted_section ?? rollout.section,
-      procedure_note: example?.question ?? null,
-      reference_plan: example?.answer ?? null,
-      judge_feedback: judgeFeedback(rollout),
-      ...env?.info,
-    },
+    ...(env?.task === undefined ? {} : { task: env.task }),
+    info: own
+      ? env.info
+      : {
+          filename: example?.filename ?? null,
+          extracted_section: example?.extracted_section ?? rollout.section,
+          procedure_note: example?.question ?? null,
+          reference_plan: example?.answer ?? null,
+          judge_feedback: judgeFeedback(rollout),
+          ...env?.info,
+        },
     reward,
-    metrics: { [REWARD_METRIC]: reward, ...env?.metrics },
-    [REWARD_METRIC]: reward,
+    metrics,
+    // verifiers copies each metric to a top-level key of the same name.
+    ...(own ? env.metrics : { [REWARD_METRIC]: reward }),
     error: errorInfo(rollout),
     is_completed: isFinished(rollout),
     is_truncated: generation?.finishReason === 'length',

@@ -2,10 +2,10 @@
 // verifiers columns do not, so the rollout comes back exactly as stored. Any inconsistency between the
 // block and the row (an edited file) makes it decline, and the row is read as a verifiers row. Pure.
 import { z } from '../zod';
-import type { ImportProvenance } from './importRollout';
+import { feedbackJudges } from './judgeFeedback';
 import { MedevalRowSchema, type MedevalRow } from './medevalBlock';
 import type { ImportedMessage, ImportedRow } from './parseResults';
-import { isRecord } from './values';
+import type { ImportProvenance } from './provenance';
 import { ChatMessageSchema, type ChatMessage } from '../schema/chat';
 import {
   RUN_SCHEMA_VERSION,
@@ -125,15 +125,4 @@ function rebuildJudges(m: MedevalRow, info: Record<string, unknown> | undefined)
     judges.push({ ...call, raw });
   }
   return judges;
-}
-
-/** The judges of the last scoring call in `info.judge_feedback`; null when there is none. */
-export function feedbackJudges(
-  info: Record<string, unknown> | undefined,
-): Record<string, unknown>[] | null {
-  const feedback = info?.['judge_feedback'];
-  if (!Array.isArray(feedback) || feedback.length === 0) return null;
-  const last: unknown = feedback[feedback.length - 1];
-  const judges = isRecord(last) ? last['judges'] : undefined;
-  return Array.isArray(judges) ? judges.filter(isRecord) : null;
 }

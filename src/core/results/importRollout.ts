@@ -1,22 +1,12 @@
 // Owns turning imported results rows into rollouts that the app shows like native ones. A row of ours
 // (with a readable `medeval` object) comes back exactly as it was stored; any other row is read as the
 // verifiers tooling wrote it, keeping the original on `imported.raw`. Pure.
-import { foreignRollout } from './importForeign';
+import type { FileShape } from './fileMetrics';
+import { foreignRollout, JURY_FILE } from './importForeign';
 import { nativeRollout } from './importNative';
 import type { ImportedRow } from './parseResults';
+import { isProvenance, type ImportProvenance } from './provenance';
 import { rolloutKey, type RolloutRecord } from '../schema/run';
-
-/** What `RolloutRecord.imported` holds for a rollout read from a results file. */
-export interface ImportProvenance {
-  /** `verifiers`: read from their columns; `medeval`: one of our rows that carried something extra. */
-  source: 'verifiers' | 'medeval';
-  /** 1-based line in results.jsonl. */
-  line: number;
-  /** What could not be read, or was read differently, line by line. */
-  notes: string[];
-  /** The row as read. */
-  raw?: Record<string, unknown>;
-}
 
 /**
  * One rollout. `rolloutIndex` is used for verifiers rows, which do not carry one (their rollouts of an
@@ -26,6 +16,7 @@ export function importedRowToRollout(
   row: ImportedRow,
   runId: string,
   rolloutIndex = 0,
+  shape: FileShape = JURY_FILE,
 ): RolloutRecord {
   const notes = [...row.medevalImport.notes];
   if (row.medeval !== undefined) {
@@ -33,7 +24,7 @@ export function importedRowToRollout(
     if (native.ok) return native.rollout;
     notes.push(`read as a verifiers row: ${native.reason}`);
   }
-  return foreignRollout(row, runId, rolloutIndex, notes);
+  return foreignRollout(row, runId, rolloutIndex, notes, shape);
 }
 
 /**
@@ -43,11 +34,12 @@ export function importedRowToRollout(
 export function importedRowsToRollouts(
   rows: readonly ImportedRow[],
   runId: string,
+  shape: FileShape = JURY_FILE,
 ): RolloutRecord[] {
   const used = new Set<string>();
   const nextIndex = new Map<number, number>();
   return rows.map((row) => {
-    const rollout = importedRowToRollout(row, runId, nextIndex.get(row.example_id) ?? 0);
+    const rollout = importedRowToRollout(row, runId, nextIndex.get(row.example_id) ?? 0, shape);
     const placed = used.has(rollout.key) ? moveToFreeIndex(rollout, row.line, used) : rollout;
     used.add(placed.key);
     nextIndex.set(
@@ -75,14 +67,4 @@ function moveToFreeIndex(
     key: rolloutKey(rollout.example_id, index),
     imported,
   };
-}
-
-function isProvenance(value: unknown): value is ImportProvenance {
-  if (typeof value !== 'object' || value === null) return false;
-  const { source, line, notes } = value as Partial<Record<keyof ImportProvenance, unknown>>;
-  return (
-    (source === 'verifiers' || source === 'medeval') &&
-    typeof line === 'number' &&
-    Array.isArray(notes)
-  );
 }

@@ -1,7 +1,9 @@
 // Owns the run record of an imported results folder. Our own metadata.json rebuilds the settings
-// exactly; the verifiers tooling's gives model, base URL, sampling and the judges' env args, and the
-// rest is assumed — each assumption is written into `importedMetadata.assumptions` for the UI to show.
-// Pure.
+// exactly; the verifiers tooling's gives model, base URL, sampling and (MTSamples) the judges' env
+// args, and the rest is assumed — each assumption is written into `importedMetadata.assumptions` for
+// the UI to show. A file of another environment becomes a `file-metrics` run: no judges, its reward
+// functions and the release that wrote it in the settings (core/results/fileMetrics.ts). Pure.
+import { describeFile, FILE_METRICS_ENV_ID, type FileShape } from './fileMetrics';
 import { MedevalMetadataSchema, type MedevalMetadata } from './medevalBlock';
 import { foreignSettings } from './importSettings';
 import type { ImportedMetadata } from './parseMetadata';
@@ -33,11 +35,17 @@ export function metadataToRunRecord(
   meta: ImportedMetadata | null,
   rows: readonly ImportedRow[],
   opts: ImportRunOptions,
+  shape: FileShape = describeFile(meta, rows),
 ): RunRecord {
   const ours = MedevalMetadataSchema.safeParse(meta?.medeval);
-  return ours.success
-    ? nativeRun(ours.data, meta, opts)
-    : foreignRun(meta, rows, opts, meta?.medeval === undefined ? [] : [ourBlockUnreadable]);
+  if (ours.success) return nativeRun(ours.data, meta, opts);
+  return foreignRun(
+    meta,
+    rows,
+    opts,
+    shape,
+    meta?.medeval === undefined ? [] : [ourBlockUnreadable],
+  );
 }
 
 const ourBlockUnreadable =
@@ -108,11 +116,33 @@ function foreignRun(
   meta: ImportedMetadata | null,
   rows: readonly ImportedRow[],
   opts: ImportRunOptions,
+  shape: FileShape,
   assumptions: string[],
 ): RunRecord {
   if (meta === null) assumptions.push('there was no metadata.json: settings come from the rows');
+  if (rows.some((row) => row.fileId !== undefined)) {
+    assumptions.push(
+      'the rows are keyed `id` (verifiers 0.1.3–0.1.5), which numbered rollouts as if each example’s were next to each other while writing them rollout by rollout: each distinct prompt is an example, numbered in order of first appearance (the file’s `id` stays in each row)',
+    );
+  } else if (rows.some((row) => row.idKey === 'id')) {
+    assumptions.push('the rows are keyed `id` (verifiers before 0.1.6): read as the example id');
+  }
   const datasetId = opts.datasetId ?? 'imported';
-  const settings = foreignSettings(meta, rows, datasetId, assumptions);
+  const isMetrics = shape.kind === 'metrics';
+  const settings = {
+    ...foreignSettings(meta, rows, datasetId, assumptions, shape.kind),
+    ...(isMetrics
+      ? {
+          envId: FILE_METRICS_ENV_ID,
+          envSettings: {
+            env_id: shape.envId,
+            metrics: shape.metricNames,
+            written_by: shape.writtenBy,
+          },
+        }
+      : {}),
+  };
+  const envName = shape.envId ?? (isMetrics ? 'unknown environment' : 'mtsamples_procedures');
   const provenance: ImportedRunMetadata = {
     source: 'verifiers',
     raw: meta?.raw ?? null,
@@ -122,15 +152,15 @@ function foreignRun(
   return {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: opts.id,
-    name:
-      meta?.name ??
-      `${meta?.env_id ?? 'mtsamples_procedures'} · ${settings.model.model} (imported)`,
+    name: meta?.name ?? `${envName} · ${settings.model.model} (imported)`,
     kind: 'generate',
     status: 'done',
     settings,
     dataset: {
       id: datasetId,
-      label: opts.datasetLabel ?? 'Imported results',
+      label:
+        opts.datasetLabel ??
+        (isMetrics ? `${envName} (from the results file)` : 'Imported results'),
       // The environment cuts notes MedARC's way; its rules version is not in the files.
       rulesVersion: 0,
       inputCut: 'medarc',

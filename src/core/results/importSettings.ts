@@ -1,21 +1,23 @@
 // Owns the plausible RunSettings of a run imported from the verifiers tooling's files. They state the
-// model, its base URL and sampling, the number of examples and rollouts, and the judges through the
-// environment's args (`judge_model`, `judge_base_url`, `use_think`). They do not state: concurrency,
-// retries, the judge template (the environment's own), what judges saw (everything, in the
-// environment), the normalisation (score / 5, the environment's formula), or a key (never stored).
-// Each value assumed is recorded in `assumptions`. Pure.
-import { feedbackJudges } from './importNative';
+// model, its base URL and sampling, the number of examples and rollouts, and, for MTSamples, the judges
+// through the environment's args (`judge_model`, `judge_base_url`, `use_think`) or the rows' judge
+// feedback. They do not state: concurrency, retries, the judge template (the environment's own), what
+// judges saw (everything, in the environment), the normalisation (score / 5, the environment's
+// formula), or a key (never stored). Each value assumed is recorded in `assumptions`; a judge the
+// files do not name is never made up (issue 10 #7). Pure.
+import type { FileShape } from './fileMetrics';
+import { feedbackJudges } from './judgeFeedback';
 import type { ImportedMetadata } from './parseMetadata';
 import type { ImportedRow } from './parseResults';
-import { stringOrNull } from './values';
+import { isRecord, stringOrNull } from './values';
 import { DEFAULT_JUDGE_TEMPLATE } from '../envs/mtsamples/judgeTemplate';
 import { EndpointConfigSchema, SamplingSchema, type EndpointConfig } from '../schema/endpoint';
 import type { ExampleSelection, RunSettings } from '../schema/run';
 
 /** A reserved name (RFC 2606): a placeholder that can never reach a real server. */
 const UNKNOWN_BASE_URL = 'https://unknown.invalid/v1';
-/** The environment's documented default judge (spec §4), on OpenAI's API. */
-const DEFAULT_JUDGE = { model: 'gpt-4o-mini', baseUrl: 'https://api.openai.com/v1' };
+/** OpenAI's API: where the environment's judges go when `judge_base_url` is not given (spec §4). */
+const DEFAULT_JUDGE_BASE_URL = 'https://api.openai.com/v1';
 const MAX_JUDGES = 8;
 
 export function foreignSettings(
@@ -23,11 +25,16 @@ export function foreignSettings(
   rows: readonly ImportedRow[],
   datasetId: string,
   assumptions: string[],
+  kind: FileShape['kind'] = 'jury',
 ): RunSettings {
   assumptions.push(
     'concurrency 32 and no retries are the reference CLI’s defaults; the files do not record them',
-    'the judge template, judge visibility (everything) and normalisation (score / 5) are the environment’s; the files do not record them',
   );
+  if (kind === 'jury') {
+    assumptions.push(
+      'the judge template, judge visibility (everything) and normalisation (score / 5) are the environment’s; the files do not record them',
+    );
+  }
   return {
     datasetId,
     selection: selectionOf(meta, rows),
@@ -40,8 +47,8 @@ export function foreignSettings(
     normalisation: 'fraction',
     judgeTemplate: DEFAULT_JUDGE_TEMPLATE,
     useCache: false,
-    model: modelEndpoint(meta, assumptions),
-    judges: judgeEndpoints(meta, rows, assumptions),
+    model: modelEndpoint(meta, rows, assumptions),
+    judges: kind === 'jury' ? judgeEndpoints(meta, rows, assumptions) : [],
   };
 }
 
@@ -60,14 +67,23 @@ function rolloutsOf(meta: ImportedMetadata | null, rows: readonly ImportedRow[])
   return Math.min(32, Math.max(1, meta?.rollouts_per_example ?? fromRows));
 }
 
-function modelEndpoint(meta: ImportedMetadata | null, assumptions: string[]): EndpointConfig {
+function modelEndpoint(
+  meta: ImportedMetadata | null,
+  rows: readonly ImportedRow[],
+  assumptions: string[],
+): EndpointConfig {
   let baseUrl = meta?.base_url ?? '';
   if (baseUrl.includes(',')) {
     assumptions.push(`several base URLs (${baseUrl}): the first is used`);
     baseUrl = baseUrl.split(',')[0]?.trim() ?? '';
   }
-  const model = meta?.model ?? 'unknown';
-  if (meta?.model === undefined) assumptions.push('the model under test is not named: "unknown"');
+  const fromRows = meta?.model === undefined ? requestedModel(rows) : null;
+  const model = meta?.model ?? fromRows ?? 'unknown';
+  if (fromRows !== null) {
+    assumptions.push(`the model under test (${fromRows}) is taken from the rows’ requests`);
+  } else if (meta?.model === undefined) {
+    assumptions.push('the model under test is not named: "unknown"');
+  }
   const sampling = samplingOf(meta?.sampling_args ?? {}, assumptions);
   return endpoint(model, baseUrl, sampling, 'the model’s', assumptions);
 }
@@ -127,10 +143,10 @@ function judgeEndpoints(
     assumptions.push(
       models.length > 0
         ? 'judge models are taken from the rows (env_args has no judge_model)'
-        : `no judge is named: the environment's default ${DEFAULT_JUDGE.model} is assumed`,
+        : 'no judge is named in the files: the run lists none',
     );
   }
-  if (models.length === 0) models = [DEFAULT_JUDGE.model];
+  if (models.length === 0) return [];
   if (models.length > MAX_JUDGES) {
     assumptions.push(
       `${models.length} judges: only the first ${MAX_JUDGES} are kept in the settings`,
@@ -139,9 +155,10 @@ function judgeEndpoints(
   }
   const urls = listOf(args['judge_base_url']);
   if (urls.length === 0)
-    assumptions.push(`judge base URL not given: ${DEFAULT_JUDGE.baseUrl} assumed`);
+    assumptions.push(`judge base URL not given: ${DEFAULT_JUDGE_BASE_URL} assumed`);
   // A single base URL applies to every judge (the environment's rule, spec §6).
-  const urlFor = (i: number) => urls[urls.length === 1 ? 0 : i] ?? urls[0] ?? DEFAULT_JUDGE.baseUrl;
+  const urlFor = (i: number) =>
+    urls[urls.length === 1 ? 0 : i] ?? urls[0] ?? DEFAULT_JUDGE_BASE_URL;
   return models.map((model, i) =>
     endpoint(model, urlFor(i), { extra: {} }, `judge ${i + 1}’s`, assumptions),
   );
@@ -161,4 +178,16 @@ function judgeModelsInRows(rows: readonly ImportedRow[]): string[] {
     if (models.length > 0) return models;
   }
   return [];
+}
+
+/** The model our own rows name in their request (`medeval.generation.requestBody.model`). */
+function requestedModel(rows: readonly ImportedRow[]): string | null {
+  for (const row of rows) {
+    const medeval = row.raw['medeval'];
+    const generation = isRecord(medeval) ? medeval['generation'] : undefined;
+    const body = isRecord(generation) ? generation['requestBody'] : undefined;
+    const model = isRecord(body) ? stringOrNull(body['model']) : null;
+    if (model !== null && model.trim() !== '') return model;
+  }
+  return null;
 }

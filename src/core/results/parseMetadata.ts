@@ -1,7 +1,9 @@
-// Owns reading a metadata.json written by verifiers 0.1.12–0.1.15 or by us (results-format.md). Loose
-// and total: every known field is checked on its own, a wrong one is left out and reported, unknown
-// fields stay in `raw`. Only text that is not a JSON object (or holds a prototype key) gives no
-// metadata at all. Never throws. Pure.
+// Owns reading a metadata.json written by any verifiers release line (0.1.3–0.1.5's `env`, `date`,
+// clock `time` and `avg_<metric>`; 0.1.6+'s `env_id`, `time_ms`, `avg_metrics`; 0.1.14+'s `time` in
+// seconds; 0.1.15+'s `name` and `cost`) or by us (results-format.md). Loose and total: every known
+// field is checked on its own, a wrong one is left out and reported, unknown fields stay in `raw`; a
+// prototype key is dropped and reported, the rest kept (issue 10 #7). Only text that is not a JSON
+// object gives no metadata at all. Never throws. Pure.
 import { z } from '../zod';
 import { parseTolerantJson } from './tolerantJson';
 import { isRecord, readFields } from './values';
@@ -11,6 +13,10 @@ const NumberTable = z.record(z.string(), NumberOrNull);
 
 const MetadataFieldsSchema = z.object({
   env_id: z.string(),
+  /** Before 0.1.6: the environment's name. */
+  env: z.string(),
+  /** Before 0.1.6 only (later releases drop it before saving). */
+  date: z.string(),
   /** 0.1.15. */
   name: z.string(),
   env_args: z.record(z.string(), z.unknown()),
@@ -21,8 +27,8 @@ const MetadataFieldsSchema = z.object({
   sampling_args: z.record(z.string(), z.unknown()),
   /** 0.1.12: milliseconds. */
   time_ms: NumberOrNull,
-  /** 0.1.14+: seconds. */
-  time: NumberOrNull,
+  /** 0.1.14+: seconds of running time; 0.1.3–0.1.4: the clock time the file was saved ("16:18:39"). */
+  time: z.union([z.number(), z.string()]).nullable(),
   avg_reward: NumberOrNull,
   avg_metrics: NumberTable,
   avg_error: NumberOrNull,
@@ -62,12 +68,15 @@ export function parseMetadata(text: string): {
   metadata: ImportedMetadata | null;
   problems: MetadataProblem[];
 } {
-  const json = parseTolerantJson(text.replace(/^\uFEFF/, ''));
+  const json = parseTolerantJson(text.replace(/^\uFEFF/, ''), { dropForbiddenKeys: true });
   if (!json.ok) return { metadata: null, problems: [{ field: null, message: json.reason }] };
   if (!isRecord(json.value)) {
     return { metadata: null, problems: [{ field: null, message: 'not a JSON object' }] };
   }
-  const problems: MetadataProblem[] = [];
+  const problems: MetadataProblem[] = json.dropped.map((path) => ({
+    field: path,
+    message: `${path} dropped: the key "${path.split('.').pop() ?? path}" is not accepted (it could alter how the app's objects behave)`,
+  }));
   const fields = readFields(MetadataFieldsSchema, json.value, (field, reason) =>
     problems.push({ field, message: `${field} ignored: ${reason}` }),
   );

@@ -1,14 +1,14 @@
-// Owns reading results files written by verifiers 0.1.12–0.1.15 (`prime eval run -s`, `vf-eval -s`,
-// `medarc-eval`) or by us (results-format.md). Tolerant and total: it never throws. A line that cannot
-// be a row (not JSON, not an object, no usable example_id/prompt/completion/reward, a prototype key) is
-// rejected and reported with its number; a row whose optional field has the wrong type is kept without
-// that field, with a note. Every row keeps its whole original object as `raw`. Pure.
+// Owns reading results.jsonl as every verifiers release line writes it (0.1.3–0.1.5 rows keyed `id`,
+// 0.1.6–0.1.9 flat columns, 0.1.10+ one `json.dumps` object per rollout; `prime eval run -s`,
+// `vf-eval -s`, `medarc-eval`) or as we write it (results-format.md). Tolerant and total: it never
+// throws. A line that cannot be a row (not JSON, not an object, no usable example id, no prompt or
+// completion, a prototype key) is rejected and reported with its number; a field a known release
+// wrote differently (a `null` completion, no reward) is read with a note; a row whose optional field has
+// the wrong type is kept without that field, with a note. Every row keeps its whole original object
+// as `raw`. Pure.
 import { z } from '../zod';
 import { parseTolerantJson } from './tolerantJson';
 import { isRecord, readFields } from './values';
-
-export { importedRowToRollout, importedRowsToRollouts } from './importRollout';
-export { metadataToRunRecord } from './importRun';
 
 const ContentSchema = z.union([z.string(), z.array(z.unknown()), z.null()]);
 export const ImportedMessageSchema = z.looseObject({
@@ -18,15 +18,13 @@ export const ImportedMessageSchema = z.looseObject({
 });
 export type ImportedMessage = z.infer<typeof ImportedMessageSchema>;
 
-/** A completion-style environment writes a bare string; it is read as one message. */
-const MessagesSchema = z.union([z.array(ImportedMessageSchema), z.string()]);
+/**
+ * A completion-style environment writes a bare string; it is read as one message. 0.1.10+ writes
+ * `null` when the rollout failed before there was anything to write.
+ */
+const MessagesSchema = z.union([z.array(ImportedMessageSchema), z.string(), z.null()]);
 
-const RequiredRowSchema = z.object({
-  example_id: z.number().int().min(0),
-  prompt: MessagesSchema,
-  completion: MessagesSchema,
-  reward: z.number().nullable(),
-});
+const ExampleIdSchema = z.number().int().min(0);
 
 const NumberOrNull = z.number().nullable();
 
@@ -39,6 +37,7 @@ const OptionalRowFieldsSchema = z.object({
     z.string(),
     z.looseObject({
       error: z.string().optional(),
+      message: z.string().optional(),
       error_chain_repr: z.string().optional(),
       error_chain_str: z.string().optional(),
     }),
@@ -47,9 +46,7 @@ const OptionalRowFieldsSchema = z.object({
   is_truncated: z.boolean(),
   stop_condition: z.string().nullable(),
   timing: z.record(z.string(), z.unknown()),
-  token_usage: z
-    .looseObject({ input_tokens: NumberOrNull, output_tokens: NumberOrNull })
-    .nullable(),
+  token_usage: z.record(z.string(), z.unknown()).nullable(),
   task: z.string(),
   medeval: z.unknown(),
 });
@@ -59,6 +56,10 @@ export type ImportedRow = Partial<OptionalRowFields> & {
   /** 1-based line number in the file. */
   line: number;
   example_id: number;
+  /** Which key gave the example id: verifiers before 0.1.6 wrote `id`. */
+  idKey: 'example_id' | 'id';
+  /** The `id` the file wrote, when the example id was re-derived from the prompt (core/results/checkRows). */
+  fileId?: number;
   prompt: ImportedMessage[];
   completion: ImportedMessage[];
   reward: number | null;
@@ -92,35 +93,76 @@ function parseRow(lineText: string, line: number): ImportedRow | string {
   if (!json.ok) return json.reason;
   if (!isRecord(json.value)) return `not a JSON object (${describe(json.value)})`;
   const raw = json.value;
-  const required = RequiredRowSchema.safeParse(raw);
-  if (!required.success) return describeIssues(required.error, raw);
+  const id = exampleIdOf(raw);
+  if (typeof id === 'string') return id;
   const notes = [...json.notes];
-  const prompt = asMessages(required.data.prompt, 'user', 'prompt', notes);
-  const completion = asMessages(required.data.completion, 'assistant', 'completion', notes);
+  const prompt = messagesOf(raw, 'prompt', 'user', notes);
+  if (typeof prompt === 'string') return prompt;
+  const completion = messagesOf(raw, 'completion', 'assistant', notes);
+  if (typeof completion === 'string') return completion;
+  const reward = rewardOf(raw, notes);
+  if (typeof reward === 'string') return reward;
   const optional = readFields(OptionalRowFieldsSchema, normaliseInfo(raw, notes), (field, reason) =>
     notes.push(`${field} ignored: ${reason}`),
   );
   return {
     ...optional,
     line,
-    example_id: required.data.example_id,
+    example_id: id.value,
+    idKey: id.key,
     prompt,
     completion,
-    reward: required.data.reward,
+    reward: reward.value,
     raw,
     medevalImport: { notes },
   };
 }
 
-function asMessages(
-  value: string | ImportedMessage[],
+/** `example_id`, or `id` as verifiers 0.1.3–0.1.5 wrote it; a reason when neither is usable. */
+function exampleIdOf(
+  raw: Record<string, unknown>,
+): { key: 'example_id' | 'id'; value: number } | string {
+  const key = Object.hasOwn(raw, 'example_id')
+    ? 'example_id'
+    : Object.hasOwn(raw, 'id')
+      ? 'id'
+      : null;
+  if (key === null) return 'missing example_id (or id, as verifiers before 0.1.6 wrote it)';
+  const parsed = ExampleIdSchema.safeParse(raw[key]);
+  if (!parsed.success) return `${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+  return { key, value: parsed.data };
+}
+
+function messagesOf(
+  raw: Record<string, unknown>,
+  field: 'prompt' | 'completion',
   role: string,
-  field: string,
   notes: string[],
-): ImportedMessage[] {
+): ImportedMessage[] | string {
+  if (!Object.hasOwn(raw, field)) return `missing ${field}`;
+  const parsed = MessagesSchema.safeParse(raw[field]);
+  if (!parsed.success) return `${field}: Invalid input`;
+  const value = parsed.data;
+  if (value === null) {
+    notes.push(`${field} is null (nothing was written for it): read as no messages`);
+    return [];
+  }
   if (typeof value !== 'string') return value;
   notes.push(`${field} is a plain string: read as one ${role} message`);
   return [{ role, content: value }];
+}
+
+function rewardOf(
+  raw: Record<string, unknown>,
+  notes: string[],
+): { value: number | null } | string {
+  if (!Object.hasOwn(raw, 'reward')) {
+    notes.push('the row has no reward: read as not scored');
+    return { value: null };
+  }
+  const parsed = NumberOrNull.safeParse(raw['reward']);
+  if (!parsed.success) return `reward: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+  return { value: parsed.data };
 }
 
 /** Some writers store `info` as a JSON string; read it as the object it holds. */
@@ -133,20 +175,7 @@ function normaliseInfo(raw: Record<string, unknown>, notes: string[]): Record<st
   return { ...raw, info: parsed.value };
 }
 
-function describeIssues(error: z.ZodError, raw: Record<string, unknown>): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => {
-      const field = String(issue.path[0] ?? '');
-      if (issue.path.length === 1 && !Object.hasOwn(raw, field)) return `missing ${field}`;
-      return `${issue.path.join('.')}: ${issue.message}`;
-    })
-    .join('; ');
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   return Array.isArray(value) ? 'an array' : typeof value;
 }
-
-export { parseMetadata, type ImportedMetadata, type MetadataProblem } from './parseMetadata';

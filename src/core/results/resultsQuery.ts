@@ -4,7 +4,13 @@
 import { z } from '../zod';
 import { CRITERIA } from '../envs/mtsamples/judge';
 import { RolloutStatusSchema, type RolloutStatus } from '../schema/run';
-import { ENV_COLUMN_IDS, envColumnValue, isEnvColumnId } from './envColumns';
+import {
+  ENV_COLUMN_IDS,
+  envColumnValue,
+  isEnvColumnId,
+  METRIC_COLUMN_IDS,
+  metricColumnValue,
+} from './envColumns';
 import { rolloutOrderValue, sortByValue, type SortValue } from './rolloutOrder';
 import type { RolloutRow } from './rolloutRow';
 
@@ -25,6 +31,7 @@ export const RESULTS_COLUMN_IDS = [
   'note',
   'rated',
   ...ENV_COLUMN_IDS,
+  ...METRIC_COLUMN_IDS,
 ] as const;
 const COLUMN_IDS: ReadonlySet<string> = new Set(RESULTS_COLUMN_IDS);
 export const ResultsColumnIdSchema = z
@@ -249,6 +256,7 @@ export function sortValue(row: RolloutRow, column: string): SortValue {
       return isRated(row) ? 1 : 0;
     default:
       if (isEnvColumnId(column)) return envColumnValue(row, column);
+      if (/^metric\d+$/.test(column)) return metricColumnValue(row, Number(column.slice(6)));
       return column.startsWith('judge')
         ? (row.judges[Number(column.slice(5))]?.score ?? null)
         : null;

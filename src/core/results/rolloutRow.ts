@@ -1,7 +1,12 @@
 import { z } from '../zod';
 import { CRITERIA } from '../envs/mtsamples/judge';
 import type { RolloutRecord } from '../schema/run';
-import { ChoiceScoreSchema, RubricScoreSchema, type EnvScore } from '../envs/types';
+import {
+  ChoiceScoreSchema,
+  FileMetricsScoreSchema,
+  RubricScoreSchema,
+  type EnvScore,
+} from '../envs/types';
 import { rolloutTokens } from './rolloutTokens';
 
 // The compact row the results table shows: everything it sorts and filters on, and nothing large.
@@ -19,12 +24,13 @@ const CriterionScoresSchema = z.object({
 const CompactEnvScoreSchema = z.discriminatedUnion('kind', [
   ChoiceScoreSchema.pick({ kind: true, parsed: true, gold: true, correct: true, matchedBy: true }),
   RubricScoreSchema,
+  FileMetricsScoreSchema,
 ]);
 export type CompactEnvScore = z.infer<typeof CompactEnvScoreSchema>;
 
 function compactEnvScore(score: EnvScore | undefined): CompactEnvScore | undefined {
   if (score === undefined) return undefined;
-  if (score.kind === 'rubric') return score;
+  if (score.kind !== 'choice') return score;
   const { kind, parsed, gold, correct, matchedBy } = score;
   return { kind, parsed, gold, correct, matchedBy };
 }
@@ -117,7 +123,11 @@ export function toRolloutRow(rollout: RolloutRecord): RolloutRow {
     judgeSpread: spreadOf(rollout),
     inputTokens: tokens?.inputTokens ?? null,
     outputTokens: tokens?.outputTokens ?? null,
-    latencyMs: generation?.latencyMs ?? null,
+    // An imported file's rollout has the timing the file gives, which may be none.
+    latencyMs:
+      rollout.envScore?.kind === 'metrics'
+        ? rollout.envScore.timing.generationMs
+        : (generation?.latencyMs ?? null),
     costUsd: sumOrNull([generation?.costUsd, ...calls.map((c) => c?.costUsd)]),
     hasNote: (rollout.notes ?? '').trim() !== '',
     ratings: {

@@ -48,36 +48,68 @@ export function timingOf(rollout: RolloutRecord): SpanTiming {
 /** What an imported row's timing tells, in milliseconds; null where it does not say. */
 export interface ReadTiming {
   generationMs: number | null;
+  scoringMs: number | null;
+  totalMs: number | null;
   generationEndMs: number | null;
   scoringEndMs: number | null;
 }
 
-const NONE: ReadTiming = { generationMs: null, generationEndMs: null, scoringEndMs: null };
+const NONE: ReadTiming = {
+  generationMs: null,
+  scoringMs: null,
+  totalMs: null,
+  generationEndMs: null,
+  scoringEndMs: null,
+};
 
-export function readTiming(timing: unknown): ReadTiming {
-  if (!isRecord(timing)) return NONE;
+/**
+ * Every shape a release wrote: 0.1.14+ spans in seconds under `timing` (`total` a span or, from
+ * 0.1.14's model, a number of seconds); 0.1.10–0.1.13 `timing.{start_time, generation_ms,
+ * scoring_ms, total_ms}`; 0.1.5–0.1.9 the same durations as top-level columns of the row (`row`),
+ * with no start time.
+ */
+export function readTiming(timing: unknown, row: Record<string, unknown> = {}): ReadTiming {
+  if (!isRecord(timing)) return isRecord(row) ? readMilliseconds(null, row) : NONE;
   const generation = timing['generation'];
   if (isRecord(generation)) return readSpans(generation, timing['scoring'], timing['total']);
-  // 0.1.12: start_time in seconds, phases in milliseconds.
-  const start = finite(timing['start_time']);
-  const generationMs = finite(timing['generation_ms']);
-  const totalMs = finite(timing['total_ms']);
+  return readMilliseconds(finite(timing['start_time']), timing);
+}
+
+function readMilliseconds(startS: number | null, source: Record<string, unknown>): ReadTiming {
+  const generationMs = finite(source['generation_ms']);
+  const totalMs = finite(source['total_ms']);
   return {
     generationMs,
-    generationEndMs: start !== null && generationMs !== null ? start * 1000 + generationMs : null,
-    scoringEndMs: start !== null && totalMs !== null ? start * 1000 + totalMs : null,
+    scoringMs: finite(source['scoring_ms']),
+    totalMs,
+    generationEndMs: startS !== null && generationMs !== null ? startS * 1000 + generationMs : null,
+    scoringEndMs: startS !== null && totalMs !== null ? startS * 1000 + totalMs : null,
   };
 }
 
-function readSpans(generation: Record<string, unknown>, scoring: unknown, total: unknown) {
+function readSpans(
+  generation: Record<string, unknown>,
+  scoring: unknown,
+  total: unknown,
+): ReadTiming {
   const duration = finite(generation['duration']);
+  const genStart = finite(generation['start']);
   const genEnd = finite(generation['end']);
-  // Some versions write `total` as a span, newer ones as a plain number of seconds: use `scoring.end`.
-  const scoreEnd = isRecord(scoring) ? finite(scoring['end']) : null;
+  const scoringSpan = isRecord(scoring) ? scoring : {};
+  const scoreEnd = finite(scoringSpan['end']);
   const totalEnd = isRecord(total) ? finite(total['end']) : null;
   const end = scoreEnd ?? totalEnd;
+  const totalS = isRecord(total) ? finite(total['duration']) : finite(total);
+  const scoringS = finite(scoringSpan['duration']);
   return {
     generationMs: duration === null ? null : duration * 1000,
+    scoringMs: scoringS === null ? null : scoringS * 1000,
+    totalMs:
+      totalS !== null
+        ? totalS * 1000
+        : end !== null && genStart !== null && end > 0
+          ? (end - genStart) * 1000
+          : null,
     generationEndMs: genEnd === null || genEnd === 0 ? null : genEnd * 1000,
     scoringEndMs: end === null || end === 0 ? null : end * 1000,
   };

@@ -1,11 +1,19 @@
 // Owns reading one JSON text the way Python's `json.dumps` may have written it (results-format.md):
 // bare `NaN`, `Infinity` and `-Infinity` tokens are accepted outside strings and become `null`, with
 // a note naming where; keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`)
-// anywhere reject the text. Never throws. Pure.
+// anywhere reject the text — or, with `dropForbiddenKeys`, are removed with a note naming each one
+// (metadata.json: one bad key must not cost the whole file, issue 10 #7). Never throws. Pure.
 import { editOutsideStrings } from '../jsonText';
 
 export type TolerantJson =
-  { ok: true; value: unknown; notes: string[] } | { ok: false; reason: string };
+  | {
+      ok: true;
+      value: unknown;
+      notes: string[];
+      /** With `dropForbiddenKeys`: the path of each prototype key removed (`env_args.__proto__`). */
+      dropped: string[];
+    }
+  | { ok: false; reason: string };
 
 /** Deeper nesting is refused: nothing we read is nested past a dozen levels, and later walks recurse. */
 export const MAX_JSON_DEPTH = 64;
@@ -22,7 +30,12 @@ const MARKER_TAG = 'medeval-non-finite:';
 const MARKER_ESCAPED = `\\u0000${MARKER_TAG}`;
 const MARKER_PREFIX = `\u0000${MARKER_TAG}`;
 
-export function parseTolerantJson(text: string): TolerantJson {
+export interface TolerantJsonOptions {
+  /** Remove prototype keys (each one noted) instead of rejecting the text. */
+  dropForbiddenKeys?: boolean;
+}
+
+export function parseTolerantJson(text: string, options: TolerantJsonOptions = {}): TolerantJson {
   const useMarkers = !text.includes(MARKER_TAG);
   const { text: replaced, tokens } = replaceNonFinite(text, useMarkers);
   let value: unknown;
@@ -32,7 +45,8 @@ export function parseTolerantJson(text: string): TolerantJson {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `not valid JSON (${detail})` };
   }
-  return walk(value, useMarkers ? [] : tokens.map((token) => `${token} replaced by null`));
+  const notes = useMarkers ? [] : tokens.map((token) => `${token} replaced by null`);
+  return walk(value, notes, options.dropForbiddenKeys === true ? [] : null);
 }
 
 /** Swaps each non-finite token outside strings for a marker string (or `null`). */
@@ -60,7 +74,8 @@ interface Pending {
 }
 
 /** Iterative (a deeply nested line must not overflow the stack): rejects forbidden keys, resolves markers. */
-function walk(root: unknown, notes: string[]): TolerantJson {
+/** `dropped` collects removed prototype keys; null rejects the text on the first one instead. */
+function walk(root: unknown, notes: string[], dropped: string[] | null): TolerantJson {
   const box: Holder = { root };
   const stack: Pending[] = [{ holder: box, key: 'root', path: '', depth: 0 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
@@ -87,11 +102,17 @@ function walk(root: unknown, notes: string[]): TolerantJson {
       for (const name of Object.keys(record).reverse()) {
         const childPath = path === '' ? name : `${path}.${name}`;
         if (FORBIDDEN_KEYS.has(name)) {
-          return { ok: false, reason: `the key "${name}" (at ${childPath}) is not accepted` };
+          if (dropped === null) {
+            return { ok: false, reason: `the key "${name}" (at ${childPath}) is not accepted` };
+          }
+          // JSON.parse made it an own data property (never the prototype): deleting it is safe.
+          Reflect.deleteProperty(record, name);
+          dropped.push(childPath);
+          continue;
         }
         stack.push({ holder: record, key: name, path: childPath, depth: depth + 1 });
       }
     }
   }
-  return { ok: true, value: box['root'], notes };
+  return { ok: true, value: box['root'], notes, dropped: (dropped ?? []).reverse() };
 }

@@ -85,6 +85,8 @@ export const RunRecordSchema = z.object({
   origin: z.enum(['native', 'imported']).optional(),
   /** For an imported run: the metadata.json as read, and what had to be assumed (core/results). */
   importedMetadata: z.unknown().optional(),
+  /** For an imported run: SHA-256 of the files it was read from, so importing them again can say so. */
+  importFingerprint: z.string().optional(),
   /** Soft delete, so "Undo" can bring a run back; purged later (worker/run/runAdmin.ts). */
   deletedAt: z.number().optional(),
 });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { toAppError, type AppError } from '../../core/errors';
+import type { ResultsAlreadyImported } from '../../worker/results/importResults';
 import { useServices } from '../appContext';
 import { hrefFor } from '../hooks/useHashRoute';
 import { ErrorBanner } from './ErrorBanner';
+import { DuplicateImportNotice } from './results/io/DuplicateImportNotice';
 
 /** `?results=<url>` in the query or the hash route; null when absent or not http(s). */
 function resultsLink(): URL | null {
@@ -19,7 +21,11 @@ function resultsLink(): URL | null {
   }
 }
 
-type LoadState = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; error: AppError };
+type LoadState =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'failed'; error: AppError }
+  | { state: 'duplicate'; duplicate: ResultsAlreadyImported };
 
 /**
  * Offers to open published results named by the link. Nothing is fetched until the user agrees: a
@@ -32,12 +38,18 @@ export function ResultsFromLinkNotice() {
   const [isDismissed, setDismissed] = useState(false);
   if (link === null || isDismissed) return null;
 
-  const open = async () => {
+  const openRun = (runId: string) => {
+    setDismissed(true);
+    window.location.hash = hrefFor('results', new URLSearchParams({ run: runId }));
+  };
+  const open = async (allowDuplicate = false) => {
     setLoad({ state: 'loading' });
     try {
-      const summary = await worker.call('importResultsFromUrl', link.toString());
-      setDismissed(true);
-      window.location.hash = hrefFor('results', new URLSearchParams({ run: summary.runId }));
+      const summary = await worker.call('importResultsFromUrl', link.toString(), {
+        allowDuplicate,
+      });
+      if (summary.status === 'duplicate') setLoad({ state: 'duplicate', duplicate: summary });
+      else openRun(summary.runId);
     } catch (error) {
       setLoad({ state: 'failed', error: toAppError(error) });
     }
@@ -71,6 +83,13 @@ export function ResultsFromLinkNotice() {
       </div>
       {load.state === 'failed' && (
         <ErrorBanner title="Could not open those results" error={load.error} />
+      )}
+      {load.state === 'duplicate' && (
+        <DuplicateImportNotice
+          duplicate={load.duplicate}
+          onOpen={() => openRun(load.duplicate.runId)}
+          onImportAgain={() => void open(true)}
+        />
       )}
     </div>
   );

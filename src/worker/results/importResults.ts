@@ -4,10 +4,12 @@
 // all, and no existing run is ever touched. Lines that cannot be read are reported, not fatal —
 // unless none can be read, which stores nothing.
 import { AppError } from '../../core/errors';
+import { checkRewards, reidentifyLegacyIds } from '../../core/results/checkRows';
+import { describeFile } from '../../core/results/fileMetrics';
+import { importedRowsToRollouts } from '../../core/results/importRollout';
+import { metadataToRunRecord } from '../../core/results/importRun';
+import { parseMetadata } from '../../core/results/parseMetadata';
 import {
-  importedRowsToRollouts,
-  metadataToRunRecord,
-  parseMetadata,
   parseResultsJsonl,
   type ImportedRow,
   type LineProblem,
@@ -25,7 +27,8 @@ import {
 } from '../importers/readZip';
 import { DEFAULT_RESULTS_ZIP_LIMITS, readResultsZip } from './zipBundle';
 
-export interface ResultsImportSummary {
+export interface ResultsImported {
+  status: 'imported';
   runId: string;
   /** Rollouts stored. */
   rows: number;
@@ -33,6 +36,21 @@ export interface ResultsImportSummary {
   badLines: { line: number; message: string }[];
   /** Fields of metadata.json left out (or the whole file, when unreadable). */
   metadataProblems: string[];
+}
+
+/** The same files were imported before (and that run is still here): nothing was stored. */
+export interface ResultsAlreadyImported {
+  status: 'duplicate';
+  runId: string;
+  name: string;
+  importedAt: number;
+}
+
+export type ResultsImportSummary = ResultsImported | ResultsAlreadyImported;
+
+export interface ImportResultsOptions {
+  /** Store a second copy even when the same files were imported before. */
+  allowDuplicate?: boolean;
 }
 
 export interface ImportResultsDeps {
@@ -64,27 +82,61 @@ function formatError(message: string, remedy: string): AppError {
 export async function importResults(
   deps: ImportResultsDeps,
   files: readonly ImportFile[],
+  options: ImportResultsOptions = {},
 ): Promise<ResultsImportSummary> {
   const source = await readResultsFiles(files);
+  const fingerprint = await fingerprintOf(source);
+  if (options.allowDuplicate !== true) {
+    const earlier = await importedBefore(deps.db, fingerprint);
+    if (earlier !== undefined) {
+      return {
+        status: 'duplicate',
+        runId: earlier.id,
+        name: earlier.name,
+        importedAt: earlier.createdAt,
+      };
+    }
+  }
   const meta = source.metadataJson === null ? null : parseMetadata(source.metadataJson);
+  const metadata = meta?.metadata ?? null;
   // The text is not kept past this call: the rows hold their own copies of every string.
-  const { rows, problems } = parseByLine(source.resultsJsonl);
+  const parsed = parseByLine(source.resultsJsonl);
   source.resultsJsonl = '';
+  const readRows = reidentifyLegacyIds(parsed.rows);
+  const shape = describeFile(metadata, readRows);
+  const checked = checkRewards(readRows, shape);
+  const { rows } = checked;
+  const problems = [...parsed.problems, ...checked.problems].sort((a, b) => a.line - b.line);
   if (rows.length === 0) throw nothingUsable(source.resultsName, problems);
   const runId = deps.newId();
-  const rollouts = importedRowsToRollouts(rows, runId);
-  const run = metadataToRunRecord(meta?.metadata ?? null, rows, {
-    id: runId,
-    now: deps.now(),
-    appVersion: deps.appVersion ?? __APP_VERSION__,
-  });
-  await storeImportedRun(deps.db, run, rollouts);
+  const rollouts = importedRowsToRollouts(rows, runId, shape);
+  const run = metadataToRunRecord(
+    metadata,
+    rows,
+    { id: runId, now: deps.now(), appVersion: deps.appVersion ?? __APP_VERSION__ },
+    shape,
+  );
+  await storeImportedRun(deps.db, { ...run, importFingerprint: fingerprint }, rollouts);
   return {
+    status: 'imported',
     runId,
     rows: rollouts.length,
     badLines: problems,
     metadataProblems: (meta?.problems ?? []).map((problem) => problem.message),
   };
+}
+
+/** SHA-256 of what was read: results.jsonl, then metadata.json (or nothing), kept apart by a NUL. */
+async function fingerprintOf(source: ResultsSource): Promise<string> {
+  const text = `${source.resultsJsonl}\u0000${source.metadataJson ?? ''}`;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A stored, not deleted, run imported from exactly these files. */
+async function importedBefore(db: MedevalDb, fingerprint: string): Promise<RunRecord | undefined> {
+  const runs = await db.runs.filter((run) => run.importFingerprint === fingerprint).toArray();
+  return runs.find((run) => run.deletedAt === undefined);
 }
 
 /**
@@ -126,7 +178,7 @@ function nothingUsable(name: string, problems: readonly LineProblem[]): AppError
   const more = problems.length > 3 ? `; and ${formatCount(problems.length - 3)} more` : '';
   return formatError(
     `None of the ${formatCount(problems.length)} lines of "${name}" can be read as a result (${shown.join('; ')}${more}).`,
-    'Each line must be a JSON object with example_id, prompt, completion and reward, as `vf-eval -s` or this app’s export writes them',
+    'Each line must be a JSON object with example_id (or id), prompt and completion, as `vf-eval -s` or this app’s export writes them',
   );
 }
 

@@ -4,7 +4,12 @@
 import { AppError } from '../../core/errors';
 import { hostOf } from '../fetchWithRetry';
 import type { ImportFile } from '../importers/readImport';
-import { importResults, type ImportResultsDeps, type ResultsImportSummary } from './importResults';
+import {
+  importResults,
+  type ImportResultsDeps,
+  type ImportResultsOptions,
+  type ResultsImportSummary,
+} from './importResults';
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -73,6 +78,7 @@ async function download(
 export async function importResultsFromUrl(
   deps: UrlImportDeps,
   rawUrl: string,
+  options: ImportResultsOptions = {},
 ): Promise<ResultsImportSummary> {
   const url = checkUrl(rawUrl);
   const main = await download(deps, url, false);
@@ -83,5 +89,5 @@ export async function importResultsFromUrl(
     const metadata = await download(deps, new URL('metadata.json', url), true).catch(() => null);
     if (metadata !== null) files.push({ ...metadata, name: 'metadata.json' });
   }
-  return importResults(deps, files);
+  return importResults(deps, files, options);
 }

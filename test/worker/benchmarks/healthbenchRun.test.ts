@@ -235,7 +235,7 @@ describe('HealthBench through the worker', () => {
     const summary = await importResults({ ...deps, newId: () => 'copy' }, [
       new File([typeof zip.data === 'string' ? zip.data : new Uint8Array(zip.data)], zip.name),
     ]);
-    expect(summary.badLines).toEqual([]);
+    expect(summary).toMatchObject({ status: 'imported', badLines: [] });
     const copy = await db.runs.get('copy');
     expect(copy?.settings).toMatchObject({
       envId: 'healthbench',

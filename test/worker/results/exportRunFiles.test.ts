@@ -76,7 +76,13 @@ describe('exportRunFiles', () => {
     const summary = await importResults(deps(), [
       asFile(await exportRunFiles(db, sampleRun.id, 'zip')),
     ]);
-    expect(summary).toEqual({ runId: 'copy', rows: 6, badLines: [], metadataProblems: [] });
+    expect(summary).toEqual({
+      status: 'imported',
+      runId: 'copy',
+      rows: 6,
+      badLines: [],
+      metadataProblems: [],
+    });
     const copy = await importedCopy();
     expect(copy.rollouts).toStrictEqual(asCopy(sampleRollouts, 'copy'));
     expect(copy.rollouts.find((r) => r.key === '2:0')).toMatchObject({

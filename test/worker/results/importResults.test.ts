@@ -8,8 +8,9 @@ import { createRunWithRollouts, listRollouts } from '../../../src/data/runStore'
 import type { ImportFile } from '../../../src/worker/importers/readImport';
 import {
   MAX_RESULTS_BYTES,
-  importResults,
-  type ResultsImportSummary,
+  importResults as importAny,
+  type ImportResultsOptions,
+  type ResultsImported,
 } from '../../../src/worker/results/importResults';
 import { sampleRollouts, sampleRun } from '../../core/results/sampleRun';
 
@@ -49,6 +50,15 @@ const RESULTS = [
 const file = (name: string, content: string | Uint8Array): ImportFile =>
   new File([typeof content === 'string' ? content : new Uint8Array(content)], name);
 
+/** An import that must store a run (not find the same files imported before). */
+async function importResults(
+  ...args: [Parameters<typeof importAny>[0], readonly ImportFile[], ImportResultsOptions?]
+): Promise<ResultsImported> {
+  const summary = await importAny(...args);
+  if (summary.status !== 'imported') throw new Error(`expected a new run, got ${summary.status}`);
+  return summary;
+}
+
 let db: MedevalDb;
 let ids = 0;
 const deps = () => ({ db, now: () => 1_760_000_000_000, newId: () => `imported-${++ids}` });
@@ -78,11 +88,11 @@ async function stored() {
   };
 }
 
-function expectVerifiersImport(summary: ResultsImportSummary) {
+function expectVerifiersImport(summary: ResultsImported) {
   expect(summary.rows).toBe(6);
   expect(summary.badLines).toEqual([
     { line: 3, message: expect.stringMatching(/^not valid JSON/) as string },
-    { line: 6, message: 'missing example_id' },
+    { line: 6, message: 'missing example_id (or id, as verifiers before 0.1.6 wrote it)' },
   ]);
 }
 
@@ -228,6 +238,33 @@ describe('importResults', () => {
     expect(error.kind).toBe('dataset_format');
     expect(error.message).toMatch(message);
     expect(await db.runs.count()).toBe(0);
+  });
+
+  it('says when the same files were imported before, and stores a second copy only when asked', async () => {
+    const files = [file('results.jsonl', RESULTS), file('metadata.json', METADATA)];
+    const first = await importResults(deps(), files);
+    const again = await importAny(deps(), files);
+    expect(again).toEqual({
+      status: 'duplicate',
+      runId: first.runId,
+      name: expect.stringContaining('(imported)') as string,
+      importedAt: 1_760_000_000_000,
+    });
+    expect(await db.runs.count()).toBe(1);
+    expect(await db.rollouts.count()).toBe(6);
+    // Other bytes are other files, even with the same results.jsonl.
+    const other = await importAny(deps(), [file('results.jsonl', RESULTS)]);
+    expect(other.status).toBe('imported');
+    const copy = await importResults(deps(), files, { allowDuplicate: true });
+    expect(copy.runId).not.toBe(first.runId);
+    expect(await db.runs.count()).toBe(3);
+  });
+
+  it('imports files again once the run they made is deleted', async () => {
+    const files = [file('results.jsonl', RESULTS)];
+    const first = await importResults(deps(), files);
+    await db.runs.update(first.runId, { deletedAt: 5 });
+    expect((await importAny(deps(), files)).status).toBe('imported');
   });
 
   it('checks sizes before reading a byte', async () => {

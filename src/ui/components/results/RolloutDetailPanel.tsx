@@ -6,6 +6,7 @@ import { isJuryRun } from '../../../core/results/envSummary';
 import type { RolloutRecord, RunRecord } from '../../../core/schema/run';
 import { useServices } from '../../appContext';
 import { ChoiceScoreCard } from './detail/ChoiceScoreCard';
+import { FileRowSection } from './detail/FileRowSection';
 import { JudgeCard } from './detail/JudgeCard';
 import { MessagesSection } from './detail/MessagesSection';
 import { ReferenceSection } from './detail/ReferenceSection';
@@ -62,6 +63,7 @@ function RolloutBody({ run, rollout }: { run: RunRecord; rollout: RolloutRecord 
         <RubricGradesSection rollout={rollout} grader={run.settings.judges[0]?.model} />
       )}
       {isJury && <JudgesSection run={run} rollout={rollout} />}
+      <FileRowSection rollout={rollout} />
       <ReviewEditor
         key={rollout.key}
         runId={run.id}

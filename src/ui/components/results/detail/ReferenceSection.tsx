@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isJuryRun } from '../../../../core/results/envSummary';
+import { isJuryRun, summaryKindOf } from '../../../../core/results/envSummary';
 import { isRecord } from '../../../../core/results/values';
 import type { RolloutRecord, RunRecord } from '../../../../core/schema/run';
 import { useServices } from '../../../appContext';
@@ -14,6 +14,33 @@ interface Sources {
 
 /** The gold plan and the note the example was cut from, read from the run's dataset in this browser. */
 export function ReferenceSection({ run, rollout }: { run: RunRecord; rollout: RolloutRecord }) {
+  // Another environment's file brings its own answer (or none); there is no dataset here to look in.
+  if (summaryKindOf(run.settings, [rollout]) === 'metrics') return <FileAnswer rollout={rollout} />;
+  return <StoredReference run={run} rollout={rollout} />;
+}
+
+function FileAnswer({ rollout }: { rollout: RolloutRecord }) {
+  const answer = importedAnswer(rollout.imported);
+  return (
+    <section className="rd-section" aria-label="Reference answer">
+      <h4>Reference answer</h4>
+      {answer === null ? (
+        <p className="muted" data-testid="rollout-reference">
+          The results file gives no reference answer for this rollout.
+        </p>
+      ) : (
+        <>
+          <p className="small muted">From the imported results file.</p>
+          <pre className="text-block" data-testid="rollout-reference">
+            {answer}
+          </pre>
+        </>
+      )}
+    </section>
+  );
+}
+
+function StoredReference({ run, rollout }: { run: RunRecord; rollout: RolloutRecord }) {
   const { db } = useServices();
   const datasetId = run.settings.datasetId;
   const { example_id: exampleId, exampleKey } = rollout;

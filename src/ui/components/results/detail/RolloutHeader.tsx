@@ -40,6 +40,7 @@ export function tokenFacts(kind: EnvSummaryKind, rollout: RolloutRecord): Fact[]
 export function rolloutFacts(run: RunRecord, rollout: RolloutRecord): Fact[] {
   const { generation } = rollout;
   const kind = summaryKindOf(run.settings, [rollout]);
+  if (kind === 'metrics') return fileRolloutFacts(rollout);
   const isJury = kind === 'jury';
   const scoring: Fact[] = isJury
     ? [['Jury score (1–5)', scoreText(rollout.score?.jury_score, 2)]]
@@ -61,6 +62,26 @@ export function rolloutFacts(run: RunRecord, rollout: RolloutRecord): Fact[] {
     ['Latency', latencyText(generation?.latencyMs)],
     ['Cost (model)', costText(generation?.costUsd)],
     ...scoringCost,
+  ];
+}
+
+/** A rollout of another environment's file: its reward functions and timing, as the file gives them. */
+function fileRolloutFacts(rollout: RolloutRecord): Fact[] {
+  const score = rollout.envScore?.kind === 'metrics' ? rollout.envScore : null;
+  const metrics: Fact[] = Object.entries(score?.metrics ?? {}).map(([name, value]) => [
+    name,
+    scoreText(value),
+  ]);
+  return [
+    ['Example', String(rollout.example_id)],
+    ['Rollout', String(rollout.rollout_index)],
+    ['Status', rollout.status],
+    ['Reward', scoreText(rollout.score?.reward)],
+    ...metrics,
+    ['Tokens', tokensText(rollout.generation?.usage)],
+    ['Generation', latencyText(score?.timing.generationMs)],
+    ['Scoring', latencyText(score?.timing.scoringMs)],
+    ['Total', latencyText(score?.timing.totalMs)],
   ];
 }
 

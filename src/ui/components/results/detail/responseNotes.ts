@@ -9,6 +9,7 @@ export const EMPTY_NOTES: Record<EnvSummaryKind, string> = {
   jury: 'The response was empty: the judges were not called, and it scores 1 on every criterion.',
   accuracy: 'The response was empty: there is no answer to read.',
   rubric: 'The response was empty.',
+  metrics: 'The response was empty.',
 };
 
 /** What the scorer saw of a reply with think blocks: judges per `judgeSees`, code after `</think>`. */
@@ -23,5 +24,7 @@ export function scoredNote(run: RunRecord, rollout: RolloutRecord): string {
       return 'Only the text after the last </think> was scored.';
     case 'rubric':
       return 'The grader was shown the full text, reasoning included.';
+    case 'metrics':
+      return 'Scored by the environment that wrote the file, not by this app.';
   }
 }

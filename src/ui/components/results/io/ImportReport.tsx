@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { ResultsImportSummary } from '../../../../worker/results/importResults';
+import type { ResultsImported } from '../../../../worker/results/importResults';
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-export function hasProblems(summary: ResultsImportSummary): boolean {
+export function hasProblems(summary: ResultsImported): boolean {
   return summary.badLines.length > 0 || summary.metadataProblems.length > 0;
 }
 
@@ -17,7 +17,7 @@ export function ImportReport({
   summary,
   onOpen,
 }: {
-  summary: ResultsImportSummary;
+  summary: ResultsImported;
   onOpen: () => void;
 }) {
   const { rows, badLines, metadataProblems } = summary;

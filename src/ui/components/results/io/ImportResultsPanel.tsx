@@ -1,15 +1,20 @@
 import { useState } from 'react';
 import { useFileDrop } from '../../../hooks/useFileDrop';
 import { toAppError, type AppError } from '../../../../core/errors';
-import type { ResultsImportSummary } from '../../../../worker/results/importResults';
+import type {
+  ResultsAlreadyImported,
+  ResultsImported,
+} from '../../../../worker/results/importResults';
 import { useServices } from '../../../appContext';
 import { ErrorBanner } from '../../ErrorBanner';
+import { DuplicateImportNotice } from './DuplicateImportNotice';
 import { ImportReport, hasProblems } from './ImportReport';
 
 type ImportStatus =
   | { state: 'idle' }
   | { state: 'reading'; names: string }
-  | { state: 'done'; summary: ResultsImportSummary }
+  | { state: 'done'; summary: ResultsImported }
+  | { state: 'duplicate'; duplicate: ResultsAlreadyImported; files: File[] }
   | { state: 'failed'; error: AppError };
 
 /**
@@ -20,11 +25,15 @@ export function ImportResultsPanel({ onImported }: { onImported: (runId: string)
   const { worker } = useServices();
   const [status, setStatus] = useState<ImportStatus>({ state: 'idle' });
 
-  const importFiles = async (files: File[]) => {
+  const importFiles = async (files: File[], allowDuplicate = false) => {
     if (files.length === 0) return;
     setStatus({ state: 'reading', names: files.map((file) => file.name).join(', ') });
     try {
-      const summary = await worker.call('importResults', files);
+      const summary = await worker.call('importResults', files, { allowDuplicate });
+      if (summary.status === 'duplicate') {
+        setStatus({ state: 'duplicate', duplicate: summary, files });
+        return;
+      }
       setStatus({ state: 'done', summary });
       // The page may move to the new run at once; when some lines could not be read, the report
       // stays until the user has read (or copied) it and opens the run themselves.
@@ -73,6 +82,13 @@ export function ImportResultsPanel({ onImported }: { onImported: (runId: string)
       {status.state === 'reading' && <p role="status">Reading {status.names}…</p>}
       {status.state === 'done' && (
         <ImportReport summary={status.summary} onOpen={() => onImported(status.summary.runId)} />
+      )}
+      {status.state === 'duplicate' && (
+        <DuplicateImportNotice
+          duplicate={status.duplicate}
+          onOpen={() => onImported(status.duplicate.runId)}
+          onImportAgain={() => void importFiles(status.files, true)}
+        />
       )}
       {status.state === 'failed' && (
         <ErrorBanner

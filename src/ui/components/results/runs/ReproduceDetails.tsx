@@ -1,4 +1,6 @@
 import { summaryKindOf } from '../../../../core/results/envSummary';
+import { fileMetricsSettingsOf } from '../../../../core/results/fileMetrics';
+import { isRecord } from '../../../../core/results/values';
 import type { ExampleSelection, RunRecord, RunSettings } from '../../../../core/schema/run';
 import { hrefFor } from '../../../hooks/useHashRoute';
 import { EndpointSamplingTable } from './EndpointSamplingTable';
@@ -20,7 +22,12 @@ const NORMALISATION = {
   minus_one: '(score − 1) / 4 (MedARC’s newer code)',
 };
 
-const RESCORED_BY = { jury: 'the judges', rubric: 'the grader', accuracy: 'the scoring' };
+const RESCORED_BY = {
+  jury: 'the judges',
+  rubric: 'the grader',
+  accuracy: 'the scoring',
+  metrics: 'the scoring',
+};
 
 /** Everything needed to run this evaluation again and get comparable numbers. */
 export function ReproduceDetails({
@@ -46,6 +53,8 @@ export function ReproduceDetails({
         </dd>
         {isJury ? (
           <JuryRows settings={settings} />
+        ) : kind === 'metrics' ? (
+          <FileRows settings={settings} />
         ) : (
           <>
             <dt>Benchmark settings</dt>
@@ -74,12 +83,7 @@ export function ReproduceDetails({
             </dd>
           </>
         )}
-        {run.origin === 'imported' && (
-          <>
-            <dt>Origin</dt>
-            <dd>Imported from results files: settings the files did not record were assumed.</dd>
-          </>
-        )}
+        {run.origin === 'imported' && <OriginRows importedMetadata={run.importedMetadata} />}
       </dl>
       <EndpointSamplingTable
         model={settings.model}
@@ -93,6 +97,49 @@ export function ReproduceDetails({
         </details>
       )}
     </details>
+  );
+}
+
+/** An imported file of another environment: what it is and which reward functions scored it. */
+function FileRows({ settings }: { settings: RunSettings }) {
+  const file = fileMetricsSettingsOf(settings);
+  return (
+    <>
+      <dt>Environment</dt>
+      <dd>
+        {file.env_id ?? 'not named in the files'} (written by {file.written_by})
+      </dd>
+      <dt>Reward functions</dt>
+      <dd>{file.metrics.length === 0 ? 'none named' : file.metrics.join(', ')}</dd>
+    </>
+  );
+}
+
+/** Where an imported run came from, and every setting its files did not record. */
+function OriginRows({ importedMetadata }: { importedMetadata: unknown }) {
+  const listOf = (key: string): string[] => {
+    const value = isRecord(importedMetadata) ? importedMetadata[key] : undefined;
+    return Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : [];
+  };
+  const assumptions = listOf('assumptions');
+  const notes = listOf('notes');
+  return (
+    <>
+      <dt>Origin</dt>
+      <dd>
+        Imported from results files
+        {assumptions.length === 0 ? '.' : ': settings the files did not record were assumed.'}
+        {assumptions.length + notes.length > 0 && (
+          <ul className="small" data-testid="import-assumptions">
+            {[...assumptions, ...notes].map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </>
   );
 }
 

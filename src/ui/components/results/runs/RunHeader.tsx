@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
-import { isJuryRun } from '../../../../core/results/envSummary';
+import { isJuryRun, summaryKindOf } from '../../../../core/results/envSummary';
 import { computeRunHeadline } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import '../../../results-summary.css';
@@ -27,7 +27,7 @@ export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] })
           <dd>{settings.model.model}</dd>
         </div>
         <div>
-          <dt>Judges</dt>
+          <dt>{summaryKindOf(settings, rows) === 'metrics' ? 'Scored by' : 'Judges'}</dt>
           <dd>{scorersText(run, rows)}</dd>
         </div>
         <div>

@@ -3,6 +3,7 @@
 // cut belong to its own ingestion; Hugging Face benchmarks are pinned by repository revision instead.
 import { findEnv } from '../../../../core/envs/registry';
 import { summaryKindOf } from '../../../../core/results/envSummary';
+import { fileMetricsSettingsOf } from '../../../../core/results/fileMetrics';
 import type { RunRecord } from '../../../../core/schema/run';
 
 type Scored = Parameters<typeof summaryKindOf>[1];
@@ -17,6 +18,10 @@ export function scorersText(run: RunRecord, rows?: Scored): string {
       return 'none (scored in code)';
     case 'rubric':
       return `Grader: ${judges[0] ?? 'none'}`;
+    case 'metrics': {
+      const names = fileMetricsSettingsOf(run.settings).metrics;
+      return `none (the file's own reward functions${names.length === 0 ? '' : `: ${names.join(', ')}`})`;
+    }
   }
 }
 
@@ -41,7 +46,9 @@ export function datasetLineText(run: RunRecord, rows?: Scored): string {
   const { dataset } = run;
   const label = labelWithoutCommit(dataset.label, dataset.commit);
   const commit = dataset.commit === undefined ? '' : ` @ ${dataset.commit.slice(0, 10)}`;
-  if (summaryKindOf(run.settings, rows) === 'jury') {
+  const kind = summaryKindOf(run.settings, rows);
+  if (kind === 'metrics') return fileLineText(run);
+  if (kind === 'jury') {
     return `${label}${commit} · rules v${dataset.rulesVersion} · ${dataset.inputCut} cut`;
   }
   return dataset.revision === undefined
@@ -52,7 +59,9 @@ export function datasetLineText(run: RunRecord, rows?: Scored): string {
 /** The reproduce details' dataset line, with the full commit or revision. */
 export function datasetReproduceText(run: RunRecord, rows?: Scored): string {
   const { dataset } = run;
-  if (summaryKindOf(run.settings, rows) === 'jury') {
+  const kind = summaryKindOf(run.settings, rows);
+  if (kind === 'metrics') return fileLineText(run);
+  if (kind === 'jury') {
     return `${dataset.label} (${dataset.id}), commit ${dataset.commit ?? 'unknown'}, rules v${dataset.rulesVersion}, input cut ${dataset.inputCut}`;
   }
   const pinned =
@@ -60,6 +69,12 @@ export function datasetReproduceText(run: RunRecord, rows?: Scored): string {
       ? `commit ${dataset.commit ?? 'unknown'}`
       : `Hugging Face revision ${dataset.revision}`;
   return `${dataset.label} (${dataset.id}), ${pinned}`;
+}
+
+/** An imported file of another environment: which environment, written by which release. */
+function fileLineText(run: RunRecord): string {
+  const { env_id: envId, written_by: writtenBy } = fileMetricsSettingsOf(run.settings);
+  return `${envId ?? 'an unnamed environment'} (from the results file, written by ${writtenBy})`;
 }
 
 /** The benchmark's own settings as stored, by their form labels: "Answer format xml, Think first off". */

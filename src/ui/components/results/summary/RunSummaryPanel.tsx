@@ -6,6 +6,7 @@ import type { RunRecord } from '../../../../core/schema/run';
 import '../../../results-summary.css';
 import { AccuracySummary } from './AccuracySummary';
 import { BarsBySection } from './BarsBySection';
+import { FileMetricsSummary } from './FileMetricsSummary';
 import { Histogram } from './Histogram';
 import { JudgeMeansTable } from './JudgeMeansTable';
 import { PassAtKTable } from './PassAtKTable';
@@ -30,6 +31,8 @@ export function RunSummaryPanel({ run, rows }: RunSummaryPanelProps) {
       return <AccuracySummary run={run} rows={rows} />;
     case 'rubric':
       return <RubricSummary run={run} rows={rows} />;
+    case 'metrics':
+      return <FileMetricsSummary run={run} rows={rows} />;
     case 'jury':
       return <JurySummaryPanel run={run} rows={rows} />;
   }

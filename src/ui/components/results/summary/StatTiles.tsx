@@ -43,7 +43,10 @@ export function StatTiles({ headline, rewardTestId, hasJuryScore = true }: StatT
       <div className="rs-tile">
         <dt>Cost</dt>
         <dd>
-          {formatUsd(usage.costUsd)}
+          {/* Nothing reported a cost (an imported file): unknown, not $0. */}
+          {counts.total > 0 && usage.rowsWithoutCost >= counts.total
+            ? '—'
+            : formatUsd(usage.costUsd)}
           <span className="rs-sub">
             {formatTokens(usage.inputTokens)} in · {formatTokens(usage.outputTokens)} out tokens,
             all calls

@@ -75,12 +75,15 @@ export function ResultsToolbar(props: ResultsToolbarProps) {
           ))}
         </select>
       </label>
-      <GroupFilter
-        label={groups.label}
-        groups={groups.values}
-        value={query.section}
-        onChange={(section) => update({ section })}
-      />
+      {/* No groups to choose from (an imported file of another environment): no filter for them. */}
+      {(groups.values.length > 0 || query.section !== null) && (
+        <GroupFilter
+          label={groups.label}
+          groups={groups.values}
+          value={query.section}
+          onChange={(section) => update({ section })}
+        />
+      )}
       <NumberFilter
         label="Reward ≥"
         value={query.rewardMin}

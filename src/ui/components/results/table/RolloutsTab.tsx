@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { groupLabelOf, summaryKindOf } from '../../../../core/results/envSummary';
+import { fileMetricsSettingsOf } from '../../../../core/results/fileMetrics';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 import type { RunRecord } from '../../../../core/schema/run';
 import { RolloutDetailPanel } from '../RolloutDetailPanel';
@@ -27,9 +28,18 @@ export function RolloutsTab({ run, rows, state }: RolloutsTabProps) {
   // A string, not the run's judges array: the run record is re-read (a new object) as it progresses.
   const judgeModels = JSON.stringify(run.settings.judges.map((judge) => judge.model));
   const groupLabel = groupLabelOf(run.settings);
+  const metricNames = JSON.stringify(
+    kind === 'metrics' ? fileMetricsSettingsOf(run.settings).metrics : [],
+  );
   const allColumns = useMemo(
-    () => resultsColumns(JSON.parse(judgeModels) as string[], kind, groupLabel),
-    [judgeModels, kind, groupLabel],
+    () =>
+      resultsColumns(
+        JSON.parse(judgeModels) as string[],
+        kind,
+        groupLabel,
+        JSON.parse(metricNames) as string[],
+      ),
+    [judgeModels, kind, groupLabel, metricNames],
   );
   const chosen = query.cols?.join(',') ?? null;
   const columns = useMemo(

@@ -3,7 +3,12 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { CRITERIA } from '../../../../core/envs/mtsamples/judge';
 import type { EnvSummaryKind } from '../../../../core/envs/types';
-import { envColumnValue, type EnvColumnId } from '../../../../core/results/envColumns';
+import {
+  envColumnValue,
+  MAX_METRIC_COLUMNS,
+  metricColumnValue,
+  type EnvColumnId,
+} from '../../../../core/results/envColumns';
 import { isRated } from '../../../../core/results/resultsQuery';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 
@@ -52,8 +57,8 @@ function judgeHeaders(models: readonly string[]): string[] {
 
 const num = (width: number, label: string) => ({ width, label, isNumeric: true });
 
-/** Columns of a run scored without a jury (choice or rubric), read from the row's env score. */
-function envColumns(kind: EnvSummaryKind): ColumnDef<RolloutRow>[] {
+/** Columns of a run scored without a jury (choice, rubric, a file's metrics), from the row's env score. */
+function envColumns(kind: EnvSummaryKind, metricNames: readonly string[]): ColumnDef<RolloutRow>[] {
   const text = (id: EnvColumnId) => (row: RolloutRow) => {
     const value = envColumnValue(row, id);
     return typeof value === 'number' ? fixed(value, 3) : (value ?? '—');
@@ -70,6 +75,20 @@ function envColumns(kind: EnvSummaryKind): ColumnDef<RolloutRow>[] {
         def('rubricRaw', 'Score', text('rubricRaw'), num(80, 'Rubric score (raw)')),
         def('rubricClipped', 'Clipped', text('rubricClipped'), num(80, 'Score clipped to [0, 1]')),
       ];
+    case 'metrics':
+      return metricNames
+        .slice(0, MAX_METRIC_COLUMNS)
+        .map((name, index) =>
+          def(
+            `metric${index}`,
+            name,
+            (row) => fixed(metricColumnValue(row, index), 3),
+            num(
+              Math.min(160, Math.max(80, name.length * 8)),
+              `${name} (reward function in the file)`,
+            ),
+          ),
+        );
     case 'jury':
       return [];
   }
@@ -88,16 +107,26 @@ export function resultsColumns(
   judgeModels: readonly string[],
   kind: EnvSummaryKind = 'jury',
   groupLabel = 'Section',
+  metricNames: readonly string[] = [],
 ): ColumnDef<RolloutRow>[] {
   const isJury = kind === 'jury';
+  // An imported file of another environment has no sections or groups: no empty column for them.
+  const section =
+    kind === 'metrics'
+      ? []
+      : [
+          def('section', isJury ? 'Section' : groupLabel, (row) => row.section ?? '—', {
+            width: 130,
+          }),
+        ];
   return [
     def('example', 'Example', (row) => `${row.example_id} · ${row.rollout_index}`, {
       width: 90,
       label: 'Example · rollout',
     }),
-    def('section', isJury ? 'Section' : groupLabel, (row) => row.section ?? '—', { width: 130 }),
+    ...section,
     def('reward', 'Reward', (row) => fixed(row.reward, 3), num(80, 'Reward')),
-    ...envColumns(kind),
+    ...envColumns(kind, metricNames),
     ...(isJury ? juryColumns(judgeModels) : []),
     ...tailColumns(),
   ];

@@ -1,0 +1,135 @@
+// Issue 13 #2 and issue 12 #6 on the page: a results folder of another environment, written by
+// verifiers' own save code (test/fixtures/verifiers), opens as itself — its reward functions as
+// columns with their means, its timing, its answers, every field of its rows — and nothing of
+// MTSamples (no judges, no reference plan or original note, no rules version). MedARC's 2025 shape
+// (rows keyed `id`) opens with every row and the file's avg_reward. The same files imported twice
+// say so and offer the run already here.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeProblems, launchBrowser, newAppPage, requireChromium } from '../support/browser';
+
+const chromiumPath = requireChromium();
+const FIXTURES = join(import.meta.dirname, '../fixtures/verifiers');
+const folder = (line: string) => [
+  join(FIXTURES, line, 'results.jsonl'),
+  join(FIXTURES, line, 'metadata.json'),
+];
+
+const rows = (page: Page) => page.getByTestId('results-row');
+const runIdOf = (page: Page) => /run=([^&]+)/.exec(new URL(page.url()).hash)?.[1] ?? '';
+
+async function importFolder(page: Page, line: string): Promise<string> {
+  await page.goto(`${inject('appUrl')}#/results`);
+  await page.getByTestId('import-results-files').setInputFiles(folder(line));
+  await expect.poll(() => runIdOf(page), { timeout: 20_000 }).not.toBe('');
+  return runIdOf(page);
+}
+
+describe.skipIf(chromiumPath === null)('imported runs of other environments', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser(chromiumPath ?? undefined);
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('show the file’s reward functions, timing and fields, and nothing of MTSamples', async () => {
+    const app = await newAppPage(browser, `${inject('appUrl')}#/results`);
+    const { page } = app;
+    try {
+      const runId = await importFolder(page, 'v0.3.0');
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(6);
+      const header = page.getByTestId('run-header');
+      await expect.poll(() => header.textContent()).toContain('Scored by');
+      const headerText = (await header.textContent()) ?? '';
+      expect(headerText).toContain('accuracy_reward, format_reward');
+      expect(headerText).toContain(
+        'medmcq_lite (from the results file, written by verifiers 0.3.0)',
+      );
+      expect(headerText).not.toMatch(/rules v0|medarc cut|gpt-4o-mini|Jury score/);
+
+      const columns = await page
+        .locator('table:has([data-testid="results-row"]) thead th')
+        .allTextContents();
+      expect(columns).toEqual(
+        expect.arrayContaining(['Reward', 'accuracy_reward', 'format_reward', 'Latency']),
+      );
+      for (const mtsamples of ['Section', 'Accuracy', 'Completeness', 'Clarity']) {
+        expect(columns).not.toContain(mtsamples);
+      }
+      // Latency is the file's generation time (0.8 s … 3.1 s), never a made-up 0.
+      const latencyIndex = columns.indexOf('Latency');
+      const latencies = await rows(page).evaluateAll(
+        (trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''),
+        latencyIndex,
+      );
+      expect(latencies.sort()).toEqual(['0.8 s', '0.8 s', '1.1 s', '1.4 s', '1.4 s', '3.1 s']);
+
+      // The summary: the mean reward beside the file's avg_reward, each reward function's mean.
+      await page.getByTestId('results-tab-summary').click();
+      const summary = page.locator('[data-testid="run-summary"][data-summary-kind="metrics"]');
+      await summary.waitFor();
+      expect(await page.getByTestId('summary-mean-reward').textContent()).toMatch(
+        /^Mean reward \[95% CI\]0\.500 \[.*\]n = 6 · the file says 0\.500$/,
+      );
+      expect(await page.getByTestId('metric-mean-accuracy_reward').textContent()).toBe('0.500');
+      expect(await page.getByTestId('metric-mean-format_reward').textContent()).toBe('0.500');
+      expect(await page.getByTestId('summary-timing').textContent()).toMatch(
+        /generation 1\.\d\d s/,
+      );
+      await page.getByTestId('results-tab-judges').click();
+      expect(await page.locator('.page').textContent()).not.toMatch(/gpt-4o-mini|Judge 1/);
+
+      // A rollout: its answer and every field of its row; no judges, no plan, no note.
+      await page.goto(`${inject('appUrl')}#/results?run=${runId}&open=1:1`);
+      const detail = page.getByTestId('rollout-detail');
+      await detail.getByTestId('rollout-file-row').waitFor();
+      const detailText = (await detail.textContent()) ?? '';
+      expect(detailText).not.toMatch(/Reference plan|Original note|Judges|No answer yet/);
+      expect(await detail.getByTestId('rollout-reference').textContent()).toBe('C');
+      expect(detailText).toContain('accuracy_reward0.000');
+      await detail.getByTestId('rollout-file-row').locator('summary').click();
+      for (const field of ['info', 'timing', 'judge_response', 'is_truncated', 'token_usage']) {
+        expect(await detail.locator(`[data-field="${field}"]`).count()).toBe(1);
+      }
+      expect(await detail.locator('[data-field="info"] pre').textContent()).toContain(
+        '"subject": "paediatrics"',
+      );
+
+      // The same files again: said so, nothing stored twice, and the run already here opens.
+      await page.goto(`${inject('appUrl')}#/results`);
+      await page.getByTestId('import-results-files').setInputFiles(folder('v0.3.0'));
+      await page.getByTestId('import-duplicate').waitFor();
+      expect(await page.getByTestId('import-duplicate').textContent()).toContain(
+        'medmcq-lite-smoke',
+      );
+      await page.getByTestId('import-duplicate-open').click();
+      await expect.poll(() => runIdOf(page)).toBe(runId);
+      expect(describeProblems(app.pageErrors)).toBe('');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('open MedARC’s 2025 shape (rows keyed id) with every row and the file’s avg_reward', async () => {
+    const app = await newAppPage(browser, `${inject('appUrl')}#/results`);
+    const { page } = app;
+    try {
+      await importFolder(page, 'medarc-public-2025-09');
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(8);
+      await page.getByTestId('results-tab-summary').click();
+      await expect
+        .poll(() => page.getByTestId('summary-mean-reward').textContent())
+        .toMatch(/^Mean reward \[95% CI\]0\.625 .*n = 8 · the file says 0\.625$/);
+      expect(await page.getByTestId('metric-mean-accuracy_reward').textContent()).toBe('0.625');
+      expect(await page.getByTestId('summary-timing').textContent()).toContain(
+        'the file records no timing',
+      );
+      expect(describeProblems(app.pageErrors)).toBe('');
+    } finally {
+      await app.close();
+    }
+  });
+});
