@@ -16,6 +16,7 @@ const SCORERS: Record<EnvSummaryKind, string | null> = {
   jury: 'judges',
   rubric: 'grader',
   accuracy: null,
+  metrics: null,
 };
 
 /**
@@ -78,7 +79,7 @@ function fileRolloutFacts(rollout: RolloutRecord): Fact[] {
     ['Status', rollout.status],
     ['Reward', scoreText(rollout.score?.reward)],
     ...metrics,
-    ['Tokens', tokensText(rollout.generation?.usage)],
+    ...tokenFacts('metrics', rollout),
     ['Generation', latencyText(score?.timing.generationMs)],
     ['Scoring', latencyText(score?.timing.scoringMs)],
     ['Total', latencyText(score?.timing.totalMs)],
