@@ -5,6 +5,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { declaredImportsPlugin } from './scripts/eslintDeclaredImports.js';
 
 const restrict = (patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': [
@@ -14,7 +15,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.bench-tmp'] },
+  { ignores: ['dist', 'node_modules', 'coverage', '.bench-tmp', '.stress'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -44,7 +45,12 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'scripts/**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Every imported package declared, reached only through its public entry points (issue 11).
+    plugins: { medeval: declaredImportsPlugin(import.meta.dirname) },
+    rules: { 'medeval/declared-imports': 'error' },
+  },
   {
     files: ['src/core/zod.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },

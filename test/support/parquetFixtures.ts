@@ -5,8 +5,13 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
 
-/** SNAPPY and UNCOMPRESSED are built into hyparquet; GZIP and BROTLI need hyparquet-compressors. */
-export type FixtureCodec = 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI';
+/**
+ * SNAPPY and UNCOMPRESSED are built into hyparquet; the others need the worker's decompressors
+ * (worker/hf/parquetRows.ts). ZSTD and LZ4 have no encoder in Node 20, so their pages are stored
+ * uncompressed inside a valid frame or block (zstdStored, lz4Literals): what a decoder must read.
+ */
+export type FixtureCodec =
+  'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI' | 'ZSTD' | 'LZ4' | 'LZ4_RAW';
 
 export interface ParquetFixtureOptions {
   /** Rows per row group (default 1,000). */
@@ -17,9 +22,52 @@ export interface ParquetFixtureOptions {
   schema?: SchemaElement[];
 }
 
+/** A Zstandard frame (RFC 8878) holding `input` in raw blocks: single segment, 4-byte content size. */
+export function zstdStored(input: Uint8Array): Uint8Array {
+  const MAX_BLOCK = 128 * 1024;
+  const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0xa0];
+  for (let shift = 0; shift < 32; shift += 8) parts.push((input.length >>> shift) & 0xff);
+  let at = 0;
+  do {
+    const size = Math.min(MAX_BLOCK, input.length - at);
+    const isLast = at + size === input.length ? 1 : 0;
+    const header = isLast | (0 << 1) | (size << 3); // block type 0: raw
+    parts.push(header & 0xff, (header >>> 8) & 0xff, (header >>> 16) & 0xff);
+    for (let i = 0; i < size; i++) parts.push(input[at + i]!);
+    at += size;
+  } while (at < input.length);
+  return new Uint8Array(parts);
+}
+
+/** An LZ4 block of one literal-only sequence: every byte of `input` copied as is. */
+export function lz4Literals(input: Uint8Array): Uint8Array {
+  const parts: number[] = [Math.min(input.length, 15) << 4];
+  if (input.length >= 15) {
+    let rest = input.length - 15;
+    for (; rest >= 255; rest -= 255) parts.push(255);
+    parts.push(rest);
+  }
+  for (const byte of input) parts.push(byte);
+  return new Uint8Array(parts);
+}
+
+/** Hadoop's LZ4 framing (parquet's deprecated LZ4 codec): sizes, big-endian, before the block. */
+export function lz4Hadoop(input: Uint8Array): Uint8Array {
+  const block = lz4Literals(input);
+  const framed = new Uint8Array(8 + block.length);
+  const view = new DataView(framed.buffer);
+  view.setUint32(0, input.length);
+  view.setUint32(4, block.length);
+  framed.set(block, 8);
+  return framed;
+}
+
 const COMPRESSORS = {
   GZIP: (input: Uint8Array) => new Uint8Array(gzipSync(input)),
   BROTLI: (input: Uint8Array) => new Uint8Array(brotliCompressSync(input)),
+  ZSTD: zstdStored,
+  LZ4: lz4Hadoop,
+  LZ4_RAW: lz4Literals,
 };
 
 export function writeParquet(

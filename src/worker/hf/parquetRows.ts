@@ -24,8 +24,12 @@ import type { HfDeps } from './viewerApi';
  * Every codec but Snappy from hyparquet-compressors' pure-JS decoders. Snappy, the Hub's usual codec,
  * is left to hyparquet's own JS decoder: the package's Snappy is WebAssembly, built as its index
  * module loads, which a CSP without 'wasm-unsafe-eval' forbids (the worker would not even start).
+ * So its decoders are imported from their files, not its index: package.json pins its exact version
+ * (a file moved in an update cannot slip in), and test/worker/hf/parquetCodecs.test.ts reads a file
+ * of every codec through this table. Zstandard is fzstd's own public entry (declared, as the
+ * package's index uses it).
  */
-const COMPRESSORS: Compressors = {
+export const PARQUET_COMPRESSORS: Compressors = {
   GZIP: (input, outputLength) => gunzip(input, new Uint8Array(outputLength)),
   BROTLI: decompressBrotli,
   ZSTD: (input) => decompressZstd(input),
@@ -107,7 +111,7 @@ interface GroupRead {
 }
 
 async function readGroup(read: GroupRead): Promise<Record<string, unknown>[]> {
-  const rows = await parquetReadObjects({ ...read, compressors: COMPRESSORS });
+  const rows = await parquetReadObjects({ ...read, compressors: PARQUET_COMPRESSORS });
   return rows.map((row) => cloneableRow(row));
 }
 
