@@ -52,7 +52,9 @@ export function importProblem(specifier, { isAppCode, isTypeOnly, manifest, read
     return `'${name}' is a devDependency, but src/ ships in the app: move it to dependencies.`;
   }
   if (subpath === '') return null;
-  const exported = isExported(readManifest(name)?.exports, subpath);
+  const installed = readManifest(name);
+  if (installed === undefined) return null; // not installed yet: npm install first, then lint
+  const exported = isExported(installed.exports, subpath);
   if (exported === true) return null;
   if (exported === false) {
     return `'${specifier}' is not an entry point '${name}' publishes (its exports map): import a public one.`;

@@ -67,5 +67,13 @@ describe('medeval/declared-imports', () => {
   it('refuses internals a package does not publish, and unpinned reaches into packages without exports', () => {
     expect(problem('react/cjs/react.development.js')).toMatch(/not an entry point/);
     expect(problem('loose/src/a.js', false)).toMatch(/pin 'loose' to an exact version/);
+    expect(
+      importProblem('vitest/anything', {
+        isAppCode: false,
+        isTypeOnly: false,
+        manifest,
+        readManifest: () => undefined,
+      }),
+    ).toBeNull(); // not installed: only the declaration can be checked
   });
 });
