@@ -9,6 +9,8 @@ export function describeOrigin(origin: DatasetOrigin): string {
       const revision = origin.resolvedRevision ?? origin.revision;
       return `Hugging Face ${origin.datasets.join(', ')} @ ${revision}`;
     }
+    case 'github-files':
+      return `GitHub ${origin.repos.join(', ')} @ ${origin.revision.slice(0, 10)}`;
     case 'import':
       return `imported ${origin.format}: ${origin.fileNames.slice(0, 3).join(', ')}`;
   }

@@ -19,7 +19,7 @@ function approxBytes(rows: readonly unknown[]): number {
 export async function storageReport(db: MedevalDb): Promise<StoredItem[]> {
   const items: StoredItem[] = [];
   for (const dataset of await db.datasets.toArray()) {
-    if (dataset.origin.kind === 'huggingface') {
+    if (dataset.origin.kind === 'huggingface' || dataset.origin.kind === 'github-files') {
       // Loaded benchmarks can hold thousands of large rows (HealthBench: ~60 MB): their record's
       // own byte count, as for corpora, not a re-read of every example.
       items.push({

@@ -6,6 +6,10 @@
 // Stricter than the real hosts on purpose: a file name must arrive as exactly one
 // encodeURIComponent-encoded path segment, so an app that forgets to encode '&' or '#' fails here
 // with a 404 instead of passing by luck.
+//
+// Besides the notes folder it serves any repository files a test registers (`repoFiles`: the
+// GitHub-file benchmark source, issue 15) at `raw/<owner>/<name>/<commit>/<path>` and
+// `cdn/<owner>/<name>@<commit>/<path>`, byte for byte, each path segment encoded the same strict way.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -32,7 +36,7 @@ export interface FakeRequest {
 
 export interface FailRule {
   host: FakeHost;
-  /** A file name (decoded) for raw/cdn; undefined matches every request to the host. */
+  /** A file name (decoded) for raw/cdn, or a repository file's path; undefined matches every request to the host. */
   name?: string;
   /** HTTP status to answer with; use 0 together with `mode`. */
   status: number;
@@ -43,8 +47,17 @@ export interface FailRule {
   times?: number;
 }
 
+/** A file of some repository at some commit, served by the raw and CDN hosts. */
+export interface FakeRepoFile {
+  repo: string;
+  commit: string;
+  path: string;
+  content: string | Uint8Array;
+}
+
 export interface FakeGitHubOptions {
   notes: FakeNote[];
+  repoFiles?: FakeRepoFile[];
   /** default 'raulista1997/benchmarkdata' */
   repo?: string;
   /** default 'mtsample_procedure' */
@@ -73,6 +86,8 @@ export interface FakeGitHub {
   /** Requests that reached the server so far, answered or not (latency and hangs included). */
   received(): number;
   fail(rule: FailRule): void;
+  /** Serves another repository file (or replaces one at the same repo, commit and path). */
+  addRepoFile(file: FakeRepoFile): void;
   /** Drops every fail rule that is still active. */
   clearFailures(): void;
   setLatency(ms: number): void;
@@ -142,7 +157,7 @@ function decodeNameSegment(segment: string): string | null {
 
 interface Reply {
   status: number;
-  body: string;
+  body: string | Buffer;
   contentType: string;
   headers?: Record<string, string>;
   name?: string;
@@ -199,6 +214,33 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   // The extra non-.txt file is servable too, like any file in the real folder.
   if (!files.has(FAKE_EXTRA_FILE)) {
     files.set(FAKE_EXTRA_FILE, { name: FAKE_EXTRA_FILE, bytes: Buffer.from(EXTRA_FILE_TEXT) });
+  }
+
+  const repoFiles = new Map<string, Buffer>();
+  const repoKey = (repo: string, commit: string, path: string) => `${repo}\n${commit}\n${path}`;
+  const addRepoFile = (file: FakeRepoFile) => {
+    const bytes =
+      typeof file.content === 'string'
+        ? Buffer.from(file.content, 'utf8')
+        : Buffer.from(file.content);
+    repoFiles.set(repoKey(file.repo, file.commit, file.path), bytes);
+  };
+  (options.repoFiles ?? []).forEach(addRepoFile);
+
+  /** A registered repository file at `<repo><sep><commit>/<encoded path>`, or null. */
+  function repoFileReply(rest: string, separator: '/' | '@'): Reply | null {
+    for (const key of repoFiles.keys()) {
+      const [repo = '', commit = ''] = key.split('\n');
+      const prefix = `${repo}${separator}${commit}/`;
+      if (!rest.startsWith(prefix)) continue;
+      const names = rest.slice(prefix.length).split('/').map(decodeNameSegment);
+      if (names.some((name) => name === null)) return null;
+      const path = names.join('/');
+      const bytes = repoFiles.get(repoKey(repo, commit, path));
+      if (bytes === undefined) continue;
+      return { status: 200, body: bytes, contentType: 'text/plain; charset=utf-8', name: path };
+    }
+    return null;
   }
 
   const rules: (FailRule & { left: number })[] = [];
@@ -314,12 +356,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         return json(200, mirrorListing());
       }
       case 'raw': {
+        const repoFile = repoFileReply(path.slice(`${PREFIX.raw}/`.length), '/');
+        if (repoFile !== null) return repoFile;
         const base = `${PREFIX.raw}/${repo}/${commit}/`;
         return path.startsWith(base)
           ? fileReply(path.slice(base.length))
           : text(404, '404: Not Found');
       }
       case 'cdn': {
+        const repoFile = repoFileReply(path.slice(`${PREFIX.cdn}/`.length), '@');
+        if (repoFile !== null) return repoFile;
         const base = `${PREFIX.cdn}/${repo}@${commit}/`;
         return path.startsWith(base)
           ? fileReply(path.slice(base.length))
@@ -395,7 +441,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
           : host === 'api' || host === 'cdn-api'
             ? json(rule.status, { message: `fake failure ${rule.status}` })
             : text(rule.status, `fake failure ${rule.status}`);
-      const body = Buffer.from(out.body, 'utf8');
+      const body = typeof out.body === 'string' ? Buffer.from(out.body, 'utf8') : out.body;
       res.writeHead(out.status, {
         ...CORS_HEADERS,
         'content-type': out.contentType,
@@ -435,6 +481,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     commit,
     requests,
     received: () => arrived,
+    addRepoFile,
     fail(rule) {
       if (rule.status === 0 && rule.mode === undefined) {
         throw new Error('status 0 needs mode: "drop" or "hang"');

@@ -28,6 +28,25 @@ export interface HfJsonlPart {
   path: string;
 }
 
+/**
+ * A file of a GitHub repository at the variant's revision (a commit), split into rows by the env
+ * (a CSV's records, LongHealth's questions). At the pinned commit the download must have the file's
+ * git blob id, which proves it is the very file the reference reads.
+ */
+export interface GithubFilePart {
+  kind: 'github-file';
+  /** `owner/name`. */
+  repo: string;
+  /** Path inside the repository, e.g. `environments/longhealth/benchmark_v5.json`. */
+  path: string;
+  /** git's blob id of the pinned file: sha1 of `blob <size>\0` followed by its bytes. */
+  blobSha: string;
+  /** Size of the pinned file in bytes, when known (shown before loading). */
+  bytes: number | null;
+  /** The file's rows, in file order; a malformed file throws AppError `dataset_format`. */
+  rows(text: string): readonly unknown[];
+}
+
 /** A JSON file fetched once and handed to `rowToExample` as `extras[name]` (e.g. a test-subset list). */
 export interface ExtraJsonFile {
   name: string;
@@ -36,6 +55,20 @@ export interface ExtraJsonFile {
   path: string;
   /** When the file cannot be fetched: fail the load, or go on without it (and say so). */
   optional: boolean;
+}
+
+/**
+ * A text file of a GitHub repository at the variant's revision, blob-checked like `GithubFilePart`
+ * and handed to `rowToExample` as a string in `extras[name]` (SCT's prompt templates). Never optional:
+ * a prompt without its template is not the benchmark.
+ */
+export interface GithubTextFile {
+  kind: 'github-text';
+  name: string;
+  repo: string;
+  path: string;
+  blobSha: string;
+  bytes: number | null;
 }
 
 /** One loadable dataset of a benchmark (MMLU: all seven subjects; HealthBench: main, hard or consensus). */
@@ -48,14 +81,23 @@ export interface EnvVariant {
   /** Pinned repository revision (a commit hash, or a ref such as `refs/convert/parquet`). */
   revision: string;
   /** Parts read in order; a row's `part` index tells `rowToExample` which one it came from. */
-  parts: readonly (HfParquetPart | HfJsonlPart)[];
-  extras?: readonly ExtraJsonFile[];
+  parts: readonly (HfParquetPart | HfJsonlPart | GithubFilePart)[];
+  extras?: readonly (ExtraJsonFile | GithubTextFile)[];
 }
 
-/** MTSamples keeps its own pinned-GitHub ingestion (worker/ingestGithub.ts). */
+/**
+ * MTSamples keeps its own pinned-GitHub ingestion (worker/ingestGithub.ts). Other benchmarks load
+ * variants: Hugging Face datasets, or files of a GitHub repository at a pinned commit
+ * (`github-files`: every part a `GithubFilePart`, the variant's revision the commit).
+ */
 export type EnvSource =
   | { kind: 'github-notes' }
-  | { kind: 'huggingface'; licence: string; homepage: string; variants: readonly EnvVariant[] };
+  | {
+      kind: 'huggingface' | 'github-files';
+      licence: string;
+      homepage: string;
+      variants: readonly EnvVariant[];
+    };
 
 // ---------------------------------------------------------------------------------------------------
 // Stored examples
@@ -126,6 +168,27 @@ export const ChoiceScoreSchema = z.object({
 });
 export type ChoiceScore = z.infer<typeof ChoiceScoreSchema>;
 
+/**
+ * A reward computed in code by an env with its own scoring (MedCalc's numeric ranges, SCT's panel
+ * credit, MedHallu's "unsure" credit): the reference's reward for the reply, which may be partial.
+ */
+export const RewardScoreSchema = z.object({
+  kind: z.literal('reward'),
+  /** The reference's reward, in [0, 1]. */
+  reward: z.number(),
+  /** Full credit (reward 1). */
+  correct: z.boolean(),
+  /** What the reference read from the reply, as it prints it; null when it read nothing usable. */
+  parsed: z.string().nullable(),
+  /** What the reply was scored against (gold label, range, panel ratings), for display. */
+  gold: z.string(),
+  /** One sentence on why the reply earned this reward, in plain words. */
+  why: z.string(),
+  /** The text the answer was read from (the answer tag's inside, the JSON object…), truncated. */
+  extracted: z.string(),
+}) satisfies z.ZodType<{ kind: 'reward' }>;
+export type RewardScore = z.infer<typeof RewardScoreSchema>;
+
 export const RubricItemSchema = z.object({
   criterion: z.string(),
   points: z.number(),
@@ -187,6 +250,7 @@ export const EnvScoreSchema = z.discriminatedUnion('kind', [
   ChoiceScoreSchema,
   RubricScoreSchema,
   FileMetricsScoreSchema,
+  RewardScoreSchema,
 ]);
 export type EnvScore = z.infer<typeof EnvScoreSchema>;
 
@@ -198,7 +262,8 @@ export interface JuryScoring {
 /** The answer is checked against the example's gold in code (no extra calls). */
 export interface ExactScoring<S> {
   kind: 'exact';
-  score(response: string, example: EnvExample, settings: S): ChoiceScore;
+  /** A choice verdict (reward 1 or 0), or an env's own reward (partial credit allowed). */
+  score(response: string, example: EnvExample, settings: S): ChoiceScore | RewardScore;
 }
 
 /** One grader call per rubric item (HealthBench). */
@@ -248,6 +313,12 @@ export interface MedarcEnvArgsReading {
 export interface MedarcBinding {
   /** MedARC's env_id this env reproduces (core/suites/medarcEnvIds.ts maps the ids). */
   envId: string;
+  /**
+   * The med-lm-envs commit whose code the env reproduces exactly (prompt, parsing, scoring, failure
+   * handling, splits, filters), and the files read there. Shown with the env and its runs.
+   */
+  commit?: string;
+  paths?: readonly string[];
   readEnvArgs(args: Readonly<Record<string, unknown>>): MedarcEnvArgsReading;
 }
 
@@ -256,6 +327,8 @@ export interface EnvModule<S extends Record<string, unknown> = Record<string, un
   label: string;
   /** One paragraph: what it measures and where it comes from. */
   description: string;
+  /** What the reference can do that this env leaves out, said in the UI (e.g. a tools variant). */
+  leftOut?: string;
   source: EnvSource;
   /** Label of `EnvExample.group` in tables and summaries (Subject, Theme, Section). */
   groupLabel: string;

@@ -84,14 +84,18 @@ function juryColumns(run: RunRecord, rollouts: readonly RolloutRecord[]): Column
 
 /** Choice: how the answer was read; rubric: the score, raw and clipped, per axis, and the verdicts. */
 function envColumns(kind: Exclude<EnvSummaryKind, 'jury'>, rollouts: readonly RolloutRecord[]) {
-  const choice = (r: RolloutRecord) => (r.envScore?.kind === 'choice' ? r.envScore : undefined);
+  const choice = (r: RolloutRecord) =>
+    r.envScore?.kind === 'choice' || r.envScore?.kind === 'reward' ? r.envScore : undefined;
   const rubric = (r: RolloutRecord) => (r.envScore?.kind === 'rubric' ? r.envScore : undefined);
   if (kind === 'accuracy') {
     return [
       { header: 'parsed', value: (r) => choice(r)?.parsed },
       { header: 'gold', value: (r) => choice(r)?.gold },
       { header: 'correct', value: (r) => choice(r)?.correct },
-      { header: 'matched_by', value: (r) => choice(r)?.matchedBy },
+      {
+        header: 'matched_by',
+        value: (r) => (r.envScore?.kind === 'choice' ? r.envScore.matchedBy : undefined),
+      },
     ] satisfies Column[];
   }
   const axes = sortByCodeUnit(

@@ -2,7 +2,7 @@
 // and the value each shows and sorts by, read from the row's compact env score. Pure.
 import type { RolloutRow } from './rolloutRow';
 
-/** Choice runs: parsed answer, gold letter, correct; rubric runs: raw and clipped score. */
+/** Choice and reward runs: parsed answer, gold, credit; rubric runs: raw and clipped score. */
 export const ENV_COLUMN_IDS = ['parsed', 'gold', 'correct', 'rubricRaw', 'rubricClipped'] as const;
 export type EnvColumnId = (typeof ENV_COLUMN_IDS)[number];
 
@@ -17,10 +17,12 @@ export function envColumnValue(row: RolloutRow, column: EnvColumnId): string | n
   const score = row.envScore;
   switch (column) {
     case 'parsed':
-      return score?.kind === 'choice' ? score.parsed : null;
+      return score?.kind === 'choice' || score?.kind === 'reward' ? score.parsed : null;
     case 'gold':
-      return score?.kind === 'choice' ? score.gold : null;
+      return score?.kind === 'choice' || score?.kind === 'reward' ? score.gold : null;
     case 'correct':
+      // An env's own reward may be partial credit (SCT, MedHallu's "unsure"): the credit itself.
+      if (score?.kind === 'reward') return score.reward;
       return score?.kind === 'choice' ? (score.correct ? 1 : 0) : null;
     case 'rubricRaw':
       return score?.kind === 'rubric' ? score.raw : null;

@@ -37,7 +37,11 @@ export function summaryKindOf(
   if (env !== undefined) return env.summary;
   const kind = rows.find((row) => row.envScore !== undefined)?.envScore?.kind;
   if (kind === 'metrics') return 'metrics';
-  return kind === 'choice' ? 'accuracy' : kind === 'rubric' ? 'rubric' : 'jury';
+  return kind === 'choice' || kind === 'reward'
+    ? 'accuracy'
+    : kind === 'rubric'
+      ? 'rubric'
+      : 'jury';
 }
 
 /** Whether the run was scored by a judge jury (MTSamples): judge columns, cards and trust apply. */
@@ -70,11 +74,17 @@ export interface AccuracyRunSummary {
 
 export function accuracySummaryOf(rows: readonly RolloutRow[]): AccuracyRunSummary {
   const counts = countRows(rows);
-  const scored = rows.flatMap((row) =>
-    row.envScore?.kind === 'choice' ? [{ correct: row.envScore.correct, group: row.section }] : [],
-  );
+  const scored = rows.flatMap((row) => {
+    const score = row.envScore;
+    if (score?.kind === 'choice') return [{ correct: score.correct, group: row.section }];
+    if (score?.kind === 'reward') {
+      return [{ correct: score.correct, credit: score.reward, group: row.section }];
+    }
+    return [];
+  });
   const unscored = rows.filter(
-    (row) => isFinished(row.status) && row.envScore?.kind !== 'choice',
+    (row) =>
+      isFinished(row.status) && row.envScore?.kind !== 'choice' && row.envScore?.kind !== 'reward',
   ).length;
   return { counts, unscored, accuracy: choiceAccuracy(scored, unscored) };
 }

@@ -6,6 +6,7 @@
 import type {
   ChoiceScore,
   FileMetricsScore,
+  RewardScore,
   RubricGrade,
   RubricItem,
   RubricScore,
@@ -45,6 +46,7 @@ export function envRowFacts(
   const score = rollout.envScore;
   if (score?.kind === 'metrics') return fileMetricsFacts(score, rollout);
   if (score?.kind === 'choice') return choiceFacts(score);
+  if (score?.kind === 'reward') return rewardFacts(score);
   if (score?.kind === 'rubric' || rollout.grades !== undefined) {
     return rubricFacts(score?.kind === 'rubric' ? score : undefined, rollout.grades ?? [], items);
   }
@@ -81,6 +83,21 @@ function choiceFacts(score: ChoiceScore): EnvRowFacts {
       ...(score.order === undefined ? {} : { option_order: score.order }),
     },
     metrics: { correct: score.correct ? 1 : 0 },
+  };
+}
+
+/** An env's own reward (MedCalc, SCT…): how the reply was read, and the credit it earned. */
+function rewardFacts(score: RewardScore): EnvRowFacts {
+  return {
+    info: {
+      parsed: score.parsed,
+      gold: score.gold,
+      correct: score.correct,
+      credit: score.reward,
+      why: score.why,
+      extracted: score.extracted,
+    },
+    metrics: { correct: score.correct ? 1 : 0, credit: score.reward },
   };
 }
 

@@ -4,6 +4,7 @@ import type { RolloutRecord } from '../schema/run';
 import {
   ChoiceScoreSchema,
   FileMetricsScoreSchema,
+  RewardScoreSchema,
   RubricScoreSchema,
   type EnvScore,
 } from '../envs/types';
@@ -25,11 +26,16 @@ const CompactEnvScoreSchema = z.discriminatedUnion('kind', [
   ChoiceScoreSchema.pick({ kind: true, parsed: true, gold: true, correct: true, matchedBy: true }),
   RubricScoreSchema,
   FileMetricsScoreSchema,
+  RewardScoreSchema.pick({ kind: true, reward: true, parsed: true, gold: true, correct: true }),
 ]);
 export type CompactEnvScore = z.infer<typeof CompactEnvScoreSchema>;
 
 function compactEnvScore(score: EnvScore | undefined): CompactEnvScore | undefined {
   if (score === undefined) return undefined;
+  if (score.kind === 'reward') {
+    const { kind, reward, parsed, gold, correct } = score;
+    return { kind, reward, parsed, gold, correct };
+  }
   if (score.kind !== 'choice') return score;
   const { kind, parsed, gold, correct, matchedBy } = score;
   return { kind, parsed, gold, correct, matchedBy };

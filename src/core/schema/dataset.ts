@@ -14,6 +14,18 @@ export const ListingEntrySchema = z.object({
 });
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 
+/** A file of the GitHub-file source as downloaded: its git blob id, size and host. */
+export const DownloadedGithubFileSchema = z.object({
+  repo: z.string(),
+  path: z.string(),
+  blobSha: z.string(),
+  bytes: z.number().int().nonnegative(),
+  via: z.enum(['primary', 'mirror']),
+  /** Whether it was checked against the env's pinned blob id (false for a commit the user chose). */
+  checked: z.boolean(),
+});
+export type DownloadedGithubFile = z.infer<typeof DownloadedGithubFileSchema>;
+
 export const DatasetOriginSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('github'),
@@ -33,6 +45,17 @@ export const DatasetOriginSchema = z.discriminatedUnion('kind', [
     resolvedRevision: z.string().optional(),
     /** Optional extra files that could not be fetched (e.g. PubMedQA's test-subset list). */
     missingExtras: z.array(z.string()).optional(),
+  }),
+  z.object({
+    kind: z.literal('github-files'),
+    /** The benchmark variant (core/envs/<env>/index.ts `source.variants[].id`). */
+    variant: z.string(),
+    /** `owner/name` of each repository read. */
+    repos: z.array(z.string()),
+    /** The commit asked for (pinned in the env or overridden in settings). */
+    revision: z.string(),
+    /** Each file as downloaded (set once the load is done). */
+    files: z.array(DownloadedGithubFileSchema).optional(),
   }),
   z.object({
     kind: z.literal('import'),

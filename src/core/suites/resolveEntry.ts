@@ -41,7 +41,7 @@ export function readChoiceEnvArgs(
 ): MedarcEnvArgsReading {
   const defaults = env.settings.defaults;
   const source = env.source;
-  const variantId = source.kind === 'huggingface' ? (source.variants[0]?.id ?? '') : '';
+  const variantId = source.kind === 'github-notes' ? '' : (source.variants[0]?.id ?? '');
   const settings: Record<string, unknown> = {};
   const unsupported: string[] = [];
   const map: Readonly<Record<string, string>> = {
@@ -78,7 +78,7 @@ export function resolveEntry(entry: SuiteEntry, envs: readonly EnvModule[]): Ent
         }
       : { state: 'unsupported', reason: `Unknown environment "${entry.envId}".` };
   }
-  if (env.scoring.kind !== 'exact' || env.source.kind !== 'huggingface') {
+  if (env.scoring.kind !== 'exact' || env.source.kind === 'github-notes') {
     return {
       state: 'unsupported',
       reason: `${env.label} needs judges or a grader; a suite runs one model and scores in code.`,

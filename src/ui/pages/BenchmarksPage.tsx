@@ -19,7 +19,7 @@ export function BenchmarksPage() {
         <h2 id="benchmarks-title">Benchmarks</h2>
         <p className="muted">
           Load a benchmark once and it stays in this browser. Rows are read straight from Hugging
-          Face at a pinned revision; the addresses used can be changed in{' '}
+          Face or GitHub at a pinned revision; the addresses used can be changed in{' '}
           <a href={hrefFor('settings')}>Settings</a>.
         </p>
       </section>

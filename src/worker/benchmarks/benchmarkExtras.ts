@@ -1,12 +1,15 @@
-// Extra files a benchmark variant needs besides its rows (PubMedQA: the official test-subset list).
-// An optional one that cannot be fetched is reported by name, never silently dropped.
+// Extra files a benchmark variant needs besides its rows (PubMedQA: the official test-subset list;
+// SCT's prompt templates, GitHub files checked against their blob ids). An optional one that cannot
+// be fetched is reported by name, never silently dropped.
 import { AppError } from '../../core/errors';
-import type { EnvVariant, ExtraJsonFile } from '../../core/envs/types';
+import type { EnvVariant, ExtraJsonFile, GithubTextFile } from '../../core/envs/types';
+import type { DownloadedGithubFile } from '../../core/schema/dataset';
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { SourceSettings } from '../../core/schema/sourceSettings';
 import { fetchTextWithRetry } from '../fetchWithRetry';
 import { resolveUrl } from '../hf/hfBases';
 import type { HfDeps } from '../hf/viewerApi';
+import { fetchPinnedGithubFile } from '../github/pinnedGithubFile';
 
 function extraUrl(
   hf: HfDeps,
@@ -16,7 +19,8 @@ function extraUrl(
   extra: ExtraJsonFile,
 ) {
   if (extra.base === 'githubRaw') return `${settings.rawBase}/${extra.path}`;
-  const dataset = variant.parts[0]?.dataset ?? '';
+  const first = variant.parts[0];
+  const dataset = first !== undefined && 'dataset' in first ? first.dataset : '';
   return resolveUrl(hf.bases, dataset, revision, extra.path);
 }
 
@@ -29,16 +33,31 @@ async function fetchExtra(hf: HfDeps, url: string, signal: AbortSignal): Promise
   }
 }
 
+export interface FetchedExtras {
+  extras: Record<string, unknown>;
+  /** Optional files that could not be fetched, each with the reason. */
+  missing: string[];
+  /** The GitHub text files read, as downloaded. */
+  githubFiles: DownloadedGithubFile[];
+}
+
 export async function fetchExtras(
   hf: HfDeps,
   settings: SourceSettings,
   variant: EnvVariant,
   revision: string,
   signal: AbortSignal,
-): Promise<{ extras: Record<string, unknown>; missing: string[] }> {
+): Promise<FetchedExtras> {
   const extras: Record<string, unknown> = {};
   const missing: string[] = [];
+  const githubFiles: DownloadedGithubFile[] = [];
   for (const extra of variant.extras ?? []) {
+    if (isGithubText(extra)) {
+      const file = await fetchPinnedGithubFile(hf, settings, variant, revision, extra, signal);
+      extras[extra.name] = file.text;
+      githubFiles.push(file.record);
+      continue;
+    }
     try {
       extras[extra.name] = await fetchExtra(
         hf,
@@ -50,5 +69,9 @@ export async function fetchExtras(
       missing.push(`${extra.name} (${error instanceof Error ? error.message : String(error)})`);
     }
   }
-  return { extras, missing };
+  return { extras, missing, githubFiles };
+}
+
+function isGithubText(extra: ExtraJsonFile | GithubTextFile): extra is GithubTextFile {
+  return 'kind' in extra;
 }

@@ -1,14 +1,19 @@
 // Reads one part of a benchmark variant into the example sink: a Parquet split (only the env's
-// columns, row group by row group) or a JSONL file (streamed line by line). Each batch is written
-// before the next is read, so memory stays bounded and progress is what is stored.
+// columns, row group by row group), a JSONL file (streamed line by line), or a GitHub file at a
+// pinned commit (blob-checked, split into rows by the env). Each batch is written before the next is
+// read, so memory stays bounded and progress is what is stored.
 import { AppError } from '../../core/errors';
 import type {
   EnvModule,
   EnvVariant,
+  GithubFilePart,
   HfJsonlPart,
   HfParquetPart,
   RowContext,
 } from '../../core/envs/types';
+import type { DownloadedGithubFile } from '../../core/schema/dataset';
+import type { SourceSettings } from '../../core/schema/sourceSettings';
+import { fetchPinnedGithubFile } from '../github/pinnedGithubFile';
 import { resolveUrl } from '../hf/hfBases';
 import { readParquetRows, parquetFileUrl } from '../hf/parquetRows';
 import { streamJsonl } from '../hf/jsonlLines';
@@ -23,6 +28,7 @@ import type { ExampleSink } from './exampleSink';
 
 export interface PartJob {
   hf: HfDeps;
+  settings: SourceSettings;
   env: EnvModule;
   variant: EnvVariant;
   revision: string;
@@ -32,7 +38,12 @@ export interface PartJob {
   extras: Record<string, unknown>;
   /** The dataset's /parquet listing, asked once per dataset however many parts read from it. */
   parquetListing: (dataset: string) => Promise<ParquetFileEntry[]>;
+  /** GitHub files read so far, as downloaded (the dataset record lists them). */
+  githubFiles: DownloadedGithubFile[];
 }
+
+/** Rows written per transaction when a whole file is split at once. */
+const FILE_BATCH_ROWS = 500;
 
 function rowOutcome(job: PartJob, row: unknown, ctx: RowContext) {
   if (job.env.rowToExample === undefined)
@@ -129,4 +140,33 @@ export async function readJsonlPart(job: PartJob, source: HfJsonlPart): Promise<
     },
   });
   return result.revision;
+}
+
+/** Reads a GitHub file at the load's revision (blob-checked at the pinned one) and splits it into rows. */
+export async function readGithubFilePart(job: PartJob, source: GithubFilePart): Promise<void> {
+  const file = await fetchPinnedGithubFile(
+    job.hf,
+    job.settings,
+    job.variant,
+    job.revision,
+    source,
+    job.signal,
+  );
+  job.githubFiles.push(file.record);
+  const rows = source.rows(file.text);
+  for (const [rowIndex, row] of rows.entries()) {
+    const ctx = {
+      variant: job.variant,
+      part: job.part,
+      rowIndex,
+      classLabels: {},
+      extras: job.extras,
+    };
+    job.sink.add(rowOutcome(job, row, ctx), `${source.path} row ${rowIndex}`, source.path);
+    if ((rowIndex + 1) % FILE_BATCH_ROWS === 0) {
+      if (job.signal.aborted) throw new AppError('aborted', 'Cancelled.');
+      await job.sink.flush();
+    }
+  }
+  await job.sink.flush();
 }

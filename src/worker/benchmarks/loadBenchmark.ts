@@ -1,15 +1,18 @@
-// Loads one variant of a Hugging Face benchmark (core/envs/<id>: its `source`) into the examples
-// table: Parquet parts through the viewer's /parquet listing and range reads of the pinned revision,
-// JSONL parts streamed from resolve/ URLs; each row becomes an example (or a skip with its reason)
-// through the env's `rowToExample`. Progress is written to the dataset record (the UI observes it);
+// Loads one variant of a benchmark (core/envs/<id>: its `source`) into the examples table: Hugging
+// Face Parquet parts through the viewer's /parquet listing and range reads of the pinned revision,
+// JSONL parts streamed from resolve/ URLs, or GitHub files at a pinned commit checked against their
+// git blob ids; each row becomes an example (or a skip with its reason) through the env's
+// `rowToExample`. Progress is written to the dataset record (the UI observes it);
 // a cancel or failure leaves the record saying so and keeps nothing half-written as "ready".
 import { AppError, toAppError } from '../../core/errors';
 import { findEnv } from '../../core/envs/registry';
-import type { EnvModule, EnvVariant, HfJsonlPart, HfParquetPart } from '../../core/envs/types';
+import type { EnvModule, EnvVariant } from '../../core/envs/types';
 import {
   benchmarkDatasetId,
   DATASET_SCHEMA_VERSION,
+  type DatasetOrigin,
   type DatasetRecord,
+  type DownloadedGithubFile,
 } from '../../core/schema/dataset';
 import type { SourceSettings } from '../../core/schema/sourceSettings';
 import type { MedevalDb } from '../../data/db';
@@ -19,7 +22,7 @@ import { hfBasesFrom } from '../hf/hfBases';
 import { listParquetFiles, type HfDeps, type ParquetFileEntry } from '../hf/viewerApi';
 import { fetchExtras } from './benchmarkExtras';
 import { createExampleSink, type ExampleSink } from './exampleSink';
-import { readJsonlPart, readParquetPart } from './benchmarkParts';
+import { readGithubFilePart, readJsonlPart, readParquetPart } from './benchmarkParts';
 
 export interface LoadBenchmarkDeps extends HttpDeps {
   db: MedevalDb;
@@ -36,8 +39,8 @@ function variantOf(
   env: EnvModule | undefined,
   variantId: string,
 ): { env: EnvModule; variant: EnvVariant } {
-  if (env?.source.kind !== 'huggingface') {
-    throw new AppError('bad_request', 'This benchmark is not loaded from Hugging Face.');
+  if (env === undefined || env.source.kind === 'github-notes') {
+    throw new AppError('bad_request', 'This benchmark has no loadable variants.');
   }
   const variant = env.source.variants.find((v) => v.id === variantId);
   if (variant === undefined)
@@ -57,12 +60,7 @@ function newRecord(
     id,
     envId: env.id,
     label: `${env.label} — ${variant.label}`,
-    origin: {
-      kind: 'huggingface',
-      variant: variant.id,
-      datasets: [...new Set(variant.parts.map((part) => part.dataset))],
-      revision,
-    },
+    origin: originOf(env, variant, revision),
     rulesVersion: 1,
     inputCut: 'helm',
     status: 'fetching',
@@ -76,6 +74,17 @@ function newRecord(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+function originOf(env: EnvModule, variant: EnvVariant, revision: string): DatasetOrigin {
+  const names = variant.parts.map((part) =>
+    part.kind === 'github-file' ? part.repo : part.dataset,
+  );
+  const unique = [...new Set(names)];
+  if (env.source.kind === 'github-files') {
+    return { kind: 'github-files', variant: variant.id, repos: unique, revision };
+  }
+  return { kind: 'huggingface', variant: variant.id, datasets: unique, revision };
 }
 
 /** Loads (or returns, when already loaded) the variant. Returns the dataset id. */
@@ -124,7 +133,7 @@ interface VariantJob {
 }
 
 async function readVariant(job: VariantJob): Promise<void> {
-  const { extras, missing } = await fetchExtras(
+  const { extras, missing, githubFiles } = await fetchExtras(
     job.hf,
     job.settings,
     job.variant,
@@ -143,27 +152,40 @@ async function readVariant(job: VariantJob): Promise<void> {
   };
   let resolvedRevision: string | null = null;
   for (const [part, source] of job.variant.parts.entries()) {
-    const partJob = { ...job, part, extras, parquetListing };
+    const partJob = { ...job, part, extras, parquetListing, githubFiles };
+    if (source.kind === 'github-file') {
+      await readGithubFilePart(partJob, source);
+      continue;
+    }
     const revision =
       source.kind === 'hf-parquet'
-        ? await readParquetPart(partJob, source satisfies HfParquetPart)
-        : await readJsonlPart(partJob, source satisfies HfJsonlPart);
+        ? await readParquetPart(partJob, source)
+        : await readJsonlPart(partJob, source);
     resolvedRevision ??= revision;
   }
   const totals = await job.sink.finish();
   const current = await getDataset(job.db, job.id);
-  if (current?.origin.kind !== 'huggingface') return;
+  if (current === undefined) return;
   await patchDataset(job.db, job.id, {
     ...totals,
     status: 'ready',
     filesTotal: totals.exampleCount + totals.skippedCount,
     filesDone: totals.exampleCount + totals.skippedCount,
-    origin: {
-      ...current.origin,
-      ...(resolvedRevision === null ? {} : { resolvedRevision }),
-      ...(missing.length === 0 ? {} : { missingExtras: missing }),
-    },
+    origin: finishedOrigin(current.origin, { resolvedRevision, missing, githubFiles }),
     error: undefined,
     updatedAt: job.hf.now(),
   });
+}
+
+function finishedOrigin(
+  origin: DatasetOrigin,
+  read: { resolvedRevision: string | null; missing: string[]; githubFiles: DownloadedGithubFile[] },
+): DatasetOrigin {
+  if (origin.kind === 'github-files') return { ...origin, files: read.githubFiles };
+  if (origin.kind !== 'huggingface') return origin;
+  return {
+    ...origin,
+    ...(read.resolvedRevision === null ? {} : { resolvedRevision: read.resolvedRevision }),
+    ...(read.missing.length === 0 ? {} : { missingExtras: read.missing }),
+  };
 }

@@ -74,6 +74,7 @@ function judgeSlots(runEnv: RunEnv, settings: RunSettings): null[] {
 
 function datasetRevision(dataset: DatasetRecord): { commit?: string; revision?: string } {
   if (dataset.origin.kind === 'github') return { commit: dataset.origin.commit };
+  if (dataset.origin.kind === 'github-files') return { commit: dataset.origin.revision };
   if (dataset.origin.kind === 'huggingface') {
     return { revision: dataset.origin.resolvedRevision ?? dataset.origin.revision };
   }

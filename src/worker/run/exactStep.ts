@@ -1,6 +1,6 @@
-// Scoring in code (the choice benchmarks): the response is read and matched against the example's
-// gold answer; no further request. Reward 1 when it matches, 0 otherwise. The generation and its
-// score are written in one change.
+// Scoring in code: the response is read and matched against the example's gold answer; no further
+// request. A choice verdict is reward 1 or 0; an env with its own scoring (MedCalc, SCT…) gives its
+// reward. The generation and its score are written in one change.
 import { rewardOnlyScore, toEnvExample } from '../../core/envs/storedExample';
 import type { ExactScoring } from '../../core/envs/types';
 import type { RolloutRecord } from '../../core/schema/run';
@@ -17,6 +17,8 @@ export async function scoreExact(
     toEnvExample(ctx.example),
     ctx.envSettings,
   );
-  const score = rewardOnlyScore(envScore.correct ? 1 : 0);
+  const score = rewardOnlyScore(
+    envScore.kind === 'reward' ? envScore.reward : envScore.correct ? 1 : 0,
+  );
   await save(ctx, rollout, (r) => ({ ...r, generation, status: 'done', envScore, score }));
 }

@@ -1,7 +1,10 @@
 // Owns the accuracy summary of a multiple-choice run (spec more-environments.md §2): the share of
 // scored rollouts that chose the gold option, with a 95% Wilson score interval, overall and per group
 // (subject, exam step). Wilson rather than the normal approximation because it stays inside [0, 1]
-// and behaves at small n and at accuracies near 0 or 1, which per-subject breakdowns hit. Pure.
+// and behaves at small n and at accuracies near 0 or 1, which per-subject breakdowns hit.
+// Envs with their own rewards (SCT's panel credit, MedHallu's 0.01 for "unsure") report the mean
+// reward the same way: a reward in [0, 1] with mean p has variance at most p(1 − p), so the Wilson
+// interval of the summed credit is, if anything, wider than needed. Pure.
 import { compareByCodeUnit } from '../../sortByCodeUnit';
 
 /** z for a two-sided 95% interval. */
@@ -9,8 +12,13 @@ export const Z_95 = 1.959963984540054;
 
 export interface AccuracyInterval {
   n: number;
+  /** Rollouts with full credit. */
   correct: number;
-  /** correct / n; null when n is 0. */
+  /** Credit summed over rollouts (equals `correct` when every reward is 0 or 1). */
+  credit: number;
+  /** Whether some rollout earned partial credit (then `accuracy` is a mean reward). */
+  hasPartialCredit: boolean;
+  /** credit / n; null when n is 0. */
   accuracy: number | null;
   low: number | null;
   high: number | null;
@@ -29,6 +37,8 @@ export interface ChoiceAccuracy extends AccuracyInterval {
 
 export interface ScoredChoice {
   correct: boolean;
+  /** The rollout's reward in [0, 1]; 1 or 0 from `correct` when absent. */
+  credit?: number;
   group: string | null;
 }
 
@@ -62,14 +72,21 @@ export function choiceAccuracy(results: readonly ScoredChoice[], unscored = 0): 
   return { ...interval(results), unscored, byGroup };
 }
 
+function creditOf(result: ScoredChoice): number {
+  return result.credit ?? (result.correct ? 1 : 0);
+}
+
 function interval(results: readonly ScoredChoice[]): AccuracyInterval {
   const n = results.length;
   const correct = results.filter((result) => result.correct).length;
-  const bounds = wilsonInterval(correct, n);
+  const credit = results.reduce((sum, result) => sum + creditOf(result), 0);
+  const bounds = wilsonInterval(credit, n);
   return {
     n,
     correct,
-    accuracy: n === 0 ? null : correct / n,
+    credit,
+    hasPartialCredit: results.some((result) => creditOf(result) % 1 !== 0),
+    accuracy: n === 0 ? null : credit / n,
     low: bounds?.low ?? null,
     high: bounds?.high ?? null,
   };

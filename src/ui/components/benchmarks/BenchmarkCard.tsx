@@ -30,7 +30,7 @@ export function BenchmarkCard({ env, datasets, loads, settings }: BenchmarkCardP
       <h2 id={headingId}>{env.label}</h2>
       <p>{env.description}</p>
       <dl className="benchmark-facts">
-        {source.kind === 'huggingface' && (
+        {source.kind !== 'github-notes' && (
           <>
             <div>
               <dt>Licence</dt>
@@ -50,7 +50,27 @@ export function BenchmarkCard({ env, datasets, loads, settings }: BenchmarkCardP
           <dt>Results by</dt>
           <dd>{env.groupLabel}</dd>
         </div>
+        {env.medarc?.commit !== undefined && (
+          <div>
+            <dt>Reproduces</dt>
+            <dd data-testid="benchmark-reference">
+              MedARC med-lm-envs <code>{env.medarc.envId}</code> @{' '}
+              <code>{env.medarc.commit.slice(0, 7)}</code>
+            </dd>
+          </div>
+        )}
       </dl>
+      {source.kind === 'github-files' && (
+        <p className="muted small" data-testid="benchmark-github-source">
+          Read from GitHub at a pinned commit; each file must have the git blob id the reference’s
+          file has.
+        </p>
+      )}
+      {env.leftOut !== undefined && (
+        <p className="muted small" data-testid="benchmark-left-out">
+          Not offered here: {env.leftOut}
+        </p>
+      )}
       {source.kind === 'github-notes' ? (
         <p>
           Downloaded from GitHub at a pinned commit on the{' '}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DatasetRecord } from '../../../core/schema/dataset';
 import { hrefFor } from '../../hooks/useHashRoute';
+import { GithubFilesNote } from './GithubFilesNote';
 import { MissingExtrasNotice } from './MissingExtrasNotice';
 
 interface VariantLoadedProps {
@@ -13,7 +14,13 @@ interface VariantLoadedProps {
 export function VariantLoaded({ record, expectedRows, onDelete }: VariantLoadedProps) {
   const [isConfirming, setConfirming] = useState(false);
   const origin = record.origin.kind === 'huggingface' ? record.origin : null;
-  const revision = origin === null ? null : (origin.resolvedRevision ?? origin.revision);
+  const github = record.origin.kind === 'github-files' ? record.origin : null;
+  const revision =
+    github !== null
+      ? github.revision
+      : origin === null
+        ? null
+        : (origin.resolvedRevision ?? origin.revision);
   const missing = origin?.missingExtras ?? [];
   const rows = record.exampleCount + record.skippedCount;
   const ds = new URLSearchParams({ ds: record.id });
@@ -29,6 +36,7 @@ export function VariantLoaded({ record, expectedRows, onDelete }: VariantLoadedP
           </>
         )}
       </p>
+      {github?.files !== undefined && <GithubFilesNote files={github.files} />}
       {expectedRows !== null && rows !== expectedRows && (
         <p className="muted" data-testid="variant-row-mismatch">
           The source yielded {rows} rows where {expectedRows} were expected: this revision differs

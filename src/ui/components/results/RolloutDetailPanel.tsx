@@ -7,6 +7,7 @@ import type { RolloutRecord, RunRecord } from '../../../core/schema/run';
 import { useServices } from '../../appContext';
 import { ChoiceScoreCard } from './detail/ChoiceScoreCard';
 import { FileRowSection } from './detail/FileRowSection';
+import { RewardScoreCard } from './detail/RewardScoreCard';
 import { JudgeCard } from './detail/JudgeCard';
 import { MessagesSection } from './detail/MessagesSection';
 import { ReferenceSection } from './detail/ReferenceSection';
@@ -59,6 +60,7 @@ function RolloutBody({ run, rollout }: { run: RunRecord; rollout: RolloutRecord 
       <ResponseSection run={run} rollout={rollout} />
       <ReferenceSection run={run} rollout={rollout} />
       {rollout.envScore?.kind === 'choice' && <ChoiceScoreCard score={rollout.envScore} />}
+      {rollout.envScore?.kind === 'reward' && <RewardScoreCard score={rollout.envScore} />}
       {rollout.grades !== undefined && (
         <RubricGradesSection rollout={rollout} grader={run.settings.judges[0]?.model} />
       )}

@@ -1,6 +1,7 @@
 import { CRITERIA } from '../../../core/envs/mtsamples/judge';
 import type { JudgeCall, RolloutRecord, RunRecord } from '../../../core/schema/run';
 import { ChoiceScoreCard } from '../results/detail/ChoiceScoreCard';
+import { RewardScoreCard } from '../results/detail/RewardScoreCard';
 import { RubricGradesSection } from '../results/detail/RubricGradesSection';
 import { tokenFacts } from '../results/detail/RolloutHeader';
 import { summaryKindOf } from '../../../core/results/envSummary';
@@ -48,6 +49,7 @@ export function RolloutDetail({ run, rollout, onClose }: RolloutDetailProps) {
         </details>
       )}
       {rollout.envScore?.kind === 'choice' && <ChoiceScoreCard score={rollout.envScore} />}
+      {rollout.envScore?.kind === 'reward' && <RewardScoreCard score={rollout.envScore} />}
       {rollout.grades !== undefined && (
         <RubricGradesSection rollout={rollout} grader={run.settings.judges[0]?.model} />
       )}

@@ -52,11 +52,40 @@ describe('choiceAccuracy', () => {
     expect(choiceAccuracy([], 4)).toEqual({
       n: 0,
       correct: 0,
+      credit: 0,
+      hasPartialCredit: false,
       accuracy: null,
       low: null,
       high: null,
       unscored: 4,
       byGroup: [],
     });
+  });
+
+  it('partial credit (SCT, MedHallu’s “unsure”): the mean reward, full-credit rollouts counted apart', () => {
+    const summary = choiceAccuracy([
+      { correct: true, credit: 1, group: 'easy' },
+      { correct: false, credit: 0.6, group: 'easy' },
+      { correct: false, credit: 0.01, group: 'hard' },
+      { correct: false, credit: 0, group: 'hard' },
+    ]);
+    expect(summary).toMatchObject({ n: 4, correct: 1, hasPartialCredit: true });
+    expect(summary.credit).toBeCloseTo(1.61, 12);
+    expect(summary.accuracy).toBeCloseTo(1.61 / 4, 12);
+    // The Wilson interval of the summed credit brackets the mean reward.
+    expect(summary.low).toBeLessThan(summary.accuracy ?? 0);
+    expect(summary.high).toBeGreaterThan(summary.accuracy ?? 1);
+    expect(summary.byGroup.map((g) => [g.group, g.correct, g.accuracy])).toEqual([
+      ['easy', 1, 0.8],
+      ['hard', 0, 0.005],
+    ]);
+  });
+
+  it('rewards of 0 and 1 only: plain accuracy, no partial credit', () => {
+    const summary = choiceAccuracy([
+      { correct: true, credit: 1, group: null },
+      { correct: false, credit: 0, group: null },
+    ]);
+    expect(summary).toMatchObject({ n: 2, correct: 1, credit: 1, hasPartialCredit: false });
   });
 });

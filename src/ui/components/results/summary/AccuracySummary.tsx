@@ -19,7 +19,8 @@ export function AccuracySummary({ run, rows }: AccuracySummaryProps) {
   const groupLabel = groupLabelOf(run.settings);
   // Never hide what counting the unscored rollouts as wrong would give (as a tool writing 0 does).
   const ifWrong =
-    unscored === 0 || accuracy.n === 0 ? null : accuracy.correct / (accuracy.n + unscored);
+    unscored === 0 || accuracy.n === 0 ? null : accuracy.credit / (accuracy.n + unscored);
+  const isMeanReward = accuracy.hasPartialCredit;
   return (
     <section
       className="panel"
@@ -30,13 +31,14 @@ export function AccuracySummary({ run, rows }: AccuracySummaryProps) {
       <h2 id="run-summary-title">Summary</h2>
       <dl className="rs-tiles">
         <div className="rs-tile">
-          <dt>Accuracy [95% CI]</dt>
+          <dt>{isMeanReward ? 'Mean reward [95% CI]' : 'Accuracy [95% CI]'}</dt>
           <dd>
             <span data-testid="accuracy-overall" data-value={accuracy.accuracy ?? ''}>
               {accuracyText(accuracy)}
             </span>
             <span className="rs-sub">
-              {accuracy.correct} correct of n = {accuracy.n} scored
+              {accuracy.correct} {isMeanReward ? 'with full credit' : 'correct'} of n = {accuracy.n}{' '}
+              scored
             </span>
           </dd>
         </div>
@@ -58,8 +60,9 @@ export function AccuracySummary({ run, rows }: AccuracySummaryProps) {
         </div>
       </dl>
       <p className="rs-note">
-        Accuracy = share of scored rollouts whose answer matched the gold letter; the interval is a
-        95% Wilson score interval.
+        {isMeanReward
+          ? 'Mean reward = the benchmark’s own credit (partial for some answers) averaged over scored rollouts; the interval is a 95% Wilson score interval of the summed credit (conservative for rewards in [0, 1]).'
+          : 'Accuracy = share of scored rollouts whose answer matched the gold; the interval is a 95% Wilson score interval.'}
         {ifWrong !== null &&
           ` ${plural(unscored, 'unscored rollout')} left out; counting them as wrong would give ${percent1(ifWrong)}.`}
       </p>

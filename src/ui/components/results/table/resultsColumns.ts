@@ -96,7 +96,10 @@ function envColumns(kind: EnvSummaryKind, metricNames: readonly string[]): Colum
 
 function correctText(row: RolloutRow): string {
   const value = envColumnValue(row, 'correct');
-  return value === null ? '—' : value === 1 ? '✓ correct' : '✗ incorrect';
+  if (value === null) return '—';
+  if (value === 1) return '✓ correct';
+  // Partial credit (SCT's panel share, MedHallu's 0.01 for "unsure").
+  return typeof value === 'number' && value > 0 ? `◐ ${fixed(value, 3)}` : '✗ incorrect';
 }
 
 /**
