@@ -4,6 +4,8 @@
 // MTSamples (no judges, no reference plan or original note, no rules version). MedARC's 2025 shape
 // (rows keyed `id`) opens with every row and the file's avg_reward. The same files imported twice
 // say so and offer the run already here.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -107,6 +109,47 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       );
       await page.getByTestId('import-duplicate-open').click();
       await expect.poll(() => runIdOf(page)).toBe(runId);
+      expect(describeProblems(app.pageErrors)).toBe('');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('report impossible rewards by line and a forbidden metadata key by name (#10)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medeval-e2e-'));
+    const row = (id: number, reward: string) =>
+      `{"example_id": ${id}, "prompt": [{"role": "user", "content": "Q${id}"}], "completion": [{"role": "assistant", "content": "A"}], "reward": ${reward}, "metrics": {"<lambda>": ${reward}}}`;
+    writeFileSync(
+      join(dir, 'results.jsonl'),
+      [row(0, '0.05'), row(1, '1e308'), row(2, '1.0'), row(3, '0.5')].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'metadata.json'),
+      '{"env_id": "bbh", "model": "qwen3-8b", "env_args": {"__proto__": {"x": 1}, "subset": "all"}, "avg_reward": 0.5}',
+    );
+    const app = await newAppPage(browser, `${inject('appUrl')}#/results`);
+    const { page } = app;
+    try {
+      await page
+        .getByTestId('import-results-files')
+        .setInputFiles([join(dir, 'results.jsonl'), join(dir, 'metadata.json')]);
+      const bad = page.getByTestId('import-results-bad-lines').locator('[data-line]');
+      await expect.poll(() => bad.count(), { timeout: 15_000 }).toBe(1);
+      expect(await bad.first().textContent()).toBe(
+        'line 2: reward 1e+308 is beyond ±1,000,000: no reward of an evaluation is that large',
+      );
+      expect(await page.getByTestId('import-results-metadata-problems').textContent()).toBe(
+        'env_args.__proto__ dropped: the key "__proto__" is not accepted (it could alter how the app\'s objects behave)',
+      );
+      await page.getByTestId('import-results-open').click();
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(3);
+      const header = page.getByTestId('run-header');
+      await expect
+        .poll(() => header.textContent())
+        .toMatch(/Mean reward \[95% CI\]0\.517 \[0\.050, 1\.000\]/);
+      const text = (await header.textContent()) ?? '';
+      expect(text).toContain('qwen3-8b');
+      expect(text).not.toMatch(/NaN|e\+30|gpt-4o-mini/);
       expect(describeProblems(app.pageErrors)).toBe('');
     } finally {
       await app.close();

@@ -73,6 +73,53 @@ describe.skipIf(chromiumPath === null)('open results from a URL', () => {
     }
   });
 
+  it('opening the same link twice says so and offers the run already here (#13)', async () => {
+    const host = await publish({
+      '/evals/run2/results.jsonl': toResultsJsonl(
+        toResultsRows(sampleRun, sampleRollouts, sampleExamples),
+      ),
+    });
+    const link = `${inject('appUrl')}?results=${encodeURIComponent(`${host.base}/evals/run2/results.jsonl`)}#/results`;
+    const app = await newAppPage(browser, link);
+    try {
+      const { page } = app;
+      await page.getByTestId('results-link-open').click();
+      await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/#\/results\?run=/);
+      const first = /run=([^&]+)/.exec(new URL(page.url()).hash)?.[1];
+      // A fresh load of the link (a hash-only navigation would keep the dismissed notice).
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.getByTestId('results-link-open').click();
+      await page.getByTestId('import-duplicate').waitFor({ timeout: 20_000 });
+      await page.getByTestId('import-duplicate-open').click();
+      await expect.poll(() => /run=([^&]+)/.exec(new URL(page.url()).hash)?.[1]).toBe(first);
+      expect(describeProblems(app.pageErrors)).toBe('');
+    } finally {
+      await app.close();
+      await new Promise((resolve) => host.server.close(resolve));
+    }
+  });
+
+  it('explains broken percent-encoding in the link instead of "URI malformed" (#10)', async () => {
+    const host = await publish({});
+    const app = await newAppPage(
+      browser,
+      `${inject('appUrl')}?results=${encodeURIComponent(`${host.base}/evals/r%E0%A4%A.jsonl`)}`,
+    );
+    try {
+      await app.page.getByTestId('results-link-open').click();
+      const banner = app.page.getByTestId('error-banner');
+      await banner.waitFor({ timeout: 20_000 });
+      const text = (await banner.textContent()) ?? '';
+      expect(text).toContain('The results link has broken percent-encoding');
+      expect(text).not.toContain('URI malformed');
+      expect(host.hits).toEqual([]);
+    } finally {
+      await app.close();
+      await new Promise((resolve) => host.server.close(resolve));
+    }
+  });
+
   it('explains a host that does not allow cross-origin reads', async () => {
     const app = await newAppPage(
       browser,

@@ -1,28 +1,78 @@
 // "Open results from a URL": someone's published results.jsonl (with its metadata.json beside it,
 // when there is one) or our zip, fetched from a host that allows cross-origin reads (GitHub raw,
-// Hugging Face), imported like a dropped file. Only http(s) URLs; sizes checked from the headers.
+// Hugging Face), imported like a dropped file. Only http(s) URLs. The body is read as a stream and
+// the download stops at the size limit, whether or not the host sent a Content-Length (issue 10 #4);
+// a link whose percent-encoding is broken is refused with a clear message before anything is fetched
+// (issue 10 #8).
 import { AppError } from '../../core/errors';
 import { hostOf } from '../fetchWithRetry';
 import type { ImportFile } from '../importers/readImport';
+import { formatLimit, formatMegabytes } from '../importers/readZip';
 import {
   importResults,
+  MAX_METADATA_BYTES,
+  MAX_RESULTS_BYTES,
+  MAX_RESULTS_ZIP_BYTES,
   type ImportResultsDeps,
   type ImportResultsOptions,
   type ResultsImportSummary,
 } from './importResults';
 
-const MAX_BYTES = 200 * 1024 * 1024;
+export interface DownloadLimits {
+  results: number;
+  metadata: number;
+  zip: number;
+}
+
+export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
+  results: MAX_RESULTS_BYTES,
+  metadata: MAX_METADATA_BYTES,
+  zip: MAX_RESULTS_ZIP_BYTES,
+};
 
 export interface UrlImportDeps extends ImportResultsDeps {
   fetch: typeof fetch;
+  /** The most bytes read of each file; default the import's own limits. */
+  limits?: DownloadLimits;
+}
+
+const LINK_NEXT_STEP =
+  'Copy the link again from where it was published (the whole of it), or download the files and import them.';
+
+/**
+ * Where the text's percent-encoding breaks: a "%" not followed by two hexadecimal digits, or escapes
+ * that do not spell UTF-8. Null when it is sound.
+ */
+export function percentEncodingProblem(text: string): string | null {
+  const stray = /%(?![0-9A-Fa-f]{2})/.exec(text);
+  if (stray !== null) {
+    const at = text.slice(stray.index, stray.index + 6);
+    return `“${at}” is a “%” that is not followed by two hexadecimal digits`;
+  }
+  for (const match of text.matchAll(/(?:%[0-9A-Fa-f]{2})+/g)) {
+    try {
+      decodeURIComponent(match[0]);
+    } catch {
+      return `“${match[0].slice(0, 24)}” does not decode as UTF-8 text`;
+    }
+  }
+  return null;
 }
 
 function checkUrl(raw: string): URL {
+  const problem = percentEncodingProblem(raw);
+  if (problem !== null) {
+    throw new AppError('bad_request', `The results link has broken percent-encoding: ${problem}.`, {
+      nextStep: LINK_NEXT_STEP,
+    });
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError('bad_request', 'The results link is not a valid URL.');
+    throw new AppError('bad_request', 'The results link is not a valid URL.', {
+      nextStep: LINK_NEXT_STEP,
+    });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new AppError('bad_request', `The results link must be http(s), not ${url.protocol}`);
@@ -30,9 +80,58 @@ function checkUrl(raw: string): URL {
   return url;
 }
 
+/** The last path segment, decoded (the link was checked, so it decodes); `fallback` when empty. */
+function fileNameOf(url: URL, fallback: string): string {
+  const last = url.pathname.split('/').pop() ?? '';
+  return decodeURIComponent(last) || fallback;
+}
+
+function tooLarge(url: URL, limit: number, size: number | null): AppError {
+  const what = size === null ? `more than ${formatLimit(limit)}` : formatMegabytes(size);
+  return new AppError(
+    'dataset_format',
+    `${fileNameOf(url, 'The file')} at ${url.host} is ${what}; at most ${formatLimit(limit)} can be opened.`,
+    {
+      host: url.host,
+      nextStep:
+        'The download was stopped there and nothing was stored. Open a smaller results folder, or split the run.',
+    },
+  );
+}
+
+/**
+ * The body, read chunk by chunk and given up the moment it passes `limit`: a declared
+ * Content-Length over the limit stops it before the first byte, an undeclared or lying one as soon
+ * as the bytes say so.
+ */
+async function readLimited(response: Response, url: URL, limit: number): Promise<Blob> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel();
+    throw tooLarge(url, limit, declared);
+  }
+  if (response.body === null) return new Blob([]);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge(url, limit, null);
+    }
+    chunks.push(value);
+  }
+  // A Blob of the chunks, not one concatenated copy: a 200 MB file is not held twice.
+  return new Blob(chunks as BlobPart[]);
+}
+
 async function download(
   deps: UrlImportDeps,
   url: URL,
+  limit: number,
   isOptional: boolean,
 ): Promise<ImportFile | null> {
   let response: Response;
@@ -41,7 +140,7 @@ async function download(
   } catch {
     throw new AppError(
       'cors',
-      `Could not download ${url.pathname.split('/').pop() ?? 'the file'} from ${url.host}.`,
+      `Could not download ${fileNameOf(url, 'the file')} from ${url.host}.`,
       {
         host: url.host,
         nextStep:
@@ -50,6 +149,7 @@ async function download(
     );
   }
   if (!response.ok) {
+    await response.body?.cancel();
     if (isOptional) return null;
     throw new AppError(
       response.status === 404 ? 'not_found' : 'network',
@@ -61,18 +161,12 @@ async function download(
       },
     );
   }
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_BYTES) {
-    await response.body?.cancel();
-    throw new AppError(
-      'dataset_format',
-      `The results at ${url.host} are ${(length / 1024 / 1024).toFixed(0)} MB; at most 200 MB can be opened.`,
-    );
-  }
-  const bytes = await response.arrayBuffer();
-  const name =
-    decodeURIComponent(url.pathname.split('/').pop() ?? 'results.jsonl') || 'results.jsonl';
-  return { name, size: bytes.byteLength, arrayBuffer: () => Promise.resolve(bytes) };
+  const blob = await readLimited(response, url, limit);
+  return {
+    name: fileNameOf(url, 'results.jsonl'),
+    size: blob.size,
+    arrayBuffer: () => blob.arrayBuffer(),
+  };
 }
 
 export async function importResultsFromUrl(
@@ -81,12 +175,20 @@ export async function importResultsFromUrl(
   options: ImportResultsOptions = {},
 ): Promise<ResultsImportSummary> {
   const url = checkUrl(rawUrl);
-  const main = await download(deps, url, false);
+  const limits = deps.limits ?? DEFAULT_DOWNLOAD_LIMITS;
+  const isZip = fileNameOf(url, '').toLowerCase().endsWith('.zip');
+  const main = await download(deps, url, isZip ? limits.zip : limits.results, false);
   if (main === null) throw new AppError('not_found', `Nothing at ${hostOf(url.toString())}.`);
   const files: ImportFile[] = [main];
-  if (!main.name.toLowerCase().endsWith('.zip')) {
-    // verifiers saves metadata.json beside results.jsonl; it is optional.
-    const metadata = await download(deps, new URL('metadata.json', url), true).catch(() => null);
+  if (!isZip) {
+    // verifiers saves metadata.json beside results.jsonl; it is optional, but one too large says so.
+    const metadataUrl = new URL('metadata.json', url);
+    const metadata = await download(deps, metadataUrl, limits.metadata, true).catch(
+      (error: unknown) => {
+        if (error instanceof AppError && error.kind === 'dataset_format') throw error;
+        return null;
+      },
+    );
     if (metadata !== null) files.push({ ...metadata, name: 'metadata.json' });
   }
   return importResults(deps, files, options);

@@ -67,7 +67,7 @@ export function ImportReport({
       )}
       {metadataProblems.length > 0 && (
         <>
-          <p>Parts of metadata.json could not be read:</p>
+          <p>metadata.json was read, leaving out only:</p>
           <ul data-testid="import-results-metadata-problems">
             {metadataProblems.map((problem) => (
               <li key={problem}>{problem}</li>
