@@ -53,9 +53,12 @@ export function App() {
   return (
     <div className="app" data-testid="app-shell">
       <header className="app-header">
-        <a className="brand" href={hrefFor('dataset')}>
-          medeval
-        </a>
+        {/* The one h1 of every page (axe page-has-heading-one); each page titles itself with an h2. */}
+        <h1 className="app-title">
+          <a className="brand" href={hrefFor('dataset')}>
+            medeval
+          </a>
+        </h1>
         <nav aria-label="Main">
           {PAGES.map((page) => (
             <a

@@ -22,7 +22,7 @@ export function ComparePage({ route }: { route: HashRoute }) {
   const runIds = useMemo(() => parseRunIds(runsParam), [runsParam]);
   return (
     <div className="page" data-testid="compare-page">
-      <h1 className="rs-sr-only">Compare runs</h1>
+      <h2 className="rs-sr-only">Compare runs</h2>
       {runIds.length < 2 ? (
         <ComparePicker initial={runIds} />
       ) : (
