@@ -9,8 +9,14 @@ export interface RunEnv {
   envSettings: Record<string, unknown>;
 }
 
-/** The benchmark a run belongs to and its settings; a run stored before issue 6 is MTSamples. */
-export function resolveRunEnv(settings: Pick<RunSettings, 'envId' | 'envSettings'>): RunEnv {
+/**
+ * The benchmark a run belongs to and its settings; a run stored before issue 6 is MTSamples, and a
+ * setting a stored run lacks takes the env's legacy value before its default (a new run: the default).
+ */
+export function resolveRunEnv(
+  settings: Pick<RunSettings, 'envId' | 'envSettings'>,
+  opts: { isNewRun?: boolean } = {},
+): RunEnv {
   if (settings.envId !== undefined && findEnv(settings.envId) === undefined) {
     throw new AppError(
       'bad_request',
@@ -23,6 +29,7 @@ export function resolveRunEnv(settings: Pick<RunSettings, 'envId' | 'envSettings
   const env = envOf(settings.envId);
   const parsed = env.settings.schema.safeParse({
     ...env.settings.defaults,
+    ...(opts.isNewRun === true ? {} : env.settings.legacy),
     ...settings.envSettings,
   });
   if (!parsed.success) {

@@ -336,6 +336,12 @@ export interface EnvModule<S extends Record<string, unknown> = Record<string, un
     schema: z.ZodType<S>;
     defaults: S;
     fields: readonly SettingField[];
+    /**
+     * What a stored run that lacks a setting had, when that differs from today's default (a run made
+     * before multiple-choice presets existed was scored with medeval's own reader, not the new
+     * default reference preset). Applied under the stored settings, over the defaults.
+     */
+    legacy?: Partial<S>;
   };
   /** Turns a source row into an example, or says why it was skipped. HF envs only. */
   rowToExample?(row: Readonly<Record<string, unknown>>, ctx: RowContext): RowOutcome;
@@ -352,4 +358,13 @@ export interface EnvModule<S extends Record<string, unknown> = Record<string, un
    * every MedARC MCQ env shares (core/suites/readEnvArgs.ts); any other arg makes the entry unrunnable.
    */
   medarc?: MedarcBinding;
+  /** Which reference environment the reference presets reproduce, and anything a reader must know. */
+  reference?: EnvReference;
+}
+
+export interface EnvReference {
+  /** The MedARC `env_id` reproduced, or null when MedARC has no such environment. */
+  medarcEnvId: string | null;
+  /** A difference from that reference worth saying (a stand-in prompt layout, another dataset copy). */
+  note: string | null;
 }

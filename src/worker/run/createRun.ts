@@ -28,7 +28,7 @@ export interface CreateRunDeps {
 
 function checkSettings(input: RunSettings): { settings: RunSettings } & RunEnv {
   const { settings } = checkShape(input);
-  const runEnv = resolveRunEnv(settings);
+  const runEnv = resolveRunEnv(settings, { isNewRun: true });
   const problem = judgesProblem(runEnv.env, settings.judges.length);
   if (problem !== null) {
     throw new AppError('bad_request', `${runEnv.env.label}: ${problem}`, {

@@ -2,6 +2,7 @@
 // public answers), the shared multiple-choice prompt, exact scoring and accuracy per subject.
 import { CHOICE_SETTINGS } from '../multipleChoice/choiceSettings';
 import { makeChoiceEnv } from '../multipleChoice/makeChoiceEnv';
+import { MED_MCQA_LAYOUT } from '../multipleChoice/medarc/medarcLayouts';
 import { rowToExample } from './rowToExample';
 
 export const medmcqaEnv = makeChoiceEnv({
@@ -34,4 +35,5 @@ export const medmcqaEnv = makeChoiceEnv({
   groupLabel: 'Subject',
   rowToExample,
   settings: CHOICE_SETTINGS,
+  medarc: MED_MCQA_LAYOUT,
 });

@@ -2,6 +2,7 @@
 // shared multiple-choice prompt, exact scoring and accuracy per exam step.
 import { CHOICE_SETTINGS } from '../multipleChoice/choiceSettings';
 import { makeChoiceEnv } from '../multipleChoice/makeChoiceEnv';
+import { MEDQA_LAYOUT } from '../multipleChoice/medarc/medarcLayouts';
 import { rowToExample } from './rowToExample';
 
 export const medqaEnv = makeChoiceEnv({
@@ -33,4 +34,5 @@ export const medqaEnv = makeChoiceEnv({
   groupLabel: 'Exam step',
   rowToExample,
   settings: CHOICE_SETTINGS,
+  medarc: MEDQA_LAYOUT,
 });

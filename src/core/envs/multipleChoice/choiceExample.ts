@@ -1,6 +1,8 @@
 // Owns turning a benchmark's already-read row into a stored multiple-choice example, with the checks
 // every benchmark needs (a question, at least two non-empty options, distinct letters, a gold among
-// them). Total: a row that fails is skipped with a reason the load report shows, never thrown.
+// them). Texts are stored trimmed for display; where trimming changed one, the source text is kept
+// beside it, because reference prompts send it verbatim. Total: a row that fails is skipped with a
+// reason the load report shows, never thrown.
 import type { z } from '../../zod';
 import type { RowOutcome } from '../types';
 import { goldProblem, type ChoiceOption, type ContextSection } from './choicePayload';
@@ -22,6 +24,7 @@ export function choiceExample(input: ChoiceExampleInput): RowOutcome {
   const options = input.options.map((option) => ({
     letter: option.letter,
     text: option.text.trim(),
+    ...(option.text.trim() === option.text ? {} : { source: option.text }),
   }));
   const problem = optionsProblem(options) ?? goldProblem({ options, gold: input.gold });
   if (problem !== null) return { skip: problem };
@@ -37,6 +40,7 @@ export function choiceExample(input: ChoiceExampleInput): RowOutcome {
         options,
         gold: input.gold,
         ...(input.context === undefined ? {} : { context: input.context }),
+        ...(question === input.question ? {} : { sourceQuestion: input.question }),
       },
     },
   };

@@ -4,12 +4,22 @@ import { z } from '../../zod';
 import { AppError } from '../../errors';
 import type { EnvExample } from '../types';
 
-export const ChoiceOptionSchema = z.object({ letter: z.string().min(1), text: z.string() });
+export const ChoiceOptionSchema = z.object({
+  letter: z.string().min(1),
+  text: z.string(),
+  /** The text exactly as the source has it, when trimming changed it (reference prompts use it). */
+  source: z.string().optional(),
+});
 /** One answer option. Not called `Option`: that name is a DOM global (the `<option>` constructor). */
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
 /** One labelled passage shown before the question (PubMedQA: BACKGROUND, METHODS, …). */
-export const ContextSectionSchema = z.object({ label: z.string(), text: z.string() });
+export const ContextSectionSchema = z.object({
+  label: z.string(),
+  text: z.string(),
+  /** The passage exactly as the source has it, when trimming changed it. */
+  source: z.string().optional(),
+});
 export type ContextSection = z.infer<typeof ContextSectionSchema>;
 
 /**
@@ -21,6 +31,8 @@ export const ChoicePayloadSchema = z.object({
   /** The letter of the correct option, as in the source (before any shuffle). */
   gold: z.string().min(1),
   context: z.array(ContextSectionSchema).optional(),
+  /** The question exactly as the source has it, when trimming changed it. */
+  sourceQuestion: z.string().optional(),
 });
 export type ChoicePayload = z.infer<typeof ChoicePayloadSchema>;
 

@@ -1,11 +1,13 @@
-// Owns what the model is sent for a multiple-choice example (spec more-environments.md §2, after the
-// MedARC reference prompt shapes). Pure.
+// Owns what the model is sent for a multiple-choice example (spec more-environments.md §2). Every
+// current preset sends MedARC's messages byte for byte (medarc/medarcLayouts.ts: the system prompt of
+// the answer format and the environment's own user message). Runs stored before presets keep the
+// prompt medeval wrote then, described below. Pure.
 //
-// System: an instruction to reason step by step (inside <think>…</think> with `useThink`) and then
+// Legacy system: an instruction to reason step by step (inside <think>…</think> with `useThink`) and then
 // give only the letter, inside <answer></answer> (`xml`) or \boxed{} (`boxed`). No example letter is
 // shown, so the instruction does not suggest one.
 //
-// User, exactly (the Context block only when the example has context, i.e. PubMedQA):
+// Legacy user, exactly (the Context block only when the example has context, i.e. PubMedQA):
 //
 //   Context:
 //   BACKGROUND. <text>
@@ -20,6 +22,12 @@ import type { ChatMessage } from '../../schema/chat';
 import type { EnvExample } from '../types';
 import { readChoicePayload, type ChoiceOption, type ContextSection } from './choicePayload';
 import type { ChoiceSettings } from './choiceSettings';
+import {
+  MEDQA_LAYOUT,
+  medarcSystemPrompt,
+  sourceQuestion,
+  type MedarcLayout,
+} from './medarc/medarcLayouts';
 import { presentOptions } from './shuffleOptions';
 
 const ROLE = 'You are a medical expert answering a multiple-choice question.';
@@ -56,15 +64,43 @@ export function choiceUserMessage(
   return lines.join('\n');
 }
 
-/** The messages for `example`, with its options in the order these settings present them. */
-export function buildChoicePrompt(example: EnvExample, settings: ChoiceSettings): ChatMessage[] {
+/** The options as these settings present them for `example` in an environment with this layout. */
+export function presentedFor(
+  example: EnvExample,
+  settings: ChoiceSettings,
+  layout: MedarcLayout = MEDQA_LAYOUT,
+): ReturnType<typeof presentOptions> {
   const payload = readChoicePayload(example);
-  const presented = presentOptions(payload, example.id, settings);
+  return presentOptions(
+    payload,
+    { legacy: example.id, medarc: layout.rowId(example, payload) },
+    settings,
+    layout.optionText,
+  );
+}
+
+/** The messages for `example`, with its options in the order these settings present them. */
+export function buildChoicePrompt(
+  example: EnvExample,
+  settings: ChoiceSettings,
+  layout: MedarcLayout = MEDQA_LAYOUT,
+): ChatMessage[] {
+  const payload = readChoicePayload(example);
+  const presented = presentedFor(example, settings, layout);
+  if (settings.preset === 'medeval-legacy') {
+    return [
+      { role: 'system', content: choiceSystemPrompt(settings) },
+      {
+        role: 'user',
+        content: choiceUserMessage(example.question, presented.options, payload.context),
+      },
+    ];
+  }
   return [
-    { role: 'system', content: choiceSystemPrompt(settings) },
+    { role: 'system', content: medarcSystemPrompt(settings.answerFormat, settings.useThink) },
     {
       role: 'user',
-      content: choiceUserMessage(example.question, presented.options, payload.context),
+      content: layout.userMessage(sourceQuestion(example, payload), payload, presented.options),
     },
   ];
 }

@@ -71,6 +71,8 @@ export interface OptionTextScan {
   masked: string;
   /** Letters of the options whose text was found, longest text first. */
   found: string[];
+  /** Where each found option's text is, by letter (every occurrence). */
+  spans: Map<string, { start: number; end: number }[]>;
 }
 
 /**
@@ -85,16 +87,22 @@ export function scanOptionTexts(text: string, options: readonly ChoiceOption[]):
     .sort((a, b) => b.text.length - a.text.length);
   let masked = text;
   const found: string[] = [];
+  const spans = new Map<string, { start: number; end: number }[]>();
   for (const option of byLength) {
     const pattern = new RegExp(
       `(?<![\\p{L}\\p{N}])${wordsPattern(option.text)}(?![\\p{L}\\p{N}])`,
       'giu',
     );
-    const next = masked.replace(pattern, (hit) => ' '.repeat(hit.length));
-    if (next !== masked) found.push(option.letter);
-    masked = next;
+    const hits = [...masked.matchAll(pattern)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    if (hits.length === 0) continue;
+    found.push(option.letter);
+    spans.set(option.letter, hits);
+    masked = masked.replace(pattern, (hit) => ' '.repeat(hit.length));
   }
-  return { masked, found };
+  return { masked, found, spans };
 }
 
 function wordsPattern(text: string): string {

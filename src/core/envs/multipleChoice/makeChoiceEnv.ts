@@ -4,6 +4,7 @@
 import type { EnvExample, EnvModule, EnvVariant, RowContext, RowOutcome } from '../types';
 import { buildChoicePrompt } from './choicePrompt';
 import type { ChoiceEnvSettings, ChoiceSettings } from './choiceSettings';
+import type { MedarcLayout } from './medarc/medarcLayouts';
 import { scoreChoice } from './scoreChoice';
 
 export interface ChoiceEnvSpec<S extends ChoiceSettings> {
@@ -17,19 +18,22 @@ export interface ChoiceEnvSpec<S extends ChoiceSettings> {
   rowToExample: (row: Readonly<Record<string, unknown>>, ctx: RowContext) => RowOutcome;
   /** `CHOICE_SETTINGS`, or an extension of it (PubMedQA adds its subset). */
   settings: ChoiceEnvSettings<S>;
+  /** The MedARC environment whose prompt, shuffle row id and answer text the reference presets use. */
+  medarc: MedarcLayout;
   includes?: (example: EnvExample, settings: S) => boolean;
   selectionProblem?: (examples: readonly EnvExample[], settings: S) => string | null;
 }
 
 export function makeChoiceEnv<S extends ChoiceSettings>(spec: ChoiceEnvSpec<S>): EnvModule<S> {
-  const { licence, homepage, variants, ...rest } = spec;
+  const { licence, homepage, variants, medarc, ...rest } = spec;
   return {
     ...rest,
     source: { kind: 'huggingface', licence, homepage, variants },
-    buildPrompt: (example, settings) => buildChoicePrompt(example, settings),
+    reference: { medarcEnvId: medarc.envId, note: medarc.note },
+    buildPrompt: (example, settings) => buildChoicePrompt(example, settings, medarc),
     scoring: {
       kind: 'exact',
-      score: (response, example, settings) => scoreChoice(response, example, settings),
+      score: (response, example, settings) => scoreChoice(response, example, settings, medarc),
     },
     summary: 'accuracy',
   };

@@ -8,7 +8,8 @@
 //               letters inside a quoted option text ("Hepatitis B infection") and in a negated
 //               clause ("B fits. The answer is not C." reads B: the spec's plain "last letter"
 //               would read C);
-//   option_text exactly one option's full text appears (several → no answer).
+//   option_text exactly one option's full text appears in a clause that does not negate it
+//               (several → no answer; "<text> is wrong" → no answer).
 // Correctness is decided by the caller (parsed letter vs gold). Pure.
 import type { ChoiceScore } from '../types';
 import { letterRange, type ChoiceOption } from './choicePayload';
@@ -44,7 +45,12 @@ export function matchChoice(answer: string, options: readonly ChoiceOption[]): C
     const why = `${last.letter} is the last standalone option letter in the answer.`;
     return { parsed: last.letter, matchedBy: 'last_letter', why };
   }
-  return byOptionText(scan.found, options);
+  // An option's text counts only where its clause does not negate it ("Patent ductus arteriosus is
+  // wrong" names D to reject it, so it is no answer).
+  const affirmed = scan.found.filter((letter) =>
+    (scan.spans.get(letter) ?? []).some((span) => !isNegated(text, span.start, span.end, options)),
+  );
+  return byOptionText(affirmed, scan.found, options);
 }
 
 /**
@@ -78,7 +84,11 @@ function justLetter(
   return own !== undefined && comparableText(own.text) === rest ? letter : null;
 }
 
-function byOptionText(found: readonly string[], options: readonly ChoiceOption[]): ChoiceMatch {
+function byOptionText(
+  found: readonly string[],
+  named: readonly string[],
+  options: readonly ChoiceOption[],
+): ChoiceMatch {
   const [only] = found;
   if (found.length === 1 && only !== undefined) {
     const text = options.find((option) => option.letter === only)?.text ?? '';
@@ -88,7 +98,9 @@ function byOptionText(found: readonly string[], options: readonly ChoiceOption[]
   const why =
     found.length > 1
       ? `The answer quotes several options (${[...found].sort().join(', ')}) and no letter.`
-      : `No option letter (${letterRange(options)}) or option text was found in the answer.`;
+      : named.length > 0
+        ? `The answer names option ${[...named].sort().join(', ')} only in a negated clause.`
+        : `No option letter (${letterRange(options)}) or option text was found in the answer.`;
   return { parsed: null, matchedBy: 'none', why };
 }
 

@@ -1,22 +1,29 @@
-// Owns scoring one reply to a multiple-choice example: find the answer (extractChoiceAnswer), read the
-// option it chooses (matchChoice) and compare it with the gold as presented (after any shuffle, so a
-// shuffled run is scored against the order the model saw). No request is made. Pure.
+// Owns scoring one reply to a multiple-choice example against the gold as presented (after any
+// shuffle, so a shuffled run is scored against the order the model saw). A MedARC preset gives the
+// reference's verdict: verifiers' parser reads the answer and that commit's multiple_choice_accuracy
+// judges it (medarc/medarcVerdict.ts). The medeval presets find the answer (extractChoiceAnswer), read
+// the option it chooses (matchChoice) and compare. No request is made. Pure.
 import type { ChoiceScore, EnvExample } from '../types';
-import { readChoicePayload } from './choicePayload';
 import type { ChoiceSettings } from './choiceSettings';
+import { medarcVersionOf } from './choicePresets';
+import { presentedFor } from './choicePrompt';
 import { extractChoiceAnswer } from './extractChoiceAnswer';
+import { MEDQA_LAYOUT, type MedarcLayout } from './medarc/medarcLayouts';
+import { medarcChoiceScore } from './medarc/medarcVerdict';
 import { matchChoice, type ChoiceMatch } from './matchChoice';
-import { presentOptions } from './shuffleOptions';
-
-/** Stored with each rollout; the reply itself is stored in full elsewhere. */
-export const EXTRACTED_MAX_CHARS = 500;
+import { clipExtracted } from './clipExtracted';
 
 export function scoreChoice(
   response: string,
   example: EnvExample,
   settings: ChoiceSettings,
+  layout: MedarcLayout = MEDQA_LAYOUT,
 ): ChoiceScore {
-  const presented = presentOptions(readChoicePayload(example), example.id, settings);
+  const presented = presentedFor(example, settings, layout);
+  const version = medarcVersionOf(settings.preset);
+  if (version !== null) {
+    return medarcChoiceScore(response, presented, settings, version, layout);
+  }
   const extracted = extractChoiceAnswer(response, settings);
   const match: ChoiceMatch =
     extracted.source === 'empty'
@@ -35,15 +42,4 @@ export function scoreChoice(
     extracted: clipExtracted(extracted.text, extracted.source),
     ...(presented.order === null ? {} : { order: presented.order }),
   };
-}
-
-/**
- * A whole reply is clipped from the front (its answer is read from the end); a tag's inside from the
- * back.
- */
-function clipExtracted(text: string, source: ChoiceScore['source']): string {
-  if (text.length <= EXTRACTED_MAX_CHARS) return text;
-  return source === 'whole_reply'
-    ? `…${text.slice(-(EXTRACTED_MAX_CHARS - 1))}`
-    : `${text.slice(0, EXTRACTED_MAX_CHARS - 1)}…`;
 }

@@ -1,11 +1,13 @@
 // Owns the optional per-question option shuffle (spec more-environments.md §2): deterministic for a
 // (seed, row id) pair, so a prompt and its scoring always see the same order, and a rerun with the
-// same seed asks the same questions. Options that only make sense in place ("all of the above") stay
-// put, and a question whose options name other letters ("Both A and C") is left as it is. Pure.
+// same seed asks the same questions. Every preset shuffles as MedARC does (medarc/medarcShuffle.ts),
+// with the row id its environment passes; runs stored before presets keep the shuffle they had
+// (`legacyShuffleOptions`). Pure.
 import { optionLetter, type ChoiceOption, type ChoicePayload } from './choicePayload';
 import type { ChoiceSettings } from './choiceSettings';
 import { fnv1a32 } from '../../hash';
 import { mulberry32 } from '../../stats/bootstrap';
+import { medarcShuffleOrder } from './medarc/medarcShuffle';
 
 export interface PresentedOptions {
   /** The options as the model sees them: re-lettered A, B, … when shuffled. */
@@ -16,19 +18,51 @@ export interface PresentedOptions {
   order: string[] | null;
 }
 
-/** The options an example is presented with under these settings (prompt and scoring share it). */
+/**
+ * The options an example is presented with under these settings (prompt and scoring share it).
+ * `medarcRowId` is the row id the MedARC environment would pass; `optionText` the option text as
+ * that environment holds it (MedARC shuffles its own copy; letters stay, texts move).
+ */
 export function presentOptions(
   payload: Pick<ChoicePayload, 'options' | 'gold'>,
-  rowId: string,
-  settings: Pick<ChoiceSettings, 'shuffleOptions' | 'shuffleSeed'>,
+  rowIds: { legacy: string; medarc: string },
+  settings: Pick<ChoiceSettings, 'shuffleOptions' | 'shuffleSeed' | 'preset'>,
+  optionText: (option: ChoiceOption) => string = (option) => option.text,
 ): PresentedOptions {
   if (!settings.shuffleOptions) {
     return { options: [...payload.options], gold: payload.gold, order: null };
   }
-  return shuffleOptions(payload.options, payload.gold, settings.shuffleSeed, rowId);
+  if (settings.preset === 'medeval-legacy') {
+    return legacyShuffleOptions(payload.options, payload.gold, settings.shuffleSeed, rowIds.legacy);
+  }
+  const order = medarcShuffleOrder(
+    payload.options.map(optionText),
+    settings.shuffleSeed,
+    rowIds.medarc,
+  );
+  const arranged = order.map((index) => payload.options[index] as ChoiceOption);
+  return relettered(payload.options, arranged, payload.gold);
 }
 
-export function shuffleOptions(
+/** The arranged options under the source's letters (A, B, … by position), gold followed. */
+function relettered(
+  source: readonly ChoiceOption[],
+  arranged: readonly ChoiceOption[],
+  gold: string,
+): PresentedOptions & { order: string[] } {
+  const goldIndex = arranged.findIndex((option) => option.letter === gold);
+  return {
+    options: arranged.map((option, index) => ({
+      ...option,
+      letter: source[index]?.letter ?? optionLetter(index),
+    })),
+    gold: goldIndex === -1 ? gold : (source[goldIndex]?.letter ?? optionLetter(goldIndex)),
+    order: arranged.map((option) => option.letter),
+  };
+}
+
+/** The shuffle medeval used before reference presets (FNV-1a + mulberry32 Fisher–Yates). */
+export function legacyShuffleOptions(
   options: readonly ChoiceOption[],
   gold: string,
   seed: number,

@@ -2,6 +2,7 @@
 // Parquet, marked against the official test list; the shared multiple-choice prompt with the abstract
 // as context, exact scoring, accuracy. Runs use the official 500 by default (pubmedqaSettings.ts).
 import { makeChoiceEnv } from '../multipleChoice/makeChoiceEnv';
+import { PUBMEDQA_LAYOUT } from '../multipleChoice/medarc/medarcLayouts';
 import { PUBMEDQA_SETTINGS } from './pubmedqaSettings';
 import { rowToExample } from './rowToExample';
 import { includesExample, subsetProblem } from './testSubset';
@@ -45,6 +46,7 @@ export const pubmedqaEnv = makeChoiceEnv({
   groupLabel: 'Group',
   rowToExample,
   settings: PUBMEDQA_SETTINGS,
+  medarc: PUBMEDQA_LAYOUT,
   includes: includesExample,
   selectionProblem: subsetProblem,
 });

@@ -1,6 +1,7 @@
 // PubMedQA's run settings: the shared multiple-choice ones plus which questions take part.
 import { z } from '../../zod';
 import {
+  CHOICE_LEGACY_SETTINGS,
   CHOICE_SETTING_FIELDS,
   CHOICE_SETTINGS_DEFAULTS,
   ChoiceSettingsSchema,
@@ -25,6 +26,7 @@ export type PubmedqaSettings = z.infer<typeof PubmedqaSettingsSchema>;
 export const PUBMEDQA_SETTINGS: ChoiceEnvSettings<PubmedqaSettings> = {
   schema: PubmedqaSettingsSchema,
   defaults: { ...CHOICE_SETTINGS_DEFAULTS, subset: 'test500' },
+  legacy: CHOICE_LEGACY_SETTINGS,
   fields: [
     {
       key: 'subset',

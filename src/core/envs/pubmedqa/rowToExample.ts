@@ -45,6 +45,7 @@ export function rowToExample(row: Readonly<Record<string, unknown>>, ctx: RowCon
     context: context.contexts.map((text, index) => ({
       label: context.labels[index] ?? '',
       text: text.trim(),
+      ...(text.trim() === text ? {} : { source: text }),
     })),
     extra: { inTestSubset: isInTestSubset(ctx.extras['testSubset'], id) },
   });

@@ -21,7 +21,7 @@ interface RunEstimatePanelProps {
 export function RunEstimatePanel({ settings, examples, env }: RunEstimatePanelProps) {
   const prices = useRunPrices();
   const estimate = useMemo(() => {
-    const runEnv = resolveRunEnv(settings);
+    const runEnv = resolveRunEnv(settings, { isNewRun: true });
     const chosen = runExamples(examples, settings.selection, runEnv);
     if (env.scoring.kind !== 'jury') return envEstimate(settings, chosen, runEnv, prices);
     return estimateRun({

@@ -55,17 +55,22 @@ describe('mmlu_medical rowToExample', () => {
     });
   });
 
-  it('declares seven subjects, 1,417 rows', () => {
+  it('declares the standard six subjects first (1,089 rows), the earlier seven as a labelled variant', () => {
     const variant = firstVariant(mmluMedicalEnv);
-    expect(variant.expectedRows).toBe(1417);
+    expect(variant.id).toBe('medical6');
+    expect(variant.expectedRows).toBe(1089);
     expect(variant.parts.map((part) => (part.kind === 'hf-parquet' ? part.config : ''))).toEqual([
       'anatomy',
       'clinical_knowledge',
+      'college_biology',
       'college_medicine',
       'medical_genetics',
-      'nutrition',
       'professional_medicine',
-      'virology',
     ]);
+    const seven =
+      mmluMedicalEnv.source.kind === 'huggingface' ? mmluMedicalEnv.source.variants[1] : undefined;
+    expect(seven?.id).toBe('medical');
+    expect(seven?.expectedRows).toBe(1417);
+    expect(seven?.label).toMatch(/earlier set/);
   });
 });

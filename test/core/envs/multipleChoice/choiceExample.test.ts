@@ -28,11 +28,13 @@ describe('choiceExample', () => {
         payload: {
           inTestSubset: true,
           options: [
-            { letter: 'A', text: 'Yes' },
+            { letter: 'A', text: 'Yes', source: ' Yes ' },
             { letter: 'B', text: 'No' },
           ],
           gold: 'A',
           context: [{ label: 'RESULTS', text: 'It was.' }],
+          // Reference prompts send the question as the source has it.
+          sourceQuestion: ' Is it? ',
         },
       },
     });

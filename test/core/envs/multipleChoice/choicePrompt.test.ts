@@ -4,7 +4,11 @@ import {
   choiceSystemPrompt,
   choiceUserMessage,
 } from '../../../../src/core/envs/multipleChoice/choicePrompt';
-import { CHOICE_SETTINGS_DEFAULTS } from '../../../../src/core/envs/multipleChoice/choiceSettings';
+import { CHOICE_SETTINGS_DEFAULTS as CURRENT_DEFAULTS } from '../../../../src/core/envs/multipleChoice/choiceSettings';
+
+// The prompt runs had before presets (kept for stored runs); the presets' prompts are tested against
+// the reference's own output in reference/medarcPrompts.test.ts.
+const CHOICE_SETTINGS_DEFAULTS = { ...CURRENT_DEFAULTS, preset: 'medeval-legacy' as const };
 import type { EnvExample } from '../../../../src/core/envs/types';
 
 const OPTIONS = [

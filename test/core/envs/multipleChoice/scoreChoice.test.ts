@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHOICE_SETTINGS_DEFAULTS } from '../../../../src/core/envs/multipleChoice/choiceSettings';
 import { scoreChoice } from '../../../../src/core/envs/multipleChoice/scoreChoice';
-import { shuffleOptions } from '../../../../src/core/envs/multipleChoice/shuffleOptions';
+import { legacyShuffleOptions as shuffleOptions } from '../../../../src/core/envs/multipleChoice/shuffleOptions';
 import { ChoiceScoreSchema, type EnvExample } from '../../../../src/core/envs/types';
 
 const OPTIONS = [
@@ -17,7 +17,8 @@ const EXAMPLE: EnvExample = {
   answer: 'C. Doxycycline',
   payload: { options: OPTIONS, gold: 'C' },
 };
-const DEFAULTS = CHOICE_SETTINGS_DEFAULTS;
+// These cases test medeval's own reader and the shuffle runs had before presets.
+const DEFAULTS = { ...CHOICE_SETTINGS_DEFAULTS, preset: 'medeval-legacy' as const };
 
 describe('scoreChoice', () => {
   it('a correct tagged answer', () => {

@@ -4,8 +4,9 @@ import {
   isFixedOption,
   presentOptions,
   refersToLetters,
-  shuffleOptions,
+  legacyShuffleOptions as shuffleOptions,
 } from '../../../../src/core/envs/multipleChoice/shuffleOptions';
+import { medarcShuffleOrder } from '../../../../src/core/envs/multipleChoice/medarc/medarcShuffle';
 import { fnv1a32 } from '../../../../src/core/hash';
 import { mulberry32 } from '../../../../src/core/stats/bootstrap';
 
@@ -35,7 +36,7 @@ describe('seededRandom', () => {
   });
 });
 
-describe('shuffleOptions', () => {
+describe('legacyShuffleOptions (runs stored before presets)', () => {
   it('same (seed, id) → same order; texts kept, re-lettered A–D; gold follows its text', () => {
     const first = shuffleOptions(FOUR, 'C', 1618, 'test-7');
     expect(shuffleOptions(FOUR, 'C', 1618, 'test-7')).toEqual(first);
@@ -119,15 +120,43 @@ describe('refersToLetters', () => {
 });
 
 describe('presentOptions', () => {
+  const ids = { legacy: 'x', medarc: '7' };
   it('shuffle off: as stored, no order', () => {
     expect(
-      presentOptions({ options: FOUR, gold: 'B' }, 'x', { shuffleOptions: false, shuffleSeed: 1 }),
+      presentOptions({ options: FOUR, gold: 'B' }, ids, {
+        shuffleOptions: false,
+        shuffleSeed: 1,
+        preset: 'medarc@97d3282',
+      }),
     ).toEqual({ options: FOUR, gold: 'B', order: null });
   });
 
-  it('shuffle on: the shuffle of (seed, id)', () => {
+  it('legacy preset: the shuffle runs had before presets', () => {
     expect(
-      presentOptions({ options: FOUR, gold: 'B' }, 'x', { shuffleOptions: true, shuffleSeed: 5 }),
+      presentOptions({ options: FOUR, gold: 'B' }, ids, {
+        shuffleOptions: true,
+        shuffleSeed: 5,
+        preset: 'medeval-legacy',
+      }),
     ).toEqual(shuffleOptions(FOUR, 'B', 5, 'x'));
   });
+
+  it.each(['medarc@97d3282', 'medarc@6568528', 'medeval'] as const)(
+    '%s: MedARC’s order for (seed, MedARC row id), letters stay, texts move, gold follows',
+    (preset) => {
+      const presented = presentOptions({ options: FOUR, gold: 'B' }, ids, {
+        shuffleOptions: true,
+        shuffleSeed: 9331,
+        preset,
+      });
+      const order = medarcShuffleOrder(
+        FOUR.map((o) => o.text),
+        9331,
+        '7',
+      );
+      expect(presented.options.map((o) => o.text)).toEqual(order.map((i) => FOUR[i]?.text));
+      expect(presented.options.map((o) => o.letter)).toEqual(['A', 'B', 'C', 'D']);
+      expect(presented.options.find((o) => o.letter === presented.gold)?.text).toBe('Ceftriaxone');
+    },
+  );
 });

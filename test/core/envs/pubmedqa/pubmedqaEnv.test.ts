@@ -77,8 +77,17 @@ describe('pubmedqa rowToExample', () => {
     expect('skip' in outcome && outcome.skip).toContain(reason);
   });
 
-  it('the prompt carries the abstract as context', () => {
+  it('the prompt carries the abstract as context, in MedARC’s layout', () => {
     const user = pubmedqaEnv.buildPrompt?.(example(ROW, {}), pubmedqaEnv.settings.defaults)[1];
+    expect(user?.content).toBe(
+      `Select the best answer.\n\nContext: BACKGROUND. ${ROW.context.contexts[0]}\nRESULTS. ${ROW.context.contexts[1]}\n\n` +
+        `Question: ${ROW.question}\nA. Yes\nB. No\nC. Maybe\nAnswer: `,
+    );
+  });
+
+  it('a run stored before presets keeps the prompt it had', () => {
+    const legacy = { ...pubmedqaEnv.settings.defaults, preset: 'medeval-legacy' as const };
+    const user = pubmedqaEnv.buildPrompt?.(example(ROW, {}), legacy)[1];
     expect(user?.content).toBe(
       `Context:\nBACKGROUND. ${ROW.context.contexts[0]}\nRESULTS. ${ROW.context.contexts[1]}\n\n` +
         `${ROW.question}\n\nA. Yes\nB. No\nC. Maybe\nAnswer:`,

@@ -1,0 +1,123 @@
+// Owns a MedARC preset's score for one reply: the answer verifiers' parser hands the environment's
+// reward (verifiersParsers.ts), the verdict of that commit's multiple_choice_accuracy against the gold
+// as presented (with the gold option's text), and, to explain it, which options the same function
+// would have accepted had each been the gold. Pure.
+import type { ChoiceScore } from '../../types';
+import type { ChoiceOption } from '../choicePayload';
+import type { ChoiceSettings } from '../choiceSettings';
+import { clipExtracted } from '../clipExtracted';
+import type { PresentedOptions } from '../shuffleOptions';
+import {
+  medarcAccuracy6568528,
+  type MedarcMethod,
+  type MedarcVerdict,
+} from './medarcAccuracy6568528';
+import { medarcAccuracy97d3282 } from './medarcAccuracy97d3282';
+import type { MedarcLayout } from './medarcLayouts';
+import { afterThink, extractBoxedAnswer, xmlAnswer } from './verifiersParsers';
+
+export type MedarcVersion = '6568528' | '97d3282';
+
+const MATCHERS: Readonly<Record<MedarcVersion, typeof medarcAccuracy6568528>> = {
+  '6568528': medarcAccuracy6568528,
+  '97d3282': medarcAccuracy97d3282,
+};
+
+const MATCHED_BY: Readonly<Record<MedarcMethod, ChoiceScore['matchedBy']>> = {
+  direct_answer: 'letter',
+  anchored_token: 'anchored',
+  last_token: 'last_letter',
+  answer_text: 'option_text',
+  none: 'none',
+};
+
+interface ParsedReply {
+  text: string;
+  source: ChoiceScore['source'];
+  note: string | null;
+}
+
+/** What `parser.parse_answer(completion) or ""` gives, and where it came from. */
+function parseReply(
+  reply: string,
+  settings: Pick<ChoiceSettings, 'answerFormat' | 'useThink'>,
+): ParsedReply {
+  if (settings.answerFormat === 'xml') {
+    const tagged = xmlAnswer(reply);
+    if (tagged === null) {
+      return {
+        text: '',
+        source: 'empty',
+        note: 'No closed <answer>…</answer> tag: the reference reads nothing, so the reply scores 0.',
+      };
+    }
+    return { text: tagged, source: tagged === '' ? 'empty' : 'answer_tag', note: null };
+  }
+  const visible = settings.useThink ? afterThink(reply) : reply;
+  if (settings.useThink && !reply.includes('</think>')) {
+    return {
+      text: '',
+      source: 'empty',
+      note: 'No </think> in the reply: the reference’s think parser reads nothing, so it scores 0.',
+    };
+  }
+  const boxed = extractBoxedAnswer(visible);
+  if (boxed === visible && !visible.includes('\\boxed{')) {
+    return {
+      text: visible,
+      source: visible === '' ? 'empty' : 'whole_reply',
+      note: 'No \\boxed{}: the reference matches the whole reply.',
+    };
+  }
+  return { text: boxed, source: 'boxed', note: null };
+}
+
+function judge(
+  version: MedarcVersion,
+  answer: string,
+  letter: string,
+  options: readonly ChoiceOption[],
+  layout: MedarcLayout,
+): MedarcVerdict {
+  const option = options.find((o) => o.letter === letter);
+  return MATCHERS[version](answer, letter, option === undefined ? '' : layout.optionText(option));
+}
+
+export function medarcChoiceScore(
+  reply: string,
+  presented: PresentedOptions,
+  settings: Pick<ChoiceSettings, 'answerFormat' | 'useThink'>,
+  version: MedarcVersion,
+  layout: MedarcLayout,
+): ChoiceScore {
+  const parsed = parseReply(reply, settings);
+  const verdict = judge(version, parsed.text, presented.gold, presented.options, layout);
+  const accepted = presented.options
+    .map((option) => option.letter)
+    .filter((letter) =>
+      letter === presented.gold
+        ? verdict.isCorrect
+        : judge(version, parsed.text, letter, presented.options, layout).isCorrect,
+    );
+  const reader = `MedARC’s multiple_choice_accuracy@${version}`;
+  const read = verdict.isCorrect
+    ? `${reader} accepts it as ${presented.gold} (${verdict.method}). Correct.`
+    : accepted.length > 0
+      ? `${reader} would accept it as ${accepted.join(' or ')}, not the gold ${presented.gold}.`
+      : `${reader} does not accept it as the gold ${presented.gold} (nor as any other option).`;
+  return {
+    kind: 'choice',
+    parsed: verdict.isCorrect
+      ? presented.gold
+      : accepted.length === 1
+        ? (accepted[0] ?? null)
+        : null,
+    gold: presented.gold,
+    correct: verdict.isCorrect,
+    matchedBy: MATCHED_BY[verdict.method],
+    source: parsed.source,
+    why: [parsed.note, read].filter((part) => part !== null).join(' '),
+    extracted: clipExtracted(parsed.text, parsed.source),
+    ...(presented.order === null ? {} : { order: presented.order }),
+  };
+}
