@@ -11,20 +11,24 @@ const { version } = JSON.parse(
 };
 
 /**
- * Content-Security-Policy for the built app (GitHub Pages cannot send headers, so a <meta>): scripts
- * and workers only from the app itself; `connect-src` open to any http(s) origin because users point
- * the app at their own model endpoints (cloud, LAN or localhost). Added at build time only: the dev
+ * Content-Security-Policy for the built app (GitHub Pages cannot send headers, so a <meta>): scripts,
+ * workers, styles and images only from the app itself; `connect-src` open to any http(s) origin
+ * because users point the app at their own model endpoints (cloud, LAN or localhost) — which hosts
+ * get requests is the app's own rule (keys bound to origins, hosts confirmed by name: issue 10). No
+ * inline styles, `data:`/`blob:` images or connections, and no frames: no flow needs them, and the
+ * e2e suite fails on any violation (test/support/browser.ts). Added at build time only: the dev
  * server injects an inline script (React refresh) that this policy would block.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "img-src 'self'",
   "font-src 'self'",
-  "connect-src 'self' https: http: blob: data:",
+  "connect-src 'self' https: http:",
   "object-src 'none'",
+  "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

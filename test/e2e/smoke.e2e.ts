@@ -35,6 +35,9 @@ describe.skipIf(chromiumPath === null)('smoke: the built app in Chromium', () =>
         return (window as unknown as { __injected?: boolean }).__injected === true;
       });
       expect(ran).toBe(false);
+      // The e2e support saw the violation (so it would fail any test that caused one by accident).
+      await expect.poll(() => app.cspViolations.join('\n')).toMatch(/script-src/);
+      app.cspViolations.length = 0;
     } finally {
       await app.close();
     }

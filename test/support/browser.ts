@@ -84,12 +84,40 @@ export interface AppPage {
   problems: PageProblem[];
   /** Uncaught exceptions only (the page's `pageerror` events). */
   pageErrors: PageProblem[];
+  /** Every console message of every page and worker of the context, any level (to search for keys). */
+  messages: { type: string; text: string }[];
+  /**
+   * Content-Security-Policy violations anywhere in the context. `close()` fails the test when any is
+   * left here, so every e2e file checks that no flow needs more than the policy allows (issue 10); a
+   * test that provokes one on purpose asserts it and empties this list.
+   */
+  cspViolations: string[];
   close(): Promise<void>;
 }
+
+const CSP_PREFIX = 'CSP violation: ';
+
+/** Reports each violation on the console, where the context-wide listener below sees it. */
+const CSP_LISTENER = `document.addEventListener('securitypolicyviolation', (event) => {
+  console.error('${CSP_PREFIX}' + event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + ' (' + event.sourceFile + ':' + event.lineNumber + ')');
+});`;
 
 /** Opens `url` in a fresh context, collecting page errors and console errors as they happen. */
 export async function newAppPage(browser: Browser, url: string): Promise<AppPage> {
   const context = await browser.newContext();
+  const messages: { type: string; text: string }[] = [];
+  const cspViolations: string[] = [];
+  await context.addInitScript(CSP_LISTENER);
+  // Context-wide: also tabs a test opens itself, and workers (Chromium logs their violations).
+  context.on('console', (message) => {
+    messages.push({ type: message.type(), text: message.text() });
+    // Pages report through CSP_LISTENER (one message per violation); workers only through
+    // Chromium's own "Refused to …" line.
+    const isViolation =
+      message.text().startsWith(CSP_PREFIX) ||
+      (message.worker() !== null && /Content Security Policy/.test(message.text()));
+    if (isViolation) cspViolations.push(message.text());
+  });
   const page = await context.newPage();
   const problems: PageProblem[] = [];
   const pageErrors: PageProblem[] = [];
@@ -110,7 +138,22 @@ export async function newAppPage(browser: Browser, url: string): Promise<AppPage
     });
   });
   await page.goto(url, { waitUntil: 'load' });
-  return { page, context, problems, pageErrors, close: () => context.close() };
+  return {
+    page,
+    context,
+    problems,
+    pageErrors,
+    messages,
+    cspViolations,
+    close: async () => {
+      await context.close();
+      if (cspViolations.length > 0) {
+        throw new Error(
+          `The page violated its Content-Security-Policy:\n${cspViolations.join('\n')}`,
+        );
+      }
+    },
+  };
 }
 
 /** One line per problem, for assertion messages. */
