@@ -29,7 +29,10 @@ export class LlmError extends AppError {
 
 export interface ErrorContext {
   baseUrl: string;
-  /** The key in use: scrubbed from every message even when it matches no known key shape. */
+  /**
+   * The key the request carried: scrubbed from every message even when it matches no known key shape.
+   * Absent or empty means the request went without one (so a 401 does not blame a key).
+   */
   apiKey?: string;
   model?: string;
   /** The caller's signal: once it fired, any failure is a cancellation, not an error. */
@@ -168,6 +171,14 @@ function statusMapping(status: number, text: string, ctx: ErrorContext): StatusM
       kind: 'auth',
       summary: `${host} says the account has no credit left (${status})`,
       nextStep: `Check the billing or credits of the account behind the key for ${host}.`,
+    };
+  }
+  if ((status === 401 || status === 403) && (ctx.apiKey ?? '').trim() === '') {
+    // Blaming a key that was never sent sends people hunting for a typo (issue 13).
+    return {
+      kind: 'auth',
+      summary: `${host} asks for a key, and no key was sent (${status})`,
+      nextStep: `Enter the API key for ${host} (it is sent only there), then try again.`,
     };
   }
   if (status === 401 || status === 403) {

@@ -184,6 +184,17 @@ describe('chatCompletion error mapping', () => {
     expect(error.retryAfterMs).toBeUndefined();
   });
 
+  it('says no key was sent when a request without one gets 401, instead of blaming a key (#13)', async () => {
+    const m = await start({ apiKey: KEY });
+    const error = await failure(call(m, {}, { key: '' }));
+    expect(m.requests[0]?.headers).not.toHaveProperty('authorization');
+    expect(error.kind).toBe('auth');
+    expect(error.message).toMatch(/no key was sent/);
+    expect(error.message).not.toMatch(/rejected the key/);
+    expect(error.nextStep).toMatch(/Enter the API key for 127\.0\.0\.1/);
+    expect(error.nextStep).not.toMatch(/mistyped|revoked/);
+  });
+
   it('maps 429 with retry-after seconds, and with retry-after-ms', async () => {
     const m = await start();
     m.enqueue(
