@@ -3,6 +3,7 @@
 // Pause and cancel abort in-flight requests; a run-stopping failure (bad key, unknown model, bad
 // request, a full disk) stops every lane and is recorded as the run's banner. Rollouts caught
 // mid-request stay as they were stored, so a resume re-sends only those requests.
+import { originOf } from '../../core/endpointOrigin';
 import { AppError, toAppError } from '../../core/errors';
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { EndpointConfig } from '../../core/schema/endpoint';
@@ -20,7 +21,7 @@ import { resolveRunEnv } from '../../core/envs/runEnv';
 
 export interface RunKeys {
   model: string;
-  /** One per judge; a single key applies to every judge (as the reference CLI allows). */
+  /** One per judge; a single key applies to every judge on the first judge's origin (CLI-style). */
   judges: string[];
 }
 
@@ -71,11 +72,16 @@ function endpointContexts(run: RunRecord, keys: RunKeys, deps: RunEngineDeps) {
     client: createClient(endpoint, key, clientOpts),
     scheduler: schedulerFor(schedulers, endpoint, run, deps),
   });
+  // One key may stand for every judge (as the reference CLI allows), but only for judges on the first
+  // judge's origin: a key never goes to a host it was not given for (issue 10).
+  const firstJudgeOrigin = originOf(run.settings.judges[0]?.baseUrl ?? '');
+  const judgeKey = (judge: EndpointConfig, index: number) =>
+    keys.judges[index] ??
+    (originOf(judge.baseUrl) === firstJudgeOrigin ? keys.judges[0] : undefined) ??
+    '';
   return {
     model: make(run.settings.model, keys.model),
-    judges: run.settings.judges.map((judge, index) =>
-      make(judge, keys.judges[index] ?? keys.judges[0] ?? ''),
-    ),
+    judges: run.settings.judges.map((judge, index) => make(judge, judgeKey(judge, index))),
   };
 }
 

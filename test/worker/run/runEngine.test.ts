@@ -614,6 +614,31 @@ describe('executeRun', () => {
     expect(new Set(after.generations.values())).toEqual(new Set([1]));
   });
 
+  it('never lends the first judge’s key to a judge on another origin (#10)', async () => {
+    const h = await setup(2);
+    const other = await startMockOpenAI();
+    try {
+      other.setDefault({ reply: judgeJson({ accuracy: 4, completeness: 4, clarity: 4 }) });
+      const settings = h.settings();
+      const [first, second] = settings.judges;
+      if (first === undefined || second === undefined) throw new Error('two judges expected');
+      const runId = await createRun(
+        h.createDeps,
+        { ...settings, judges: [first, { ...second, baseUrl: other.baseUrl }] },
+        'judges on two hosts',
+      );
+      expect(await run(h, runId, { keys: { model: KEY, judges: [KEY] } })).toBe('done');
+      const judged = chatRequests(h.mock).filter((request) => isJudgeRequest(request.body));
+      expect(judged.length).toBe(2);
+      expect(judged.every((r) => r.headers['authorization'] === `Bearer ${KEY}`)).toBe(true);
+      const elsewhere = other.requests.filter((r) => r.path.endsWith('/chat/completions'));
+      expect(elsewhere.length).toBe(2);
+      expect(elsewhere.some((r) => 'authorization' in r.headers)).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('stops every lane on a 400 before any request succeeded: the configuration is wrong', async () => {
     const h = await setup(30, { latencyMs: 5 });
     script(h.mock, (request): MockBehaviour | undefined =>
