@@ -3,6 +3,7 @@ import { toAppError, type AppError } from '../../core/errors';
 import type { StoredItem } from '../../data/storageReport';
 import { useServices } from '../appContext';
 import { formatBytes } from '../format';
+import { hostStore } from '../keys/hostStore';
 import { keyStore } from '../keys/keyStore';
 import { ErrorBanner } from './ErrorBanner';
 
@@ -59,6 +60,7 @@ export function DataControls() {
     void act(async () => {
       await worker.call('deleteEverything');
       keyStore.forgetAll();
+      hostStore.forgetAll();
       // Only our own entries: on GitHub Pages, every project page of a user shares one origin.
       for (const name of Object.keys(localStorage)) {
         if (name.startsWith('medeval.') || name.startsWith('medeval:'))

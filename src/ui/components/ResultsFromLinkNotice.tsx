@@ -64,8 +64,10 @@ export function ResultsFromLinkNotice() {
     >
       <p>
         This link opens published evaluation results from <strong>{link.host}</strong> (
-        <code>{link.pathname.split('/').pop()}</code>). They are copied into this browser as a
-        read-only run; nothing is sent anywhere.
+        <code>{link.pathname.split('/').pop()}</code>). Opening them downloads the files from that
+        host (no key, nothing of yours is sent) and copies them into this browser as a read-only
+        run. The endpoints they name are never used for your runs unless you confirm each host by
+        name.
       </p>
       <div className="actions">
         <button

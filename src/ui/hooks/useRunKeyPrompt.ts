@@ -1,41 +1,77 @@
 import { useState } from 'react';
+import { PRESET_ORIGINS } from '../../core/endpointOrigin';
+import { hostStore } from '../keys/hostStore';
 import { keyStore } from '../keys/keyStore';
 import {
+  groupOrigin,
   resolveRunKeys,
+  slotEndpoints,
+  type HostGroup,
+  type MissingKey,
   type RunEndpoints,
   type RunKeys,
-  type SlotEndpoint,
 } from '../keys/resolveRunKeys';
 
+export interface PendingGate {
+  /** Hosts the user has not chosen: nothing is sent until each is confirmed by name. */
+  unapproved: HostGroup[];
+  /** Hosts whose key must be typed first. */
+  missing: MissingKey[];
+}
+
 export interface RunKeyPrompt {
-  /** Endpoints whose key must be typed before the pending action can go on; null when none. */
-  missing: SlotEndpoint[] | null;
-  /** Runs `action` with the keys, or asks for the missing ones (and retries on `resolve`). */
+  /** What the pending action waits for; null when nothing is pending. */
+  pending: PendingGate | null;
+  /**
+   * Runs `action` with the keys once every host it contacts is one the user chose and every key it
+   * needs is held; otherwise asks (inline) and retries on `resolve`. No request is made before.
+   */
   withKeys: (endpoints: RunEndpoints, action: (keys: RunKeys) => void) => void;
+  confirmHosts: (origins: readonly string[]) => void;
   resolve: () => void;
   dismiss: () => void;
 }
 
-/** Starting or resuming needs keys; when one is missing, the page asks for it inline instead. */
+/** Records what an action that goes ahead tells about its hosts: chosen, and with or without a key. */
+function noteContacted(endpoints: RunEndpoints, keys: RunKeys): void {
+  const entries = slotEndpoints(endpoints).filter(
+    (entry) => !(entry.slot === 'model' && endpoints.isModelKeyOptional === true),
+  );
+  const keyOf = (slot: string) =>
+    slot === 'model' ? keys.model : (keys.judges[Number(slot.slice(6))] ?? '');
+  const origins = entries.map((entry) => groupOrigin(entry.endpoint.baseUrl));
+  hostStore.confirm(origins.filter((origin) => !PRESET_ORIGINS.has(origin)));
+  hostStore.noteKeyUse(
+    entries.map((entry, i) => ({ origin: origins[i] ?? '', usesKey: keyOf(entry.slot) !== '' })),
+  );
+}
+
+/** Starting, resuming and re-scoring go through here: hosts confirmed, keys present, then the action. */
 export function useRunKeyPrompt(): RunKeyPrompt {
-  const [pending, setPending] = useState<{
-    missing: SlotEndpoint[];
-    retry: () => void;
-  } | null>(null);
+  const [pending, setPending] = useState<(PendingGate & { retry: () => void }) | null>(null);
 
   const withKeys = (endpoints: RunEndpoints, action: (keys: RunKeys) => void) => {
-    const resolved = resolveRunKeys(endpoints, keyStore.getSnapshot().keys);
-    if (resolved.missing.length > 0) {
-      setPending({ missing: resolved.missing, retry: () => withKeys(endpoints, action) });
+    const resolved = resolveRunKeys(endpoints, keyStore.getSnapshot(), hostStore.getSnapshot());
+    if (resolved.unapproved.length > 0 || resolved.missing.length > 0) {
+      setPending({
+        unapproved: resolved.unapproved,
+        missing: resolved.missing,
+        retry: () => withKeys(endpoints, action),
+      });
       return;
     }
     setPending(null);
+    noteContacted(endpoints, resolved.keys);
     action(resolved.keys);
   };
 
   return {
-    missing: pending?.missing ?? null,
+    pending: pending === null ? null : { unapproved: pending.unapproved, missing: pending.missing },
     withKeys,
+    confirmHosts: (origins) => {
+      hostStore.confirm(origins);
+      pending?.retry();
+    },
     resolve: () => pending?.retry(),
     dismiss: () => setPending(null),
   };

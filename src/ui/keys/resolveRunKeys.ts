@@ -1,10 +1,16 @@
-// Which key each endpoint of a run uses, and which are missing. A slot without its own key borrows
-// the key of another endpoint of the same run on the same base URL (one OpenAI key for the model and
-// its gpt-4o-mini judge is the common case).
+// What must hold before a run's requests go out, and which key each endpoint sends. Hosts the user
+// has not chosen are confirmed by name first; then every key the endpoints need is typed. An
+// endpoint's key is the key of its origin (keyStore), so endpoints on one host share it and no
+// endpoint can ever send another host's key.
+import { originOf, truthfulPresetId } from '../../core/endpointOrigin';
 import { getPreset } from '../../core/presets';
 import type { EndpointConfig } from '../../core/schema/endpoint';
 import type { WorkerApi } from '../../worker/workerApi';
-import { judgeSlot, type KeySlot } from './keyStore';
+import { hostUsesKey, isHostApproved, type HostSnapshot } from './hostStore';
+import { keyForUrl, type KeySnapshot } from './keyStore';
+
+/** Which endpoint of a run: the model under test, or a judge by position. */
+export type KeySlot = 'model' | `judge:${number}`;
 
 export type RunKeys = Parameters<WorkerApi['startRun']>[1];
 
@@ -14,12 +20,27 @@ export interface SlotEndpoint {
   endpoint: EndpointConfig;
 }
 
+/** Endpoints on one origin (the unit keys and confirmations apply to). */
+export interface HostGroup {
+  origin: string;
+  endpoints: SlotEndpoint[];
+}
+
+export interface MissingKey extends HostGroup {
+  /** A hosted provider's preset: the request cannot work without a key. */
+  isRequired: boolean;
+}
+
 export interface ResolvedKeys {
   keys: RunKeys;
-  /** Endpoints whose provider needs a key and that have none. */
-  missing: SlotEndpoint[];
-  /** Slots using another slot's key, and whose. */
-  borrowed: Map<KeySlot, KeySlot>;
+  /** Hosts to confirm before anything is sent (none of these get a request, with or without key). */
+  unapproved: HostGroup[];
+  /** Hosts whose key is needed and not held in this tab. */
+  missing: MissingKey[];
+}
+
+export function judgeSlot(index: number): KeySlot {
+  return `judge:${index}`;
 }
 
 export function slotEndpoints(settings: {
@@ -36,57 +57,62 @@ export function slotEndpoints(settings: {
   ];
 }
 
-export function requiresKey(endpoint: EndpointConfig): boolean {
-  return getPreset(endpoint.presetId)?.requiresKey ?? false;
+/** The origin a group is keyed on; the raw text when it is not an http(s) URL (never approved). */
+export function groupOrigin(baseUrl: string): string {
+  return originOf(baseUrl) ?? baseUrl;
 }
 
-function sameBaseUrl(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
-}
-
-/** For slots without their own key: the slot on the same base URL whose key they use. */
-export function keyDonors(
-  entries: readonly { slot: KeySlot; baseUrl: string }[],
-  keys: Readonly<Record<string, string>>,
-): Map<KeySlot, KeySlot> {
-  const own = (slot: KeySlot) => (keys[slot] ?? '').trim();
-  const donors = new Map<KeySlot, KeySlot>();
+/** Endpoints grouped by origin, in order of first appearance. */
+export function groupByOrigin(entries: readonly SlotEndpoint[]): HostGroup[] {
+  const groups: HostGroup[] = [];
   for (const entry of entries) {
-    if (own(entry.slot) !== '') continue;
-    const donor = entries.find(
-      (other) =>
-        other.slot !== entry.slot &&
-        own(other.slot) !== '' &&
-        sameBaseUrl(other.baseUrl, entry.baseUrl),
-    );
-    if (donor !== undefined) donors.set(entry.slot, donor.slot);
+    const origin = groupOrigin(entry.endpoint.baseUrl);
+    const group = groups.find((candidate) => candidate.origin === origin);
+    if (group === undefined) groups.push({ origin, endpoints: [entry] });
+    else group.endpoints.push(entry);
   }
-  return donors;
+  return groups;
+}
+
+/** A hosted provider's preset on its own origin: requests there cannot work without a key. */
+export function requiresKey(endpoint: EndpointConfig): boolean {
+  const presetId = truthfulPresetId(endpoint.presetId, endpoint.baseUrl);
+  return getPreset(presetId)?.requiresKey ?? false;
+}
+
+/** A key is needed when the provider needs one, or when earlier requests to that host carried one. */
+export function needsKey(endpoint: EndpointConfig, hosts: HostSnapshot): boolean {
+  return requiresKey(endpoint) || hostUsesKey(hosts, originOf(endpoint.baseUrl)) === true;
 }
 
 export interface RunEndpoints {
   model: EndpointConfig;
   judges: readonly EndpointConfig[];
-  /** A re-score whose responses all exist never calls the model: its key is not needed. */
+  /** A re-score whose responses all exist never calls the model: no key, no host check for it. */
   isModelKeyOptional?: boolean;
 }
 
 export function resolveRunKeys(
   settings: RunEndpoints,
-  keys: Readonly<Record<string, string>>,
+  keys: KeySnapshot,
+  hosts: HostSnapshot,
 ): ResolvedKeys {
   const slots = slotEndpoints(settings);
-  const borrowed = keyDonors(
-    slots.map((entry) => ({ slot: entry.slot, baseUrl: entry.endpoint.baseUrl })),
-    keys,
+  const contacted = slots.filter(
+    (entry) => !(entry.slot === 'model' && settings.isModelKeyOptional === true),
   );
-  const missing: SlotEndpoint[] = [];
-  const keyFor = (entry: SlotEndpoint): string => {
-    const key = (keys[borrowed.get(entry.slot) ?? entry.slot] ?? '').trim();
-    const isOptional = entry.slot === 'model' && settings.isModelKeyOptional === true;
-    if (key === '' && requiresKey(entry.endpoint) && !isOptional) missing.push(entry);
-    return key;
-  };
-  const [model, ...judges] = slots.map(keyFor);
-  return { keys: { model: model ?? '', judges }, missing, borrowed };
+  const isContacted = (entry: SlotEndpoint) => contacted.includes(entry);
+  const keyOf = (entry: SlotEndpoint) =>
+    isContacted(entry) ? keyForUrl(keys, entry.endpoint.baseUrl) : '';
+  const unapproved = groupByOrigin(contacted).filter(
+    (group) => !isHostApproved(hosts, originOf(group.endpoints[0]?.endpoint.baseUrl ?? '')),
+  );
+  const missing = groupByOrigin(
+    contacted.filter((entry) => keyOf(entry) === '' && needsKey(entry.endpoint, hosts)),
+  ).map((group) => ({
+    ...group,
+    isRequired: group.endpoints.some((entry) => requiresKey(entry.endpoint)),
+  }));
+  const [model, ...judges] = slots.map(keyOf);
+  return { keys: { model: model ?? '', judges }, unapproved, missing };
 }

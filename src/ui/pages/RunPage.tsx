@@ -1,12 +1,7 @@
 import { ErrorBanner } from '../components/ErrorBanner';
 import { KeysNotice } from '../components/run/KeysNotice';
 import { NewRunForm } from '../components/run/NewRunForm';
-import {
-  defaultRunDraft,
-  draftForEnv,
-  envOfDataset,
-  runDraftFrom,
-} from '../components/run/runDraft';
+import { initialDraft } from '../components/run/initialDraft';
 import { RunsList } from '../components/run/RunsList';
 import { RunView } from '../components/run/RunView';
 import { useDatasets } from '../hooks/useDatasets';
@@ -79,12 +74,12 @@ export function RunPage({ route }: { route: HashRoute }) {
             <NewRunForm
               key={`${setupParam ?? 'local'}|${route.params.get('ds') ?? ''}`}
               datasets={readyDatasets}
-              initial={initialDraft(
-                shared?.ok === true ? shared.settings : runs[0]?.settings,
-                readyDatasets[0]?.id ?? '',
-                readyDatasets,
-                route.params.get('ds'),
-              )}
+              initial={initialDraft({
+                shared: shared?.ok === true ? shared.settings : null,
+                runs,
+                ready: readyDatasets,
+                requested: route.params.get('ds'),
+              })}
               actions={actions}
               onCreated={openRun}
             />
@@ -102,34 +97,4 @@ export function RunPage({ route }: { route: HashRoute }) {
       </section>
     </div>
   );
-}
-
-/**
- * `?ds=<id>` (from the Benchmarks page): that dataset, with the latest run of the same benchmark as the
- * starting point when there is one. Otherwise the latest run's settings when its dataset is still
- * ready; else the spec's defaults.
- */
-function initialDraft(
-  latest: Parameters<typeof runDraftFrom>[0] | undefined,
-  fallbackDatasetId: string,
-  ready: readonly { id: string; envId: string }[],
-  requested: string | null,
-) {
-  const wanted = ready.find((d) => d.id === requested);
-  if (wanted !== undefined) {
-    const sameEnv =
-      latest !== undefined && envOfDataset(ready, latest.datasetId).id === wanted.envId;
-    const base = sameEnv ? runDraftFrom(latest) : defaultRunDraft(wanted.id);
-    return {
-      ...base,
-      ...(sameEnv ? {} : draftForEnv(envOfDataset(ready, wanted.id), base)),
-      datasetId: wanted.id,
-    };
-  }
-  if (latest !== undefined && ready.some((d) => d.id === latest.datasetId)) {
-    return runDraftFrom(latest);
-  }
-  return latest === undefined
-    ? defaultRunDraft(fallbackDatasetId)
-    : { ...runDraftFrom(latest), datasetId: fallbackDatasetId };
 }

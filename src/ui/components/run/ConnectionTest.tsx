@@ -4,12 +4,23 @@ import { corsHelpFor, getPreset } from '../../../core/presets';
 import type { EndpointConfig } from '../../../core/schema/endpoint';
 import type { WorkerApi } from '../../../worker/workerApi';
 import { useServices } from '../../appContext';
+import { originOf, PRESET_ORIGINS } from '../../../core/endpointOrigin';
+import { hostStore } from '../../keys/hostStore';
 
 type ConnectionResult = Awaited<ReturnType<WorkerApi['testConnection']>>;
 
 interface ConnectionTestProps {
+  /** Null while the endpoint is incomplete or its host waits for confirmation: nothing is sent. */
   config: EndpointConfig | null;
   apiKey: string;
+}
+
+/** A request to a host the user chose (typed or confirmed) makes it theirs; note whether it took a key. */
+export function noteHostUse(baseUrl: string, apiKey: string): void {
+  const origin = originOf(baseUrl);
+  if (origin === null) return;
+  if (!PRESET_ORIGINS.has(origin)) hostStore.confirm([origin]);
+  hostStore.noteKeyUse([{ origin, usesKey: apiKey.trim() !== '' }]);
 }
 
 /** One tiny request that says which thing is wrong: CORS, key, model or reachability. */
@@ -22,6 +33,7 @@ export function ConnectionTest({ config, apiKey }: ConnectionTestProps) {
     if (config === null) return;
     setIsTesting(true);
     setResult(null);
+    noteHostUse(config.baseUrl, apiKey);
     try {
       setResult(await worker.call('testConnection', config, apiKey));
     } catch (error) {

@@ -1,34 +1,46 @@
 import { useId } from 'react';
+import { originOf } from '../../../core/endpointOrigin';
 import { PRESETS, corsHelpFor, getPreset } from '../../../core/presets';
-import { useKeys } from '../../hooks/useKeys';
-import type { KeySlot } from '../../keys/keyStore';
+import { useHosts, useKeys } from '../../hooks/useKeys';
+import { hostStore, isHostApproved } from '../../keys/hostStore';
+import { keyForUrl } from '../../keys/keyStore';
 import { ApiKeyField } from './ApiKeyField';
 import { ConnectionTest } from './ConnectionTest';
-import { checkEndpoint, withPreset, type EndpointDraft } from './endpointDraft';
+import { checkEndpoint, withBaseUrl, withPreset, type EndpointDraft } from './endpointDraft';
 import { ModelField } from './ModelField';
 import { SamplingFields } from './SamplingFields';
 
 interface EndpointEditorProps {
   title: string;
-  slot: KeySlot;
   testId: string;
   draft: EndpointDraft;
   onChange: (draft: EndpointDraft) => void;
-  /** The endpoint whose key this one borrows (same base URL), by slot and label. */
-  donor?: { slot: KeySlot; label: string } | undefined;
+  /** Other endpoints on the same origin (they share its key), for the key field's note. */
+  sharedWith?: string | undefined;
   onRemove?: (() => void) | undefined;
 }
 
 /** One OpenAI-compatible endpoint: provider, URL, model, key, sampling, and a connection test. */
 export function EndpointEditor(props: EndpointEditorProps) {
-  const { title, slot, testId, draft, onChange, donor, onRemove } = props;
-  const { keys } = useKeys();
+  const { title, testId, draft, onChange, sharedWith, onRemove } = props;
+  const keys = useKeys();
+  const hosts = useHosts();
   const id = useId();
   const preset = getPreset(draft.presetId);
   const check = checkEndpoint(draft);
-  const ownKey = keys[slot] ?? '';
-  const apiKey = ownKey !== '' || donor === undefined ? ownKey : (keys[donor.slot] ?? '');
+  const origin = originOf(draft.baseUrl);
+  const isApproved = isHostApproved(hosts, origin);
+  // Nothing is sent to a host the user has not chosen: no test, no model list (issue 10).
+  const config = check.ok && isApproved ? check.config : null;
+  const apiKey = isApproved ? keyForUrl(keys, draft.baseUrl) : '';
   const change = (patch: Partial<EndpointDraft>) => onChange({ ...draft, ...patch });
+  const typeBaseUrl = (baseUrl: string) => {
+    const typed = originOf(baseUrl);
+    // The user's own keystrokes chose this host; editing the path of a URL that came from a link
+    // (same origin) does not.
+    if (typed !== null && typed !== origin) hostStore.noteTyped(typed);
+    onChange(withBaseUrl(draft, baseUrl));
+  };
 
   return (
     <fieldset className="endpoint" data-testid={testId}>
@@ -63,15 +75,21 @@ export function EndpointEditor(props: EndpointEditorProps) {
             spellCheck={false}
             value={draft.baseUrl}
             placeholder="https://host/v1"
-            onChange={(event) => change({ baseUrl: event.target.value })}
+            onChange={(event) => typeBaseUrl(event.target.value)}
           />
         </div>
-        <ModelField draft={draft} apiKey={apiKey} onModel={(model) => change({ model })} />
+        <ModelField
+          draft={draft}
+          isApproved={isApproved}
+          apiKey={apiKey}
+          onModel={(model) => change({ model })}
+        />
         <ApiKeyField
-          slot={slot}
+          baseUrl={draft.baseUrl}
+          isApproved={isApproved}
           keyUrl={preset?.keyUrl}
           isRequired={preset?.requiresKey ?? false}
-          borrowsFrom={donor?.label}
+          sharedWith={sharedWith}
         />
       </div>
       {preset !== undefined && (
@@ -94,7 +112,12 @@ export function EndpointEditor(props: EndpointEditorProps) {
           ))}
         </ul>
       )}
-      <ConnectionTest config={check.ok ? check.config : null} apiKey={apiKey} />
+      {origin !== null && !isApproved && (
+        <p className="small" data-testid="host-unconfirmed">
+          Nothing is sent to {origin} until you confirm it above.
+        </p>
+      )}
+      <ConnectionTest config={config} apiKey={apiKey} />
     </fieldset>
   );
 }

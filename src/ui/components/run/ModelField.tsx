@@ -1,25 +1,29 @@
 import { useId, useState } from 'react';
 import { toAppError } from '../../../core/errors';
 import { useServices } from '../../appContext';
+import { noteHostUse } from './ConnectionTest';
 import { configForListing, type EndpointDraft } from './endpointDraft';
 
 interface ModelFieldProps {
   draft: EndpointDraft;
+  /** False while the host waits for confirmation: its model list is not asked for. */
+  isApproved: boolean;
   apiKey: string;
   onModel: (model: string) => void;
 }
 
 /** The model id: free text, with suggestions from the endpoint's own model list. */
-export function ModelField({ draft, apiKey, onModel }: ModelFieldProps) {
+export function ModelField({ draft, isApproved, apiKey, onModel }: ModelFieldProps) {
   const { worker } = useServices();
   const id = useId();
   const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
-  const config = configForListing(draft);
+  const config = isApproved ? configForListing(draft) : null;
 
   const load = async () => {
     if (config === null) return;
     setStatus('Loading models…');
+    noteHostUse(config.baseUrl, apiKey);
     try {
       const list = await worker.call('listModels', config, apiKey);
       setModels(list);

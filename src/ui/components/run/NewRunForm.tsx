@@ -8,7 +8,7 @@ import { EndpointsEditor } from './EndpointsEditor';
 import { ExamplesFields } from './ExamplesFields';
 import { JudgeTemplateField } from './JudgeTemplateField';
 import { RunEstimatePanel } from './RunEstimatePanel';
-import { RunKeysPrompt } from './RunKeysPrompt';
+import { PendingGatePrompt } from './RunKeysPrompt';
 import { RunOptionsFields } from './RunOptionsFields';
 import { ShareSetupButton } from './ShareSetupButton';
 import { EnvSettingsFields } from './EnvSettingsFields';
@@ -20,10 +20,16 @@ import {
   runNamePlaceholder,
   type RunDraft,
 } from './runDraft';
+import { describeDraftSource, sourceSubject, type InitialDraft } from './initialDraft';
+import { originOf } from '../../../core/endpointOrigin';
+import { useHosts } from '../../hooks/useKeys';
+import { isHostApproved } from '../../keys/hostStore';
+import { slotEndpoints } from '../../keys/resolveRunKeys';
 
 interface NewRunFormProps {
   datasets: readonly DatasetRecord[];
-  initial: RunDraft;
+  /** The first values and where they came from (said on the form). */
+  initial: InitialDraft;
   actions: RunActions;
   onCreated: (runId: string) => void;
 }
@@ -31,7 +37,8 @@ interface NewRunFormProps {
 /** Everything a run needs, checked as it is typed, with its cost estimated before it starts. */
 export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunFormProps) {
   const id = useId();
-  const [draft, setDraft] = useState(initial);
+  const [draft, setDraft] = useState(initial.draft);
+  const hosts = useHosts();
   const [isStarting, setIsStarting] = useState(false);
   const keyPrompt = useRunKeyPrompt();
   const examples = useExamples(draft.datasetId === '' ? undefined : draft.datasetId);
@@ -49,6 +56,12 @@ export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunForm
   const role =
     env.scoring.kind === 'jury' ? 'jury' : env.scoring.kind === 'rubric' ? 'grader' : 'none';
   const createError = actions.errors.new;
+  // Start is impossible while an endpoint points at a host the user has not chosen (issue 10).
+  const hostsOk =
+    check.settings === null ||
+    slotEndpoints(check.settings).every((entry) =>
+      isHostApproved(hosts, originOf(entry.endpoint.baseUrl)),
+    );
 
   const start = () => {
     const settings = check.settings;
@@ -69,6 +82,9 @@ export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunForm
         start();
       }}
     >
+      <p className="muted small" data-testid="run-form-source">
+        {describeDraftSource(initial.source)}
+      </p>
       <div className="field">
         <label htmlFor={`${id}-name`}>Run name (optional)</label>
         <input
@@ -92,6 +108,7 @@ export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunForm
         onModel={(model) => change({ model })}
         onJudges={(judges) => change({ judges })}
         role={role}
+        source={sourceSubject(initial.source)}
       />
       {role === 'jury' && (
         <JudgeTemplateField
@@ -109,14 +126,11 @@ export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunForm
       {check.settings !== null && examples !== undefined && (
         <RunEstimatePanel settings={check.settings} examples={examples} env={env} />
       )}
-      {keyPrompt.missing !== null && (
-        <RunKeysPrompt
-          title="Enter the missing API keys to start"
-          endpoints={keyPrompt.missing}
-          onContinue={keyPrompt.resolve}
-          onDismiss={keyPrompt.dismiss}
-        />
-      )}
+      <PendingGatePrompt
+        gate={keyPrompt}
+        source={sourceSubject(initial.source)}
+        keysTitle="Enter the missing API keys to start"
+      />
       {createError !== undefined && (
         <ErrorBanner
           title="Could not create the run"
@@ -129,12 +143,17 @@ export function NewRunForm({ datasets, initial, actions, onCreated }: NewRunForm
           type="submit"
           className="primary"
           data-testid="run-start"
-          disabled={check.settings === null || !check.endpointsOk || isStarting}
+          disabled={check.settings === null || !check.endpointsOk || !hostsOk || isStarting}
         >
           Start run
         </button>
         {!check.endpointsOk && (
           <span className="muted small">Complete the endpoints above to start.</span>
+        )}
+        {check.endpointsOk && !hostsOk && (
+          <span className="muted small" data-testid="run-start-blocked">
+            Confirm or replace the hosts named above to start.
+          </span>
         )}
         {check.settings !== null && <ShareSetupButton settings={check.settings} />}
       </div>

@@ -4,6 +4,9 @@ import { validateJudgeTemplate } from '../../../core/envs/mtsamples/judgeTemplat
 import { envOf } from '../../../core/envs/registry';
 import type { JudgeVisibility } from '../../../core/envs/mtsamples/prompt';
 import type { RunRecord, RunSettings } from '../../../core/schema/run';
+import { originOf } from '../../../core/endpointOrigin';
+import { useHosts } from '../../hooks/useKeys';
+import { isHostApproved } from '../../keys/hostStore';
 import { checkEndpoint, draftFromConfig, type EndpointDraft } from './endpointDraft';
 import { EndpointsEditor } from './EndpointsEditor';
 import { JudgeTemplateField } from './JudgeTemplateField';
@@ -34,8 +37,13 @@ export function RescorePanel({ run, onSubmit, onClose }: RescorePanelProps) {
   const checks = judges.map(checkEndpoint);
   const configs = checks.flatMap((check) => (check.ok ? [check.config] : []));
   const isJury = envOf(run.settings.envId).scoring.kind === 'jury';
+  const hosts = useHosts();
+  // A judge on a host the user has not confirmed gets nothing: the re-score cannot start (issue 10).
+  const hostsOk = configs.every((config) => isHostApproved(hosts, originOf(config.baseUrl)));
   const isValid =
-    configs.length === judges.length && (!isJury || validateJudgeTemplate(template).length === 0);
+    configs.length === judges.length &&
+    hostsOk &&
+    (!isJury || validateJudgeTemplate(template).length === 0);
 
   return (
     <section className="panel rescore" aria-labelledby={`${id}-title`} data-testid="rescore-panel">
@@ -47,8 +55,8 @@ export function RescorePanel({ run, onSubmit, onClose }: RescorePanelProps) {
       <EndpointsEditor
         judges={judges}
         onJudges={setJudges}
-        modelBaseUrl={run.settings.model.baseUrl}
         role={isJury ? 'jury' : 'grader'}
+        source={run.origin === 'imported' ? 'This imported run' : 'This run'}
       />
       {isJury && (
         <>
@@ -83,6 +91,7 @@ export function RescorePanel({ run, onSubmit, onClose }: RescorePanelProps) {
         <button
           type="button"
           className="primary"
+          data-testid="rescore-start"
           disabled={!isValid}
           onClick={() =>
             onSubmit({ judges: configs, judgeTemplate: template, judgeSees, normalisation }, name)

@@ -4,7 +4,10 @@ import type { RunActions } from '../../hooks/useRunActions';
 import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
 import { useRunRollouts } from '../../hooks/useRunRecords';
 import { useRunsElsewhere } from '../../hooks/useRunsElsewhere';
-import { slotEndpoints } from '../../keys/resolveRunKeys';
+import { originOf } from '../../../core/endpointOrigin';
+import { useHosts } from '../../hooks/useKeys';
+import { isHostApproved, type HostSnapshot } from '../../keys/hostStore';
+import { groupByOrigin, requiresKey, slotEndpoints } from '../../keys/resolveRunKeys';
 import { PrimeCommand } from './PrimeCommand';
 import { ProgressPanel } from './ProgressPanel';
 import { RescorePanel } from './RescorePanel';
@@ -13,7 +16,7 @@ import { RolloutDetail } from './RolloutDetail';
 import { RolloutsTable } from './RolloutsTable';
 import { RunBanners } from './RunBanners';
 import { RunControls, type RunControlHandlers } from './RunControls';
-import { RunKeysPrompt } from './RunKeysPrompt';
+import { PendingGatePrompt, RunKeysPrompt } from './RunKeysPrompt';
 import { defaultRunName } from './runDraft';
 import { displayStatus, STATUS_LABELS } from './runStatus';
 
@@ -36,6 +39,7 @@ export function RunView({
 }: RunViewProps) {
   const rollouts = useRunRollouts(run.id);
   const keyPrompt = useRunKeyPrompt();
+  const hosts = useHosts();
   const [isRescoring, setIsRescoring] = useState(false);
   const elsewhere = useRunsElsewhere([run], actions.activeRuns);
   const status = displayStatus(run, actions.activeRuns, elsewhere);
@@ -85,16 +89,13 @@ export function RunView({
         actionError={actions.errors[run.id]}
         onDismissError={() => actions.clearError(run.id)}
       />
-      {keyPrompt.missing !== null && (
-        <RunKeysPrompt
-          title="Enter the missing API keys to go on"
-          endpoints={keyPrompt.missing}
-          onContinue={keyPrompt.resolve}
-          onDismiss={keyPrompt.dismiss}
-        />
-      )}
-      {keyPrompt.missing === null && status === 'stopped' && (
-        <RunKeysPrompt title="Keys for this run" endpoints={slotEndpoints(run.settings)} />
+      <PendingGatePrompt
+        gate={keyPrompt}
+        source={run.origin === 'imported' ? 'This imported run' : 'This run'}
+        keysTitle="Enter the missing API keys to go on"
+      />
+      {keyPrompt.pending === null && status === 'stopped' && (
+        <RunKeysPrompt title="Keys for this run" hosts={runHosts(run, hosts)} />
       )}
       <RunControls status={status} retry={retry} handlers={handlers} />
       {rollouts !== undefined && (
@@ -142,4 +143,14 @@ export function RunView({
       )}
     </section>
   );
+}
+
+/** The run's hosts the user has chosen (keys are typed for no other), for reviewing keys. */
+function runHosts(run: RunRecord, hosts: HostSnapshot) {
+  return groupByOrigin(slotEndpoints(run.settings))
+    .filter((host) => isHostApproved(hosts, originOf(host.origin)))
+    .map((host) => ({
+      ...host,
+      isRequired: host.endpoints.some((entry) => requiresKey(entry.endpoint)),
+    }));
 }

@@ -26,7 +26,8 @@ export function SharedSetupNotice({
   return (
     <div className="banner" role="status" data-testid="shared-setup">
       <strong>These settings came from a link.</strong> Check them, then enter your own API keys to
-      start — links never carry keys.
+      start — links never carry keys, and never choose where yours go: a host the link names that
+      you have not used here gets nothing until you confirm it below.
       {!hasDataset && (
         <p className="banner-next">
           It uses the dataset <code>{shared.settings.datasetId}</code>, which is not on this device:{' '}

@@ -6,6 +6,7 @@ import {
   getPreset,
   type PresetId,
 } from '../../../core/presets';
+import { truthfulPresetId } from '../../../core/endpointOrigin';
 import { EndpointConfigSchema, type EndpointConfig } from '../../../core/schema/endpoint';
 
 export interface EndpointDraft {
@@ -24,11 +25,15 @@ export type EndpointCheck =
   | { ok: true; config: EndpointConfig }
   | { ok: false; problems: string[]; extraProblem: string | null };
 
+/**
+ * A form endpoint from a stored config (a run, a link, an import). A hosted provider's preset on some
+ * other host reads as custom: a link must not make an attacker's URL look like "OpenAI" (issue 10).
+ */
 export function draftFromConfig(config: EndpointConfig): EndpointDraft {
   const { temperature, max_tokens, top_p, seed, extra } = config.sampling;
   const text = (value: number | undefined) => (value === undefined ? '' : String(value));
   return {
-    presetId: config.presetId,
+    presetId: truthfulPresetId(config.presetId, config.baseUrl),
     baseUrl: config.baseUrl,
     model: config.model,
     temperature: text(temperature),
@@ -57,6 +62,11 @@ export function withPreset(draft: EndpointDraft, presetId: string): EndpointDraf
     model: modelWasDefault ? next.defaultModel : draft.model,
     stripSdkHeaders: next.stripSdkHeaders,
   };
+}
+
+/** A base URL typed in: a hosted provider's preset stops claiming a host it no longer points at. */
+export function withBaseUrl(draft: EndpointDraft, baseUrl: string): EndpointDraft {
+  return { ...draft, baseUrl, presetId: truthfulPresetId(draft.presetId, baseUrl) };
 }
 
 /** The extra body JSON: empty means none; otherwise it must be one JSON object. */
