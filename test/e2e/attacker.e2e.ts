@@ -308,6 +308,47 @@ describe.skipIf(chromiumPath === null)('an attacker’s links and files never ge
     expect(elsewhere).toEqual([]);
   });
 
+  it('a key remembered by the previous version (per form slot) goes nowhere until the user names its host', async () => {
+    const page = await start();
+    await page.evaluate(
+      (key) => localStorage.setItem('medeval.keys.v1', JSON.stringify({ model: key })),
+      CANARY,
+    );
+    await page.goto(`${inject('appUrl')}#/run`);
+    await page.reload();
+    const unbound = page.getByTestId('unbound-keys');
+    await unbound.waitFor();
+    expect(await unbound.textContent()).toContain(`…${CANARY.slice(-4)}`);
+    expect(await unbound.textContent()).not.toContain(CANARY);
+    // Version 1 would have put it in the model's field whatever the URL: now no field has it.
+    await endpoint(page, 'endpoint-model').locator('input[name="baseUrl"]').fill(attacker.baseUrl);
+    expect(await keyField(page, 'endpoint-model').inputValue()).toBe('');
+    await endpoint(page, 'endpoint-model').locator('input[name="baseUrl"]').fill(user.baseUrl);
+    expect(await keyField(page, 'endpoint-model').inputValue()).toBe('');
+
+    // The user says which host it is for (their own, confirmed by a connection test).
+    await endpoint(page, 'endpoint-model').locator('input[name="model"]').fill('model-x');
+    await endpoint(page, 'endpoint-model').getByTestId('test-connection').click();
+    await endpoint(page, 'endpoint-model')
+      .getByTestId('connection-result')
+      .locator('[data-ok]')
+      .waitFor();
+    await page.reload();
+    await unbound.waitFor();
+    await unbound.getByRole('combobox').selectOption(user.origin);
+    await unbound.getByRole('button', { name: 'Keep it for this host' }).click();
+    await expect.poll(() => unbound.count()).toBe(0);
+    const stored = await page.evaluate(() => ({
+      v1: localStorage.getItem('medeval.keys.v1'),
+      v2: localStorage.getItem('medeval.keys.v2'),
+    }));
+    expect(stored.v1).toBeNull();
+    expect(JSON.parse(stored.v2 ?? '{}')).toEqual({ v: 2, keys: { [user.origin]: CANARY } });
+    await endpoint(page, 'endpoint-model').locator('input[name="baseUrl"]').fill(user.baseUrl);
+    expect(await keyField(page, 'endpoint-model').inputValue()).toBe(CANARY);
+    expect(attacker.seen).toEqual([]);
+  });
+
   it('a results link opens the files, and its endpoints reach no form, retry, re-score or resume', async () => {
     const page = await start();
     await enterOwnKey(page, user, true);
