@@ -15,6 +15,7 @@ import { benchResultsInBrowser } from './resultsInBrowser';
 import { benchRunEngine } from './runEngine';
 import { benchRunInBrowser } from './runInBrowser';
 import { benchRunSpeedInBrowser } from './runSpeedInBrowser';
+import { benchSuiteInBrowser } from './suiteInBrowser';
 import type { BenchSection } from './stats';
 
 const root = join(import.meta.dirname, '..');
@@ -52,6 +53,8 @@ async function main() {
         sections.push(await benchImportInBrowser(server.url));
       if (only === undefined || only.includes('corpus'))
         sections.push(await benchCorpusInBrowser(server.url));
+      if (only === undefined || only.includes('suite'))
+        sections.push(await benchSuiteInBrowser(server.url));
     } finally {
       await server.close();
     }

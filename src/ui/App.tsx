@@ -15,6 +15,12 @@ const ComparePage = lazy(() =>
 const BenchmarksPage = lazy(() =>
   import('./pages/BenchmarksPage').then((m) => ({ default: m.BenchmarksPage })),
 );
+const SuitesPage = lazy(() =>
+  import('./pages/SuitesPage').then((m) => ({ default: m.SuitesPage })),
+);
+const LeaderboardPage = lazy(() =>
+  import('./pages/LeaderboardPage').then((m) => ({ default: m.LeaderboardPage })),
+);
 // Written as a default export by the corpora work (src/ui/pages/CorporaPage.tsx).
 const CorporaPage = lazy(() => import('./pages/CorporaPage'));
 
@@ -24,6 +30,8 @@ const PAGES = [
   { id: 'run', label: 'Run', also: ['runs'] },
   { id: 'results', label: 'Results', also: [] },
   { id: 'compare', label: 'Compare', also: [] },
+  { id: 'suites', label: 'Suites', also: [] },
+  { id: 'leaderboard', label: 'Leaderboard', also: [] },
   { id: 'corpora', label: 'Training data', also: [] },
   { id: 'settings', label: 'Settings', also: [] },
 ] as const;
@@ -41,6 +49,10 @@ function pageFor(route: HashRoute): ReactNode {
       return <ComparePage route={route} />;
     case 'benchmarks':
       return <BenchmarksPage />;
+    case 'suites':
+      return <SuitesPage route={route} />;
+    case 'leaderboard':
+      return <LeaderboardPage route={route} />;
     case 'corpora':
       return <CorporaPage route={route} />;
     default:

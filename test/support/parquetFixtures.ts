@@ -250,3 +250,46 @@ export function chatJsonl(n: number): string {
   for (let i = 0; i < n; i++) lines[i] = JSON.stringify(chatRow(i));
   return `${lines.join('\n')}\n`;
 }
+
+// ---- MedMCQA-like: id, question, opa…opd, cop (0-based int), subject_name (flat columns)
+
+export type MedmcqaRow = {
+  id: string;
+  question: string;
+  opa: string;
+  opb: string;
+  opc: string;
+  opd: string;
+  cop: number;
+  subject_name: string;
+};
+
+/** Row i of a deterministic MedMCQA-shaped table; the question starts `M<i>:`. */
+export function medmcqaRow(i: number): MedmcqaRow {
+  const pick = (k: number) => DRUGS[(i + k) % DRUGS.length]!;
+  return {
+    id: `mcqa-${i}`,
+    question: `M${i}: Which drug treats condition ${i}?`,
+    opa: pick(0),
+    opb: pick(1),
+    opc: pick(2),
+    opd: pick(3),
+    cop: (i + 1) % 4,
+    subject_name: i % 2 === 0 ? 'Pharmacology' : 'Medicine',
+  };
+}
+
+export function medmcqaRows(n: number): MedmcqaRow[] {
+  return Array.from({ length: n }, (_, i) => medmcqaRow(i));
+}
+
+export function medmcqaParquet(
+  rows: MedmcqaRow[],
+  options: ParquetFixtureOptions = {},
+): Uint8Array {
+  const columns = ['id', 'question', 'opa', 'opb', 'opc', 'opd', 'cop', 'subject_name'] as const;
+  return writeParquet(
+    columns.map((name) => ({ name, data: rows.map((row) => row[name]) })),
+    options,
+  );
+}

@@ -7,7 +7,12 @@ import type { RunRecord } from '../schema/run';
 import type { RunDigest } from './runDigest';
 import { placeRun, type ResolvedEntry } from './placeRun';
 import { isShuffleEntry } from './suite';
-import { computeWinRates, type ModelWinRate, type WinRateDataset } from './winRate';
+import {
+  computeWinRates,
+  type ModelRewards,
+  type ModelWinRate,
+  type WinRateDataset,
+} from './winRate';
 
 export interface LeaderboardRun {
   run: Pick<
@@ -151,14 +156,10 @@ function winRateDatasets(
   mainKeys: readonly string[],
 ): WinRateDataset[] {
   return mainKeys.map((key) => {
-    const byModel = new Map<string, Map<number, number | null>>();
+    const byModel = new Map<string, ModelRewards>();
     for (const row of rows) {
       const digest = row.cells.get(key)?.digest;
-      if (digest === undefined) continue;
-      byModel.set(
-        row.model,
-        new Map(digest.exampleIds.map((id, i) => [id, digest.rewards[i] ?? null])),
-      );
+      if (digest !== undefined) byModel.set(row.model, digest);
     }
     return { id: key, byModel };
   });

@@ -8,10 +8,16 @@
 
 export const WIN_EPSILON = 1e-9;
 
+/** One model's rewards on a dataset: example ids and, in the same order, each one's reward or null. */
+export interface ModelRewards {
+  exampleIds: readonly number[];
+  rewards: readonly (number | null)[];
+}
+
 export interface WinRateDataset {
   id: string;
-  /** Per model (only the models that ran this dataset): example id → mean reward, or null. */
-  byModel: ReadonlyMap<string, ReadonlyMap<number, number | null>>;
+  /** Per model (only the models that ran this dataset). */
+  byModel: ReadonlyMap<string, ModelRewards>;
 }
 
 export interface ModelWinRate {
@@ -30,55 +36,74 @@ export interface WinRates {
   byModel: Map<string, ModelWinRate>;
 }
 
-/** A's win rate against B over the examples where at least one has a value; null when none. */
-export function pairwiseWinRate(
-  a: ReadonlyMap<number, number | null>,
-  b: ReadonlyMap<number, number | null>,
-  examples: Iterable<number>,
-): number | null {
+/**
+ * A's win rate against B over aligned per-question rewards (NaN = no value), using the questions where
+ * at least one has a value; null when there are none. Vectors keep this at a few milliseconds for
+ * 10 models × 30 datasets × 1,000 questions.
+ */
+export function pairwiseWinRate(a: Float64Array, b: Float64Array): number | null {
   let used = 0;
   let score = 0;
-  for (const id of examples) {
-    const x = a.get(id) ?? null;
-    const y = b.get(id) ?? null;
-    if (x === null && y === null) continue;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    const hasX = x === x;
+    const hasY = y === y;
+    if (!hasX && !hasY) continue;
     used++;
-    const diff = (x ?? -Infinity) - (y ?? -Infinity);
+    const diff = (hasX ? x : -Infinity) - (hasY ? y : -Infinity);
     if (diff > WIN_EPSILON) score += 1;
     else if (!(diff < -WIN_EPSILON)) score += 0.5;
   }
   return used === 0 ? null : score / used;
 }
 
-function datasetWinRates(
-  dataset: WinRateDataset,
-  examples: readonly number[],
-): Map<string, number> {
-  const models = [...dataset.byModel.keys()].sort();
+/** Each model's rewards laid out over the dataset's questions (the union of every model's ids). */
+export function alignRewards(byModel: ReadonlyMap<string, ModelRewards>): {
+  questions: number;
+  vectors: Map<string, Float64Array>;
+} {
+  const index = new Map<number, number>();
+  for (const { exampleIds } of byModel.values()) {
+    for (const id of exampleIds) if (!index.has(id)) index.set(id, index.size);
+  }
+  const vectors = new Map<string, Float64Array>();
+  for (const [model, { exampleIds, rewards }] of byModel) {
+    const vector = new Float64Array(index.size).fill(Number.NaN);
+    exampleIds.forEach((id, i) => {
+      const reward = rewards[i];
+      if (reward !== null && reward !== undefined) vector[index.get(id) ?? 0] = reward;
+    });
+    vectors.set(model, vector);
+  }
+  return { questions: index.size, vectors };
+}
+
+function datasetWinRates(vectors: ReadonlyMap<string, Float64Array>): Map<string, number> {
+  const models = [...vectors.keys()].sort();
   const means = new Map<string, number>();
   if (models.length <= 1) return means;
-  const pair = new Map<string, number | null>();
+  const sums = new Map(models.map((m) => [m, { total: 0, n: 0 }]));
   for (const [i, a] of models.entries()) {
     for (const b of models.slice(i + 1)) {
       const wr = pairwiseWinRate(
-        dataset.byModel.get(a) ?? new Map(),
-        dataset.byModel.get(b) ?? new Map(),
-        examples,
+        vectors.get(a) ?? new Float64Array(),
+        vectors.get(b) ?? new Float64Array(),
       );
-      pair.set(`${a}\u0000${b}`, wr);
-    }
-  }
-  for (const model of models) {
-    const rates: number[] = [];
-    for (const other of models) {
-      if (other === model) continue;
-      const [first, second] = model < other ? [model, other] : [other, model];
-      const wr = pair.get(`${first}\u0000${second}`) ?? null;
       if (wr === null) continue;
-      rates.push(model === first ? wr : 1 - wr);
+      const sa = sums.get(a);
+      const sb = sums.get(b);
+      if (sa !== undefined) {
+        sa.total += wr;
+        sa.n++;
+      }
+      if (sb !== undefined) {
+        sb.total += 1 - wr;
+        sb.n++;
+      }
     }
-    if (rates.length > 0) means.set(model, rates.reduce((x, y) => x + y, 0) / rates.length);
   }
+  for (const [model, { total, n }] of sums) if (n > 0) means.set(model, total / n);
   return means;
 }
 
@@ -86,10 +111,9 @@ export function computeWinRates(datasets: readonly WinRateDataset[]): WinRates {
   const byDataset = new Map<string, Map<string, number>>();
   const questions = new Map<string, number>();
   for (const dataset of datasets) {
-    const examples = new Set<number>();
-    for (const values of dataset.byModel.values()) for (const id of values.keys()) examples.add(id);
-    questions.set(dataset.id, examples.size);
-    byDataset.set(dataset.id, datasetWinRates(dataset, [...examples]));
+    const aligned = alignRewards(dataset.byModel);
+    questions.set(dataset.id, aligned.questions);
+    byDataset.set(dataset.id, datasetWinRates(aligned.vectors));
   }
   const byModel = new Map<string, ModelWinRate>();
   const models = new Set([...byDataset.values()].flatMap((means) => [...means.keys()]));

@@ -6,10 +6,23 @@ import { MEDMARKS_VERIFIED } from '../../../src/core/suites/medmarksVerified';
 import { placeRun } from '../../../src/core/suites/placeRun';
 import { resolveEntry } from '../../../src/core/suites/resolveEntry';
 import { digestRun } from '../../../src/core/suites/runDigest';
-import { computeWinRates, pairwiseWinRate } from '../../../src/core/suites/winRate';
+import { alignRewards, computeWinRates, pairwiseWinRate } from '../../../src/core/suites/winRate';
 import type { RunRecord } from '../../../src/core/schema/run';
 
-const m = (entries: [number, number | null][]) => new Map(entries);
+const m = (entries: [number, number | null][]) => ({
+  exampleIds: entries.map(([id]) => id),
+  rewards: entries.map(([, reward]) => reward),
+});
+/** A's and B's rewards aligned over the union of their questions. */
+function pair(a: ReturnType<typeof m>, b: ReturnType<typeof m>): [Float64Array, Float64Array] {
+  const { vectors } = alignRewards(
+    new Map([
+      ['a', a],
+      ['b', b],
+    ]),
+  );
+  return [vectors.get('a')!, vectors.get('b')!];
+}
 
 describe('MedARC win rate (neg-inf missing policy), against a hand computation', () => {
   // D1 has 3 questions: C never ran question 3, A has no reward on it (a failed rollout).
@@ -64,17 +77,17 @@ describe('MedARC win rate (neg-inf missing policy), against a hand computation',
 
   it('scores a pair over examples where at least one has a value, a missing value losing', () => {
     // A vs B: win, tie, loss (A missing = −∞) → 1.5 / 3.
-    expect(pairwiseWinRate(d1.byModel.get('A')!, d1.byModel.get('B')!, [1, 2, 3])).toBe(0.5);
+    expect(pairwiseWinRate(...pair(d1.byModel.get('A')!, d1.byModel.get('B')!))).toBe(0.5);
     // A vs C: tie, loss; question 3 is missing for both and not used → 0.5 / 2.
-    expect(pairwiseWinRate(d1.byModel.get('A')!, d1.byModel.get('C')!, [1, 2, 3])).toBe(0.25);
+    expect(pairwiseWinRate(...pair(d1.byModel.get('A')!, d1.byModel.get('C')!))).toBe(0.25);
     // B vs C: loss, loss, win (C missing) → 1 / 3.
-    expect(pairwiseWinRate(d1.byModel.get('B')!, d1.byModel.get('C')!, [1, 2, 3])).toBeCloseTo(
+    expect(pairwiseWinRate(...pair(d1.byModel.get('B')!, d1.byModel.get('C')!))).toBeCloseTo(
       1 / 3,
       12,
     );
     // Differences within 1e-9 are ties.
-    expect(pairwiseWinRate(m([[1, 0.3]]), m([[1, 0.1 + 0.2]]), [1])).toBe(0.5);
-    expect(pairwiseWinRate(m([[1, null]]), m([[1, null]]), [1])).toBeNull();
+    expect(pairwiseWinRate(...pair(m([[1, 0.3]]), m([[1, 0.1 + 0.2]])))).toBe(0.5);
+    expect(pairwiseWinRate(...pair(m([[1, null]]), m([[1, null]])))).toBeNull();
   });
 
   it('averages over opponents per dataset, then simple and ln(n_questions)-weighted', () => {

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { DatasetRecord } from '../../../core/schema/dataset';
+import type { DatasetNeed } from '../../../core/suites/suitePlan';
+import { useBenchmarkLoad } from '../../hooks/useBenchmarkLoad';
+import { useSourceSettings } from '../../hooks/useSourceSettings';
+
+interface SuiteDatasetsProps {
+  needs: readonly DatasetNeed[];
+  datasets: readonly DatasetRecord[];
+}
+
+/** The datasets the runnable entries need, with one "Load all" that loads them one after another. */
+export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
+  const loads = useBenchmarkLoad();
+  const source = useSourceSettings();
+  const [isLoadingAll, setIsLoadingAll] = useState(false);
+  const recordOf = (id: string) => datasets.find((d) => d.id === id);
+  const missing = needs.filter((need) => recordOf(need.datasetId)?.status !== 'ready');
+
+  const loadAll = async () => {
+    setIsLoadingAll(true);
+    try {
+      for (const need of missing) {
+        const id = await loads.load(source.effective, {
+          envId: need.envId,
+          variantId: need.variantId,
+          datasetId: need.datasetId,
+        });
+        if (id === null) break;
+      }
+    } finally {
+      setIsLoadingAll(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="suite-datasets-title" data-testid="suite-datasets">
+      <h2 id="suite-datasets-title">Datasets</h2>
+      <ul>
+        {needs.map((need) => {
+          const record = recordOf(need.datasetId);
+          const error = loads.errorOf(need.datasetId);
+          return (
+            <li
+              key={need.datasetId}
+              data-testid="suite-dataset"
+              data-status={record?.status ?? 'missing'}
+            >
+              {need.envLabel} — {need.variantLabel}:{' '}
+              {record?.status === 'ready'
+                ? `ready (${record.exampleCount.toLocaleString('en')} examples)`
+                : loads.isRunning(need.datasetId)
+                  ? `loading ${record?.filesDone ?? 0} of ${need.expectedRows ?? '?'} rows…`
+                  : (record?.status ?? 'not loaded')}
+              {error !== null && <span className="field-error"> {error.error.message}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      <button
+        type="button"
+        data-testid="suite-load-all"
+        disabled={missing.length === 0 || isLoadingAll || !source.isLoaded}
+        onClick={() => void loadAll()}
+      >
+        {missing.length === 0 ? 'All datasets loaded' : `Load all datasets (${missing.length})`}
+      </button>
+    </section>
+  );
+}
