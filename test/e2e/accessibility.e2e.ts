@@ -21,6 +21,8 @@ const EMPTY_PAGES: [string, string][] = [
   ['Compare', '#/compare'],
   ['Benchmarks', '#/benchmarks'],
   ['Training data', '#/corpora'],
+  ['Suites', '#/suites'],
+  ['Leaderboard', '#/leaderboard'],
   ['Settings', '#/settings'],
 ];
 

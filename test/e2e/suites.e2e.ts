@@ -15,6 +15,7 @@ import {
   type AppPage,
 } from '../support/browser';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
+import { axeViolations, seriousOrCritical } from './axe';
 import { startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
 import {
   medmcqaParquet,
@@ -162,6 +163,7 @@ describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
       .poll(() => page.locator('[data-model="beta"] [data-testid="lb-macro"]').textContent())
       .toBe('60.0% (2/27)');
     expect(await rows.first().getAttribute('data-model')).toBe('alpha');
+    expect(seriousOrCritical(await axeViolations(page))).toEqual([]);
 
     // The view lives in the link: sort by model ascending, reload, same order.
     // The view lives in the link: sort by model (A→Z), then Z→A, reload, same order.
@@ -179,6 +181,9 @@ describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
     await page.getByLabel('Compare alpha').check();
     await page.getByLabel('Compare beta').check();
     await expect.poll(() => page.getByTestId('lb-pair').locator('li').count()).toBe(RUNNABLE);
+    await page.goto(url);
+    await page.getByTestId('suite-entries').waitFor();
+    expect(seriousOrCritical(await axeViolations(page))).toEqual([]);
 
     // Our fixture in the shape of configs/medmarks-verified.toml imports into the same suite.
     await page.goto(url);

@@ -10,6 +10,7 @@ import { useDatasets } from '../hooks/useDatasets';
 import { hrefFor, type HashRoute } from '../hooks/useHashRoute';
 import { pickSuite, useSuiteRun, useSuiteRuns, useSuites } from '../hooks/useSuites';
 import '../leaderboard.css';
+import '../run.css';
 
 /** `#/suites?suite=<id>`: a suite, its datasets and one-click run; `?run=<id>`: a suite run's progress. */
 export function SuitesPage({ route }: { route: HashRoute }) {

@@ -51,7 +51,9 @@ export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
                 ? `ready (${record.exampleCount.toLocaleString('en')} examples)`
                 : loads.isRunning(need.datasetId)
                   ? `loading ${record?.filesDone ?? 0} of ${need.expectedRows ?? '?'} rows…`
-                  : (record?.status ?? 'not loaded')}
+                  : record?.status === 'error'
+                    ? `failed: ${record.error?.message ?? 'unknown error'}`
+                    : (record?.status ?? 'not loaded')}
               {error !== null && <span className="field-error"> {error.error.message}</span>}
             </li>
           );
