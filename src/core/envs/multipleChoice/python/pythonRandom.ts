@@ -1,8 +1,9 @@
 // Owns reproducing CPython's `random.Random` for the calls reference harnesses make: seeding from
 // an integer (MT19937 `init_by_array` over the integer's 32-bit words, least significant first, as
 // `random_seed` in CPython's _randommodule.c does), `getrandbits(k)` for k ≤ 32, `_randbelow` (the
-// rejection loop of `_randbelow_with_getrandbits`) and `shuffle`. MedARC's option shuffle seeds one
-// of these per question, so the same seed must give the same order here as in Python. Pure.
+// rejection loop of `_randbelow_with_getrandbits`), `shuffle`, `random()` (53 bits from two draws,
+// `genrand_res53`) and `uniform`. MedARC's option shuffle seeds one of these per question and M-ARC's
+// age jitter one per row, so the same seed must give the same draws here as in Python. Pure.
 
 const N = 624;
 const M = 397;
@@ -46,6 +47,18 @@ export class PythonRandom {
       items[i] = items[j];
       items[j] = held;
     }
+  }
+
+  /** `random.random()`: `genrand_res53`, (a·2²⁶ + b) / 2⁵³ with a = 27 and b = 26 high bits. */
+  random(): number {
+    const a = this.genrandUint32() >>> 5;
+    const b = this.genrandUint32() >>> 6;
+    return (a * 67108864 + b) * (1 / 9007199254740992);
+  }
+
+  /** `random.uniform(a, b)`: `a + (b - a) * random()`, in that floating-point order. */
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.random();
   }
 
   private initGenrand(seed: number): void {
