@@ -5,7 +5,7 @@ import { useServices } from '../../appContext';
 import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
 import { ErrorBanner } from '../ErrorBanner';
 import { EndpointEditor } from '../run/EndpointEditor';
-import { RunKeysPrompt } from '../run/RunKeysPrompt';
+import { PendingGatePrompt } from '../run/RunKeysPrompt';
 import { SuiteEstimatePanel } from './SuiteEstimatePanel';
 import { SuiteOptionsFields } from './SuiteOptionsFields';
 import { checkSuiteRunDraft, defaultSuiteRunDraft, suiteRunName } from './suiteRunDraft';
@@ -59,7 +59,6 @@ export function SuiteRunForm({ suite, runnable, readyKey, onStarted }: SuiteRunF
     >
       <EndpointEditor
         title="Model under test"
-        slot="model"
         testId="suite-model"
         draft={draft.model}
         onChange={(model) => setDraft({ ...draft, model })}
@@ -80,14 +79,11 @@ export function SuiteRunForm({ suite, runnable, readyKey, onStarted }: SuiteRunF
           readyKey={readyKey}
         />
       )}
-      {keyPrompt.missing !== null && (
-        <RunKeysPrompt
-          title="Enter the missing API key to start"
-          endpoints={keyPrompt.missing}
-          onContinue={keyPrompt.resolve}
-          onDismiss={keyPrompt.dismiss}
-        />
-      )}
+      <PendingGatePrompt
+        gate={keyPrompt}
+        source="This suite run"
+        keysTitle="Enter the missing API key to start"
+      />
       {error !== null && (
         <ErrorBanner
           title="The suite could not start"

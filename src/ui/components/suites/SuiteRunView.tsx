@@ -5,7 +5,7 @@ import { useServices } from '../../appContext';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
 import { ErrorBanner } from '../ErrorBanner';
-import { RunKeysPrompt } from '../run/RunKeysPrompt';
+import { PendingGatePrompt } from '../run/RunKeysPrompt';
 import { SuiteRunTable } from './SuiteRunTable';
 import { useSuiteRunProgress } from './useSuiteRunProgress';
 
@@ -84,14 +84,11 @@ export function SuiteRunView({ record }: { record: SuiteRunRecord }) {
           Cancel all
         </button>
       </div>
-      {keyPrompt.missing !== null && (
-        <RunKeysPrompt
-          title="Enter the missing API key to continue"
-          endpoints={keyPrompt.missing}
-          onContinue={keyPrompt.resolve}
-          onDismiss={keyPrompt.dismiss}
-        />
-      )}
+      <PendingGatePrompt
+        gate={keyPrompt}
+        source="This suite run"
+        keysTitle="Enter the missing API key to continue"
+      />
       {error !== null && (
         <ErrorBanner title="The suite run failed" error={error} onDismiss={() => setError(null)} />
       )}
