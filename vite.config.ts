@@ -66,6 +66,8 @@ export default defineConfig({
           // waits on conditions may take seconds beside busy processes (issue 11).
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // expect.poll waits on a condition; its 1 s default is a speed limit in disguise.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -77,6 +79,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page's worker may take seconds to start beside busy processes: poll for a condition
+          // up to 15 s (a hang guard, not a speed limit; the default is 1 s).
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
