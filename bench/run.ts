@@ -11,6 +11,7 @@ import { benchBundle } from './bundle';
 import { benchCorpusInBrowser } from './corpusInBrowser';
 import { benchDatasetInBrowser } from './datasetInBrowser';
 import { benchImportInBrowser } from './importInBrowser';
+import { benchLongTextInBrowser } from './longTextInBrowser';
 import { benchResultsInBrowser } from './resultsInBrowser';
 import { benchRunEngine } from './runEngine';
 import { benchRunInBrowser } from './runInBrowser';
@@ -55,6 +56,8 @@ async function main() {
         sections.push(await benchCorpusInBrowser(server.url));
       if (only === undefined || only.includes('suite'))
         sections.push(await benchSuiteInBrowser(server.url));
+      if (only === undefined || only.includes('long-text'))
+        sections.push(await benchLongTextInBrowser(server.url));
     } finally {
       await server.close();
     }

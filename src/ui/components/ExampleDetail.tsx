@@ -2,6 +2,7 @@ import type { EnvModule } from '../../core/envs/types';
 import type { ExampleRecord } from '../../core/schema/dataset';
 import { useNote } from '../hooks/useDatasets';
 import { BenchmarkExampleDetail } from './benchmarks/BenchmarkExampleDetail';
+import { LongText } from './LongText';
 
 interface ExampleDetailProps {
   example: ExampleRecord;
@@ -43,20 +44,16 @@ function NoteExampleDetail({ example, onClose }: Omit<ExampleDetailProps, 'env'>
         {example.question.length} input characters · {example.answer.length} reference characters
       </p>
       <h4>Patient notes (model input)</h4>
-      <pre className="text-block" data-testid="detail-question">
-        {example.question}
-      </pre>
+      <LongText text={example.question} testId="detail-question" />
       <h4>Reference plan</h4>
-      <pre className="text-block" data-testid="detail-answer">
-        {example.answer}
-      </pre>
+      <LongText text={example.answer} testId="detail-answer" />
       <details>
         <summary>Original note</summary>
         {note === undefined && <p className="muted">Loading…</p>}
         {note === null && (
           <p className="muted">Not stored (the dataset was imported as examples).</p>
         )}
-        {note != null && <pre className="text-block">{note.text}</pre>}
+        {note != null && <LongText text={note.text} />}
       </details>
     </aside>
   );

@@ -5,6 +5,7 @@ import { ChoicePayloadView } from './ChoicePayloadView';
 import { readPayload } from './examplePayload';
 import { HealthBenchPayloadView } from './HealthBenchPayloadView';
 import '../../benchmarks.css';
+import { LongText } from '../LongText';
 
 interface BenchmarkExampleDetailProps {
   example: ExampleRecord;
@@ -48,9 +49,7 @@ export function BenchmarkExampleDetail({ example, env, onClose }: BenchmarkExamp
             Delete the dataset on the Benchmarks page and load it again.
           </p>
           <h4>Question</h4>
-          <pre className="text-block" data-testid="detail-question">
-            {example.question}
-          </pre>
+          <LongText text={example.question} testId="detail-question" />
         </>
       )}
       <h4>{read.kind === 'rubric' ? 'Ideal reply' : 'Reference answer'}</h4>
@@ -59,9 +58,7 @@ export function BenchmarkExampleDetail({ example, env, onClose }: BenchmarkExamp
           The source gives none.
         </p>
       ) : (
-        <pre className="text-block" data-testid="detail-answer">
-          {example.answer}
-        </pre>
+        <LongText text={example.answer} testId="detail-answer" />
       )}
     </aside>
   );

@@ -1,4 +1,5 @@
 import type { ChoicePayload } from '../../../core/envs/multipleChoice/choicePayload';
+import { LongText } from '../LongText';
 
 interface ChoicePayloadViewProps {
   question: string;
@@ -26,9 +27,7 @@ export function ChoicePayloadView({ question, payload, extras }: ChoicePayloadVi
         </>
       )}
       <h4>Question</h4>
-      <pre className="text-block" data-testid="detail-question">
-        {question}
-      </pre>
+      <LongText text={question} testId="detail-question" />
       <h4>Options</h4>
       <ol className="choice-options" data-testid="detail-options">
         {payload.options.map((option) => {

@@ -1,4 +1,5 @@
 import { axesOf, type HealthBenchPayload } from '../../../core/envs/healthbench/healthBenchPayload';
+import { LongText } from '../LongText';
 
 const AXIS_PREFIX = 'axis:';
 
@@ -17,7 +18,7 @@ export function HealthBenchPayloadView({ payload }: { payload: HealthBenchPayloa
         {payload.conversation.map((message, index) => (
           <div className="turn" key={index}>
             <div className="turn-role">{message.role}</div>
-            <pre className="text-block">{message.content}</pre>
+            <LongText text={message.content} />
           </div>
         ))}
       </div>

@@ -1,6 +1,7 @@
 import { toChatMessages } from '../../../core/corpora/toChatMessages';
 import type { ChatMapping } from '../../../core/schema/corpus';
 import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import { LongText } from '../LongText';
 
 const PREVIEW_ROWS = 3;
 
@@ -26,7 +27,7 @@ export function MappingPreview({
               result.messages.map((message, i) => (
                 <div key={i} className="corpus-message">
                   <strong>{message.role}</strong>
-                  <pre className="text-block">{message.content}</pre>
+                  <LongText text={message.content} />
                 </div>
               ))
             )}

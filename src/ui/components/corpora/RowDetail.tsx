@@ -1,6 +1,7 @@
 import { cellText } from '../../../core/corpora/plainRow';
 import type { CorpusFeature } from '../../../core/corpora/features';
 import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import { LongText } from '../LongText';
 
 interface RowDetailProps {
   row: CorpusRow;
@@ -34,12 +35,12 @@ export function RowDetail({ row, features, onClose }: RowDetailProps) {
           <h4>
             <code>{name}</code>
           </h4>
-          <pre className="text-block">
-            {labelled(
+          <LongText
+            text={labelled(
               value,
               features.find((f) => f.name === name),
             )}
-          </pre>
+          />
         </section>
       ))}
     </aside>

@@ -6,6 +6,7 @@ import { RubricGradesSection } from '../results/detail/RubricGradesSection';
 import { tokenFacts } from '../results/detail/RolloutHeader';
 import { summaryKindOf } from '../../../core/results/envSummary';
 import { rolloutProblem } from './rolloutsColumns';
+import { LongText } from '../LongText';
 
 interface RolloutDetailProps {
   run: RunRecord;
@@ -39,13 +40,14 @@ export function RolloutDetail({ run, rollout, onClose }: RolloutDetailProps) {
         <p className="muted">Empty response: judges were not called; every criterion scores 1.</p>
       )}
       <h4>Response</h4>
-      <pre className="text-block" data-testid="rollout-response">
-        {rollout.generation?.content ?? '(no response yet)'}
-      </pre>
+      <LongText
+        text={rollout.generation?.content ?? '(no response yet)'}
+        testId="rollout-response"
+      />
       {rollout.generation?.reasoning != null && (
         <details>
           <summary>Reasoning returned by the provider</summary>
-          <pre className="text-block">{rollout.generation.reasoning}</pre>
+          <LongText text={rollout.generation.reasoning} />
         </details>
       )}
       {rollout.envScore?.kind === 'choice' && <ChoiceScoreCard score={rollout.envScore} />}
@@ -98,7 +100,7 @@ function JudgeCallView({ index, call }: { index: number; call: JudgeCall | null 
       )}
       <details>
         <summary>Raw reply</summary>
-        <pre className="text-block">{call.raw ?? '(none)'}</pre>
+        <LongText text={call.raw ?? '(none)'} />
       </details>
     </section>
   );

@@ -3,6 +3,7 @@ import { judgeLabelsOf } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import { fixed } from '../summary/statFormat';
 import { useRollouts } from './useCompareData';
+import { LongText } from '../../LongText';
 
 interface SideBySideProps {
   exampleId: number;
@@ -55,9 +56,9 @@ export function SideBySide({ exampleId, runs, rows }: SideBySideProps) {
                       ))}
                     </ul>
                     {/* Plain text on purpose: a model's output is never rendered as HTML here. */}
-                    <pre className="text-block">
-                      {rollouts === undefined ? 'Loading…' : (content ?? '(no response)')}
-                    </pre>
+                    <LongText
+                      text={rollouts === undefined ? 'Loading…' : (content ?? '(no response)')}
+                    />
                   </div>
                 );
               })}

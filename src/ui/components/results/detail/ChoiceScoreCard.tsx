@@ -1,6 +1,7 @@
 import type { ChoiceScore } from '../../../../core/envs/types';
 import '../../../env-results.css';
 import { MATCHED_BY_TEXT, orderText, SOURCE_TEXT } from './envScoreText';
+import { LongText } from '../../LongText';
 
 /** How a multiple-choice answer was read and matched against the gold letter. */
 export function ChoiceScoreCard({ score }: { score: ChoiceScore }) {
@@ -36,9 +37,10 @@ export function ChoiceScoreCard({ score }: { score: ChoiceScore }) {
         )}
       </dl>
       <h5 className="env-subheading">Extracted answer</h5>
-      <pre className="text-block" data-testid="choice-extracted">
-        {score.extracted === '' ? '(empty)' : score.extracted}
-      </pre>
+      <LongText
+        text={score.extracted === '' ? '(empty)' : score.extracted}
+        testId="choice-extracted"
+      />
     </section>
   );
 }

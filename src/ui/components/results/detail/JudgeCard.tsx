@@ -1,6 +1,7 @@
 import { CRITERIA, type Criterion } from '../../../../core/envs/mtsamples/judge';
 import type { JudgeCall } from '../../../../core/schema/run';
 import { costText, errorText, latencyText, scoreText, tokensText } from './detailFormat';
+import { LongText } from '../../LongText';
 
 export const CRITERION_LABELS: Record<Criterion, string> = {
   accuracy: 'Accuracy',
@@ -89,7 +90,7 @@ function JudgeCallBody({ call }: { call: JudgeCall }) {
       )}
       <details>
         <summary>Raw reply</summary>
-        <pre className="text-block">{call.raw ?? '(none: the call failed)'}</pre>
+        <LongText text={call.raw ?? '(none: the call failed)'} />
       </details>
       <p className="small muted rd-call-facts">
         {call.model} · {latencyText(call.latencyMs)} · {tokensText(call.usage)} · {call.attempts}{' '}

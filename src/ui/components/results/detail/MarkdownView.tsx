@@ -1,26 +1,35 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { LongText } from '../../LongText';
 
 const SafeMarkdown = lazy(() => import('./SafeMarkdown'));
 
 /**
- * Above this size Markdown is not parsed: a megabyte-long reply would block the main thread, and the
- * plain text shows the same content.
+ * Above this size Markdown is not parsed: parsing and rendering take the main thread for about a
+ * second per 100,000 characters (#10), and the plain text shows the same content.
  */
-export const MARKDOWN_MAX_CHARS = 200_000;
+export const MARKDOWN_MAX_CHARS = 50_000;
+
+const integer = new Intl.NumberFormat('en-US');
 
 interface MarkdownViewProps {
   text: string;
-  testId?: string;
+  testId?: string | undefined;
 }
 
-/** Untrusted Markdown, rendered without raw HTML; plain text while loading or if rendering fails. */
+/** Untrusted Markdown, rendered without raw HTML; plain text while loading, if rendering fails, or when long. */
 export function MarkdownView({ text, testId }: MarkdownViewProps) {
-  const plain = (
-    <pre className="text-block" data-testid={testId}>
-      {text}
-    </pre>
-  );
-  if (text.length > MARKDOWN_MAX_CHARS) return plain;
+  const plain = <LongText text={text} testId={testId} />;
+  if (text.length > MARKDOWN_MAX_CHARS) {
+    return (
+      <>
+        <p className="small muted">
+          Too long to render as Markdown ({integer.format(text.length)} characters; the limit is{' '}
+          {integer.format(MARKDOWN_MAX_CHARS)}): shown as plain text.
+        </p>
+        {plain}
+      </>
+    );
+  }
   return (
     <PlainOnError fallback={plain}>
       <Suspense fallback={plain}>

@@ -1,4 +1,5 @@
 import type { RolloutRecord } from '../../../../core/schema/run';
+import { LongText } from '../../LongText';
 
 /** What the model under test was sent: each message verbatim, and the request's other fields. */
 export function MessagesSection({ rollout }: { rollout: RolloutRecord }) {
@@ -12,7 +13,7 @@ export function MessagesSection({ rollout }: { rollout: RolloutRecord }) {
       {rollout.prompt.map((message, index) => (
         <div key={index} className="rd-message">
           <div className="rd-role">{message.role}</div>
-          <pre className="text-block">{message.content}</pre>
+          <LongText text={message.content} />
         </div>
       ))}
       {body !== undefined && (

@@ -3,6 +3,7 @@ import { isJuryRun, summaryKindOf } from '../../../../core/results/envSummary';
 import { isRecord } from '../../../../core/results/values';
 import type { RolloutRecord, RunRecord } from '../../../../core/schema/run';
 import { useServices } from '../../../appContext';
+import { LongText } from '../../LongText';
 
 interface Sources {
   reference: { text: string; from: 'dataset' | 'imported' } | null;
@@ -93,9 +94,7 @@ function StoredReference({ run, rollout }: { run: RunRecord; rollout: RolloutRec
                 This example has no reference answer (its score comes from the rubric).
               </p>
             ) : (
-              <pre className="text-block" data-testid="rollout-reference">
-                {sources.reference.text}
-              </pre>
+              <LongText text={sources.reference.text} testId="rollout-reference" />
             )}
           </>
         )}
@@ -116,9 +115,7 @@ function NoteSection({ run, sources }: { run: RunRecord; sources: Sources }) {
           Not stored in this browser: {missingReason(run, sources.isJsonlDataset, 'note')}
         </p>
       ) : (
-        <pre className="text-block" data-testid="rollout-note">
-          {sources.note}
-        </pre>
+        <LongText text={sources.note} testId="rollout-note" />
       )}
     </details>
   );

@@ -4,6 +4,7 @@ import { summaryKindOf } from '../../../../core/results/envSummary';
 import type { RolloutRecord, RunRecord } from '../../../../core/schema/run';
 import { MarkdownView } from './MarkdownView';
 import { EMPTY_NOTES, scoredNote } from './responseNotes';
+import { LongText } from '../../LongText';
 
 const FINISH_NOTES: Record<string, string> = {
   length: 'cut off by the max tokens limit',
@@ -44,9 +45,7 @@ export function ResponseSection({ run, rollout }: { run: RunRecord; rollout: Rol
             : 'No response yet.'}
         </p>
       ) : isRaw ? (
-        <pre className="text-block" data-testid="rollout-response-raw-text">
-          {generation.content}
-        </pre>
+        <LongText text={generation.content} testId="rollout-response-raw-text" />
       ) : (
         <RenderedResponse
           content={generation.content}
@@ -117,7 +116,7 @@ function Reasoning({ title, text }: { title: string; text: string }) {
   return (
     <details className="rd-reasoning">
       <summary>{title}</summary>
-      <pre className="text-block">{text}</pre>
+      <LongText text={text} />
     </details>
   );
 }

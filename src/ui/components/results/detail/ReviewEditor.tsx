@@ -13,6 +13,7 @@ import {
 } from './reviewDraft';
 import { ReviewRatings } from './ReviewRatings';
 import { useAutosave } from './useAutosave';
+import { LongText } from '../../LongText';
 
 interface ReviewEditorProps {
   runId: string;
@@ -65,21 +66,57 @@ export function ReviewEditor({ runId, rolloutKey, stored, hasRatings }: ReviewEd
       {initial.isRestored && (
         <p className="small muted">Restored changes from this browser that had not been saved.</p>
       )}
-      <label htmlFor={noteId} className="rd-label">
-        Note
-      </label>
-      <textarea
-        id={noteId}
-        className="rd-note-input"
-        data-testid="review-note"
-        rows={4}
-        value={review.notes}
-        onChange={(event) => change({ ...review, notes: event.target.value }, false)}
-        onBlur={flush}
-      />
+      {review.notes.length > NOTE_EDIT_MAX_CHARS ? (
+        <LongNote notes={review.notes} onClear={() => change({ ...review, notes: '' }, true)} />
+      ) : (
+        <>
+          <label htmlFor={noteId} className="rd-label">
+            Note
+          </label>
+          <textarea
+            id={noteId}
+            className="rd-note-input"
+            data-testid="review-note"
+            rows={4}
+            value={review.notes}
+            onChange={(event) => change({ ...review, notes: event.target.value }, false)}
+            onBlur={flush}
+          />
+        </>
+      )}
       {hasRatings && <ReviewRatings ratings={review.ratings} onRate={rate} onBlur={flush} />}
       <SaveStatus status={autosave.status} onRetry={autosave.retry} />
     </section>
+  );
+}
+
+/**
+ * Above this a note is shown, not edited: a text box holding megabytes (an imported note) takes
+ * seconds per keystroke, and every keystroke would copy it into the draft (#10).
+ */
+export const NOTE_EDIT_MAX_CHARS = 100_000;
+
+const integer = new Intl.NumberFormat('en-US');
+
+function LongNote({ notes, onClear }: { notes: string; onClear: () => void }) {
+  return (
+    <>
+      <h5 className="rd-label">Note</h5>
+      <p className="small muted" data-testid="review-note-too-long">
+        This note is {integer.format(notes.length)} characters long, too long to edit here (up to{' '}
+        {integer.format(NOTE_EDIT_MAX_CHARS)}); it is kept as it is.{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            if (window.confirm('Delete this note? It cannot be brought back.')) onClear();
+          }}
+        >
+          Delete the note
+        </button>
+      </p>
+      <LongText text={notes} testId="review-note-text" />
+    </>
   );
 }
 

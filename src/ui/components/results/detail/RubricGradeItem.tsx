@@ -1,6 +1,7 @@
 import type { RubricGradeRow } from '../../../../core/results/envDetail';
 import { errorText } from './detailFormat';
 import { GRADE_STATUS, pointsText } from './envScoreText';
+import { LongText } from '../../LongText';
 
 /** One rubric item and its grader verdict: points, criterion, axes, status, reason, raw reply. */
 export function RubricGradeItem({ row }: { row: RubricGradeRow }) {
@@ -34,7 +35,7 @@ export function RubricGradeItem({ row }: { row: RubricGradeRow }) {
           <summary>
             Raw reply ({grade.attempts} attempt{grade.attempts === 1 ? '' : 's'})
           </summary>
-          <pre className="text-block">{grade.raw ?? '(none: the call failed)'}</pre>
+          <LongText text={grade.raw ?? '(none: the call failed)'} />
         </details>
       )}
     </li>

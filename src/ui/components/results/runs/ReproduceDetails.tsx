@@ -5,6 +5,7 @@ import type { ExampleSelection, RunRecord, RunSettings } from '../../../../core/
 import { hrefFor } from '../../../hooks/useHashRoute';
 import { EndpointSamplingTable } from './EndpointSamplingTable';
 import { datasetReproduceText, envSettingsText } from './runFacts';
+import { LongText } from '../../LongText';
 
 function selectionText(selection: ExampleSelection): string {
   switch (selection.mode) {
@@ -93,7 +94,7 @@ export function ReproduceDetails({
       {isJury && (
         <details className="rs-details">
           <summary>Judge template</summary>
-          <pre className="text-block">{settings.judgeTemplate}</pre>
+          <LongText text={settings.judgeTemplate} />
         </details>
       )}
     </details>
