@@ -1,5 +1,6 @@
 import type { EnvModule } from './types';
 import { healthbenchEnv } from './healthbench';
+import { medhalluEnv } from './medhallu';
 import { medmcqaEnv } from './medmcqa';
 import { medqaEnv } from './medqa';
 import { mmluMedicalEnv } from './mmlu_medical';
@@ -14,6 +15,7 @@ export const ENVS: readonly EnvModule[] = [
   pubmedqaEnv,
   mmluMedicalEnv,
   healthbenchEnv,
+  medhalluEnv,
 ];
 
 export const DEFAULT_ENV_ID = 'mtsamples_procedures';

@@ -142,7 +142,16 @@ export type SettingField =
       options: readonly { value: string; label: string }[];
     }
   | { key: string; label: string; help?: string; kind: 'boolean' }
-  | { key: string; label: string; help?: string; kind: 'number'; min: number; max: number };
+  | {
+      key: string;
+      label: string;
+      help?: string;
+      kind: 'number';
+      min: number;
+      max: number;
+      /** Granularity of the value; integers when absent. */
+      step?: number;
+    };
 
 // ---------------------------------------------------------------------------------------------------
 // Scoring

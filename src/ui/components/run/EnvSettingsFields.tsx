@@ -67,7 +67,7 @@ function SettingInput({ inputId, field, value, onChange }: SettingInputProps) {
           type="number"
           min={field.min}
           max={field.max}
-          step={1}
+          step={field.step ?? 1}
           value={typeof value === 'number' ? value : ''}
           // A number field that is being typed may be empty; the schema reports it until it is valid.
           onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))}
