@@ -33,8 +33,11 @@ describe('estimateEnvRun for a rubric benchmark', () => {
     const reply = 'x'.repeat(replyTokens * 4);
     const tokens = examples
       .flatMap((example) =>
-        HealthBenchPayloadSchema.parse(example.payload).rubrics.map(
-          (item) => graderMessages(example, reply, item)[0]?.content.length ?? 0,
+        HealthBenchPayloadSchema.parse(example.payload).rubrics.map((item) =>
+          graderMessages(example, reply, item).reduce(
+            (n, message) => n + message.content.length,
+            0,
+          ),
         ),
       )
       .map((chars) => Math.ceil(chars / 4));

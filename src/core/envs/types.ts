@@ -369,6 +369,21 @@ export interface EnvModule<S extends Record<string, unknown> = Record<string, un
   medarc?: MedarcBinding;
   /** Which reference environment the reference presets reproduce, and anything a reader must know. */
   reference?: EnvReference;
+  /**
+   * The preset a run with these (stored) settings used: what it reproduces, by name and commit. A run
+   * stored before presets existed reads as what it was.
+   */
+  presetOf?(envSettings: Readonly<Record<string, unknown>> | undefined): PresetLabel;
+}
+
+/** What a run's preset reproduces, for labels, exports and comparisons. */
+export interface PresetLabel {
+  id: string;
+  /** Short name, e.g. "MedARC med-lm-envs @ 97d3282". */
+  label: string;
+  reproduces: string;
+  /** The reference implementation and commit, or null for medeval's own rules. */
+  reference: { repo: string; commit: string; files: readonly string[] } | null;
 }
 
 export interface EnvReference {

@@ -1,6 +1,7 @@
 // Owns a run's metadata.json for the verifiers tooling (results-format.md): their fields computed the
 // way they compute them (unscored and failed rollouts count as reward 0), and our `medeval` object with
 // the honest numbers and everything needed to rebuild the run's settings. Never a key. Pure.
+import { runPresetOf } from '../envs/runPreset';
 import {
   MEDEVAL_RESULTS_SCHEMA,
   RESULTS_ENV_ID,
@@ -104,6 +105,21 @@ function usageMeans(rollouts: readonly RolloutRecord[]) {
   };
 }
 
+/** What the run reproduces, when its benchmark has presets. */
+function presetBlock(settings: RunSettings): Pick<MedevalMetadata, 'reference_preset'> {
+  const preset = runPresetOf(settings);
+  if (preset === null) return {};
+  const { id, label, reproduces, reference } = preset;
+  return {
+    reference_preset: {
+      id,
+      label,
+      reproduces,
+      reference: reference === null ? null : { ...reference, files: [...reference.files] },
+    },
+  };
+}
+
 function medevalMetadata(run: RunRecord, summary: RunSummary): MedevalMetadata {
   const { settings } = run;
   return {
@@ -112,6 +128,7 @@ function medevalMetadata(run: RunRecord, summary: RunSummary): MedevalMetadata {
     run: runFacts(run),
     ...(settings.envId === undefined ? {} : { env_id: settings.envId }),
     ...(settings.envSettings === undefined ? {} : { env_settings: settings.envSettings }),
+    ...presetBlock(settings),
     ...(run.dataset.revision === undefined ? {} : { dataset_revision: run.dataset.revision }),
     model_endpoint: settings.model,
     judges: settings.judges,

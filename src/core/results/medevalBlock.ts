@@ -82,6 +82,17 @@ export const MedevalMetadataSchema = z.object({
   /** The benchmark and its settings; absent in files written before issue 6 (= MTSamples). */
   env_id: z.string().optional(),
   env_settings: z.record(z.string(), z.unknown()).optional(),
+  /** What the run reproduces (issue 12): the preset's id and label, and the reference commit. */
+  reference_preset: z
+    .object({
+      id: z.string(),
+      label: z.string(),
+      reproduces: z.string(),
+      reference: z
+        .object({ repo: z.string(), commit: z.string(), files: z.array(z.string()) })
+        .nullable(),
+    })
+    .optional(),
   /** Hugging Face benchmarks: the revision their rows were read at. */
   dataset_revision: z.string().optional(),
   model_endpoint: settings.model,

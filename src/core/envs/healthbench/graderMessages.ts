@@ -4,6 +4,7 @@
 import type { ChatMessage } from '../../schema/chat';
 import type { EnvExample, RubricItem } from '../types';
 import { readHealthBenchPayload } from './healthBenchPayload';
+import { SIMPLE_EVALS_GRADER_SYSTEM, type HealthBenchSettings } from './healthBenchSettings';
 
 /** `role: content` blocks separated by blank lines. */
 export function renderTranscript(messages: readonly ChatMessage[]): string {
@@ -44,13 +45,20 @@ export function graderPrompt(
   ].join('\n');
 }
 
-/** One user message: the reply is appended to the conversation as its last assistant turn. */
+/**
+ * One user message — the reply appended to the conversation as its last assistant turn — after
+ * simple-evals' grader system message in the reference preset.
+ */
 export function graderMessages(
   example: EnvExample,
   reply: string,
   item: RubricItem,
+  settings: Pick<HealthBenchSettings, 'preset'> = { preset: 'simple-evals@ee3b031' },
 ): ChatMessage[] {
   const { conversation } = readHealthBenchPayload(example);
   const transcript = renderTranscript([...conversation, { role: 'assistant', content: reply }]);
-  return [{ role: 'user', content: graderPrompt(transcript, item) }];
+  const user: ChatMessage = { role: 'user', content: graderPrompt(transcript, item) };
+  return settings.preset === 'medeval'
+    ? [user]
+    : [{ role: 'system', content: SIMPLE_EVALS_GRADER_SYSTEM }, user];
 }

@@ -6,7 +6,10 @@ import { graderMessages } from './graderMessages';
 import type { HealthBenchSettings } from './healthBenchSettings';
 import {
   HEALTHBENCH_DEFAULTS,
+  HEALTHBENCH_LEGACY,
+  HEALTHBENCH_PRESETS,
   HEALTHBENCH_SETTING_FIELDS,
+  HealthBenchPresetSchema,
   HealthBenchSettingsSchema,
   REFERENCE_GRADER,
 } from './healthBenchSettings';
@@ -34,6 +37,11 @@ export const healthbenchEnv: EnvModule<HealthBenchSettings> = {
     schema: HealthBenchSettingsSchema,
     defaults: HEALTHBENCH_DEFAULTS,
     fields: HEALTHBENCH_SETTING_FIELDS,
+    legacy: HEALTHBENCH_LEGACY,
+  },
+  presetOf: (envSettings) => {
+    const parsed = HealthBenchPresetSchema.safeParse(envSettings?.['preset']);
+    return HEALTHBENCH_PRESETS[parsed.success ? parsed.data : 'medeval'];
   },
   rowToExample,
   // The model continues the conversation exactly as the dataset gives it.

@@ -5,6 +5,7 @@ import type { EnvExample, EnvModule, EnvVariant, RowContext, RowOutcome } from '
 import { buildChoicePrompt } from './choicePrompt';
 import type { ChoiceEnvSettings, ChoiceSettings } from './choiceSettings';
 import type { MedarcLayout } from './medarc/medarcLayouts';
+import { CHOICE_PRESETS, choicePresetOf } from './choicePresets';
 import { scoreChoice } from './scoreChoice';
 
 export interface ChoiceEnvSpec<S extends ChoiceSettings> {
@@ -30,6 +31,11 @@ export function makeChoiceEnv<S extends ChoiceSettings>(spec: ChoiceEnvSpec<S>):
     ...rest,
     source: { kind: 'huggingface', licence, homepage, variants },
     reference: { medarcEnvId: medarc.envId, note: medarc.note },
+    presetOf: (envSettings) => {
+      const preset = CHOICE_PRESETS[choicePresetOf(envSettings)];
+      const note = preset.reference === null || medarc.note === null ? '' : ` ${medarc.note}`;
+      return { ...preset, reproduces: `${preset.reproduces}${note}` };
+    },
     buildPrompt: (example, settings) => buildChoicePrompt(example, settings, medarc),
     scoring: {
       kind: 'exact',

@@ -10,12 +10,22 @@ import { exampleOf, MULTI_TURN_ROW } from './healthBenchRows';
 describe('graderMessages', () => {
   const example = exampleOf(MULTI_TURN_ROW);
   const item = { criterion: 'Uses jargon without explanation.', points: -2, tags: [] };
-  const messages = graderMessages(example, 'Give 80–90 mg/kg/day, i.e. 1.6–1.8 g a day.', item);
+  const reply = 'Give 80–90 mg/kg/day, i.e. 1.6–1.8 g a day.';
+  const messages = graderMessages(example, reply, item, { preset: 'medeval' });
   const prompt = messages[0]?.content ?? '';
 
-  it('is one user message', () => {
+  it('is one user message in the medeval preset (runs made before presets)', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]?.role).toBe('user');
+  });
+
+  it('sends simple-evals’ grader system message first in the reference preset (the default)', () => {
+    const reference = graderMessages(example, reply, item);
+    expect(reference[0]).toEqual({ role: 'system', content: 'You are a helpful assistant.' });
+    expect(reference.slice(1)).toEqual(messages);
+    expect(graderMessages(example, reply, item, { preset: 'simple-evals@ee3b031' })).toEqual(
+      reference,
+    );
   });
 
   it('renders the conversation and the reply as role: content blocks separated by blank lines', () => {

@@ -1,3 +1,4 @@
+import { presetMismatch, runPresetOf } from '../../../../core/envs/runPreset';
 import type { RunComparison } from '../../../../core/results/compareRuns';
 import { isJuryRun } from '../../../../core/results/envSummary';
 import { TIE_EPSILON } from '../../../../core/results/compareRuns';
@@ -15,8 +16,14 @@ interface CompareSummaryProps {
 /** Each run's headline numbers, then each run against the baseline: mean Δ with its CI and W/T/L. */
 export function CompareSummary({ runs, headlines, comparison }: CompareSummaryProps) {
   const [baseline] = runs;
+  const mismatch = presetMismatch(runs);
   return (
     <>
+      {mismatch !== null && (
+        <p className="banner" role="alert" data-testid="compare-preset-warning">
+          {mismatch}
+        </p>
+      )}
       {runs.map((run, i) => {
         const headline = headlines[i];
         const vs = i === 0 ? undefined : comparison.vsBaseline[i - 1];
@@ -26,6 +33,8 @@ export function CompareSummary({ runs, headlines, comparison }: CompareSummaryPr
               <a href={`#/results?run=${encodeURIComponent(run.id)}`}>{run.name}</a>{' '}
               <span className="muted small">
                 {run.settings.model.model}
+                {runPresetOf(run.settings) !== null &&
+                  ` · ${runPresetOf(run.settings)?.label ?? ''}`}
                 {i === 0 && ' · baseline'}
               </span>
             </h3>

@@ -8,6 +8,7 @@ import { StatTiles } from '../summary/StatTiles';
 import { ReproduceDetails } from './ReproduceDetails';
 import { RunActions } from './RunActions';
 import { RunNameEditor } from './RunNameEditor';
+import { runPresetOf } from '../../../../core/envs/runPreset';
 import { datasetLineText, scorersText } from './runFacts';
 
 function dateText(ms: number | undefined): string {
@@ -18,6 +19,7 @@ function dateText(ms: number | undefined): string {
 export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] }) {
   const headline = useMemo(() => computeRunHeadline(rows), [rows]);
   const { settings } = run;
+  const preset = runPresetOf(settings);
   return (
     <header className="panel rs-run-header" data-testid="run-header">
       <RunNameEditor run={run} />
@@ -34,6 +36,14 @@ export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] })
           <dt>Dataset</dt>
           <dd>{datasetLineText(run, rows)}</dd>
         </div>
+        {preset !== null && (
+          <div>
+            <dt>Reproduces</dt>
+            <dd data-testid="run-preset" data-preset={preset.id} title={preset.reproduces}>
+              {preset.label}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Status</dt>
           <dd>

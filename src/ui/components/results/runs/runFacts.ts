@@ -84,8 +84,10 @@ export function envSettingsText(settings: RunRecord['settings']): string {
   if (entries.length === 0) return 'defaults';
   return entries
     .map(([key, value]) => {
-      const label = fields.find((field) => field.key === key)?.label ?? key;
-      return `${label} ${settingValueText(value)}`;
+      const field = fields.find((candidate) => candidate.key === key);
+      const option =
+        field?.kind === 'select' ? field.options.find((o) => o.value === value)?.label : undefined;
+      return `${field?.label ?? key} ${option ?? settingValueText(value)}`;
     })
     .join(', ');
 }
