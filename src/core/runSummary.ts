@@ -56,14 +56,16 @@ export interface SummaryOptions {
   paidSinceMs?: number;
 }
 
-interface Call {
+/** One call, or (`count` > 1) several alike whose usage and cost are summed (a live run's tally). */
+export interface Call {
   model: string;
   usage: { inputTokens: number; outputTokens: number } | null;
   costUsd: number | null;
   cached: boolean;
+  count?: number;
 }
 
-function callsOf(rollout: RolloutRecord, opts: SummaryOptions): Call[] {
+export function callsOf(rollout: RolloutRecord, opts: SummaryOptions): Call[] {
   const calls: Call[] = [];
   const generation = rollout.generation;
   if (generation !== undefined && generation.finishedAt >= (opts.paidSinceMs ?? -Infinity)) {
@@ -81,7 +83,8 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-function throughput(finishedAt: number[], clockMs: number): number | null {
+/** Rollouts per minute over the latest finish times (at most THROUGHPUT_WINDOW of them). */
+export function throughput(finishedAt: readonly number[], clockMs: number): number | null {
   // A rollout stored after the caller read its clock still finished "by now".
   const nowMs = finishedAt.reduce((max, t) => Math.max(max, t), clockMs);
   const recent = finishedAt
@@ -94,7 +97,7 @@ function throughput(finishedAt: number[], clockMs: number): number | null {
   return ((recent.length - 1) / (nowMs - first)) * 60_000;
 }
 
-function spendOf(calls: readonly Call[], prices: Readonly<Record<string, PriceHint>>) {
+export function spendOf(calls: readonly Call[], prices: Readonly<Record<string, PriceHint>>) {
   const spend: SpendSummary = {
     reportedUsd: 0,
     estimatedUsd: 0,
@@ -104,8 +107,9 @@ function spendOf(calls: readonly Call[], prices: Readonly<Record<string, PriceHi
   };
   const tokens = { input: 0, output: 0 };
   for (const call of calls) {
+    const count = call.count ?? 1;
     if (call.cached) {
-      spend.cachedCalls++;
+      spend.cachedCalls += count;
       continue;
     }
     tokens.input += call.usage?.inputTokens ?? 0;
@@ -116,7 +120,7 @@ function spendOf(calls: readonly Call[], prices: Readonly<Record<string, PriceHi
       spend.estimatedUsd +=
         (call.usage.inputTokens * price.inputPerM + call.usage.outputTokens * price.outputPerM) /
         1_000_000;
-    } else spend.unpricedCalls++;
+    } else spend.unpricedCalls += count;
   }
   spend.totalUsd = spend.reportedUsd + spend.estimatedUsd;
   return { spend, tokens };

@@ -2,6 +2,7 @@
 // run continues from); a run and all its pending rollouts are created together or not at all.
 import type { CachedResponse, RolloutRecord, RolloutStatus, RunRecord } from '../core/schema/run';
 import { toRolloutRow } from '../core/results/rolloutRow';
+import Dexie from 'dexie';
 import type { MedevalDb } from './db';
 
 // Every write of a rollout also writes its compact row (core/results/rolloutRow), in the same
@@ -37,6 +38,24 @@ export async function listRolloutRows(db: MedevalDb, runId: string) {
 
 export async function listRollouts(db: MedevalDb, runId: string): Promise<RolloutRecord[]> {
   return db.rollouts.where('runId').equals(runId).toArray();
+}
+
+export async function countRollouts(db: MedevalDb, runId: string): Promise<number> {
+  return db.rollouts.where('runId').equals(runId).count();
+}
+
+/** Up to `limit` rollouts of a run whose keys sort after `afterKey` ('' for the first), in key order. */
+export async function listRolloutsAfter(
+  db: MedevalDb,
+  runId: string,
+  afterKey: string,
+  limit: number,
+): Promise<RolloutRecord[]> {
+  return db.rollouts
+    .where('[runId+key]')
+    .between([runId, afterKey], [runId, Dexie.maxKey], false, true)
+    .limit(limit)
+    .toArray();
 }
 
 export async function putRollout(db: MedevalDb, rollout: RolloutRecord): Promise<void> {

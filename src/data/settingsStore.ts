@@ -5,6 +5,7 @@ import {
   SourceSettingsSchema,
   type SourceSettings,
 } from '../core/schema/sourceSettings';
+import { z } from '../core/zod';
 import type { MedevalDb } from './db';
 
 const SOURCE_KEY = 'source';
@@ -29,4 +30,26 @@ export async function readSourceSettings(db: MedevalDb): Promise<SourceSettings>
 
 export async function saveSourceSettings(db: MedevalDb, settings: SourceSettings): Promise<void> {
   await db.settings.put({ key: SOURCE_KEY, value: SourceSettingsSchema.parse(settings) });
+}
+
+const PROTOCOLS_KEY = 'endpointProtocols';
+const ProtocolsSchema = z.record(z.string(), z.string());
+
+/** The protocol each endpoint origin was last seen speaking (issue 14: the run form's notice). */
+export async function readEndpointProtocols(db: MedevalDb): Promise<Record<string, string>> {
+  const row = await db.settings.get(PROTOCOLS_KEY);
+  const parsed = ProtocolsSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function saveEndpointProtocol(
+  db: MedevalDb,
+  origin: string,
+  protocol: string,
+): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const known = await readEndpointProtocols(db);
+    if (known[origin] === protocol) return;
+    await db.settings.put({ key: PROTOCOLS_KEY, value: { ...known, [origin]: protocol } });
+  });
 }

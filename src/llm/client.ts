@@ -57,14 +57,12 @@ function withoutSdkHeaders(init: RequestInit | undefined): RequestInit | undefin
 }
 
 /**
- * Wraps fetch to remove `x-stainless-*` headers, which make browsers send a preflight that many
- * providers reject (spec §1), and to normalise error bodies for the SDK (see errorMapping).
+ * Wraps fetch to remove the SDK's `x-stainless-*` headers from every request: no endpoint needs
+ * them, and each non-safelisted header makes a browser send a CORS preflight that many providers
+ * reject (spec §1, issue 14). Also normalises error bodies for the SDK (see errorMapping).
  */
-function wrapFetch(base: typeof fetch, stripSdkHeaders: boolean): typeof fetch {
-  return async (input, init) => {
-    const response = await base(input, stripSdkHeaders ? withoutSdkHeaders(init) : init);
-    return normalizeErrorResponse(response);
-  };
+function wrapFetch(base: typeof fetch): typeof fetch {
+  return async (input, init) => normalizeErrorResponse(await base(input, withoutSdkHeaders(init)));
 }
 
 /**
@@ -119,7 +117,7 @@ export function createClient(
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
     timeout: timeoutMs,
-    fetch: wrapFetch(base, endpoint.stripSdkHeaders),
+    fetch: wrapFetch(base),
     defaultHeaders: {
       ...automaticHeaders(endpoint.baseUrl),
       ...endpoint.headers,

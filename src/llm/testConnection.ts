@@ -95,7 +95,8 @@ function corsFailure(endpoint: EndpointConfig, origin: string): ConnectionResult
     ok: false,
     kind: 'cors',
     message: `${host} is reachable but the browser blocked the request (CORS).`,
-    nextStep: `${endpoint.stripSdkHeaders ? '' : 'Turn on “strip SDK headers”.'}${advice}`.trim(),
+    nextStep:
+      `Check that ${host} allows this page's origin and the headers it is sent (Authorization, Content-Type${Object.keys(endpoint.headers ?? {}).length > 0 ? `, ${Object.keys(endpoint.headers ?? {}).join(', ')}` : ''}).${advice}`.trim(),
   };
 }
 

@@ -3,6 +3,9 @@ import { expose } from 'comlink';
 import { AppError } from '../core/errors';
 import { openDb } from '../data/db';
 import { createWorkerApi } from './workerApi';
+import { RUN_LIVE_CHANNEL, type RunLiveState } from '../core/runLive';
+
+const live = new BroadcastChannel(RUN_LIVE_CHANNEL);
 
 function withExclusiveLock<T>(name: string, work: () => Promise<T>): Promise<T> {
   if (!('locks' in navigator)) return work();
@@ -24,5 +27,6 @@ expose(
     fetch: self.fetch.bind(self),
     appVersion: __APP_VERSION__,
     withExclusiveLock,
+    reportLive: (state: RunLiveState) => live.postMessage(state),
   }),
 );

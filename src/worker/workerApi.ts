@@ -43,11 +43,16 @@ import { searchRollouts, type SearchOptions } from './results/searchRollouts';
 import { executeRun, type RunKeys, type StopReason } from './run/runEngine';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import { listModels, testConnection, type ConnectionResult } from '../llm/testConnection';
+import { watchProtocols } from '../llm/endpointProtocol';
+import type { RunLiveState } from '../core/runLive';
+import { saveEndpointProtocol } from '../data/settingsStore';
 
 export interface WorkerDeps {
   db: MedevalDb;
   fetch: typeof fetch;
   appVersion: string;
+  /** Where live run figures go (a BroadcastChannel in the worker); dropped when absent. */
+  reportLive?: (state: RunLiveState) => void;
   /**
    * Runs `work` only if no other tab is running the same run (Web Locks); otherwise rejects. Two tabs
    * resuming one run would request every rollout twice.
@@ -65,6 +70,12 @@ async function transferErrors<T>(work: () => Promise<T>): Promise<T> {
 
 export function createWorkerApi(deps: WorkerDeps) {
   const jobs = new Map<string, AbortController>();
+  // Every response this worker receives tells its host's protocol; the run form reads what was seen.
+  const protocols = watchProtocols((origin, protocol) => {
+    saveEndpointProtocol(deps.db, origin, protocol).catch((error: unknown) => {
+      console.warn('Could not remember an endpoint protocol', error);
+    });
+  });
   const stopReasons = new Map<string, StopReason>();
   const runDeps = {
     db: deps.db,
@@ -100,6 +111,8 @@ export function createWorkerApi(deps: WorkerDeps) {
             db: deps.db,
             fetch: deps.fetch,
             now: Date.now,
+            protocolOf: (url: string) => protocols.protocolOf(url),
+            ...(deps.reportLive === undefined ? {} : { onLive: deps.reportLive }),
             ...(schedulers === undefined ? {} : { schedulers }),
           },
           runId,

@@ -75,6 +75,8 @@ export interface MockOptions {
    * request; real providers let it cache the answer (Chromium caps the age at 2 hours).
    */
   preflightMaxAgeSeconds?: number;
+  /** Send `Timing-Allow-Origin: *`, which lets a browser page read the protocol (nextHopProtocol). */
+  timingAllowOrigin?: boolean;
 }
 
 export interface MockOpenAI {
@@ -194,6 +196,7 @@ export async function startMockOpenAI(options: MockOptions = {}): Promise<MockOp
       'access-control-allow-origin': req.headers.origin ?? '*',
       'access-control-expose-headers': 'retry-after, retry-after-ms, x-request-id',
       vary: 'Origin',
+      ...(options.timingAllowOrigin === true ? { 'timing-allow-origin': '*' } : {}),
     };
   }
 

@@ -60,7 +60,10 @@ export const EndpointConfigSchema = z.object({
   sampling: SamplingSchema.default({ extra: {} }),
   /** Extra non-secret request headers (e.g. OpenRouter's HTTP-Referer / X-Title). */
   headers: HeadersSchema.optional(),
-  /** Remove the SDK's `x-stainless-*` headers, which many providers' CORS preflights reject. */
+  /**
+   * Kept for stored settings: the SDK's `x-stainless-*` headers are now never sent, whatever this
+   * says (llm/client.ts, issue 14).
+   */
   stripSdkHeaders: z.boolean(),
 });
 export type EndpointConfig = z.infer<typeof EndpointConfigSchema>;

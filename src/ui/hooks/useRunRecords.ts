@@ -27,10 +27,17 @@ export function useRunRecord(runId: string | null): RunRecord | null | undefined
   );
 }
 
-export function useRunRollouts(runId: string): RolloutRecord[] | undefined {
+/**
+ * A run's rollouts. With `isPaused` (the run is live and reports itself) they are not re-read as
+ * the worker writes them: reading thousands of rollouts several times a second kept the main
+ * thread busy and slowed the run (issue 14).
+ */
+export function useRunRollouts(runId: string, isPaused = false): RolloutRecord[] | undefined {
   const { db } = useServices();
   return useThrottledLiveQuery(
     () => db.rollouts.where('runId').equals(runId).toArray(),
     [db, runId],
+    250,
+    isPaused,
   );
 }

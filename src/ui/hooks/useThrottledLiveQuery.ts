@@ -12,9 +12,12 @@ export function useThrottledLiveQuery<T>(
   querier: () => Promise<T>,
   deps: readonly unknown[],
   intervalMs = 250,
+  /** While true, changes are not read: the last result stays (a live run reports itself instead). */
+  isPaused = false,
 ): T | undefined {
   const [result, setResult] = useState<{ deps: readonly unknown[]; value: T } | undefined>();
   useEffect(() => {
+    if (isPaused) return;
     // Flags live on one object: they are changed by other closures between awaits.
     const state = { isDisposed: false, isRunning: false, isDirty: false, lastRun: 0 };
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,7 +57,7 @@ export function useThrottledLiveQuery<T>(
     };
     // The querier is re-created every render; `deps` says when it really changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, intervalMs]);
+  }, [...deps, intervalMs, isPaused]);
   // A result computed for other deps (e.g. the previous run) is not shown for the new ones.
   return result !== undefined && result.deps.every((dep, i) => Object.is(dep, deps[i]))
     ? result.value

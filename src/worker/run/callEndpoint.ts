@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../core/schema/chat';
 import type { EndpointConfig } from '../../core/schema/endpoint';
 import { buildRequestBody, chatCompletion } from '../../llm/client';
 import type { Scheduler } from '../../llm/scheduler';
+import type { LaneMeter } from './liveReport';
 import { responseCacheKey, type ResponseCache } from './responseCache';
 
 export interface EndpointContext {
@@ -18,6 +19,8 @@ export interface CallContext {
   cache: ResponseCache | null;
   now: () => number;
   signal: AbortSignal;
+  /** Times the lane's requests for the live speed figures. */
+  meter?: LaneMeter;
 }
 
 export interface CallOutcome {
@@ -60,7 +63,14 @@ export async function callEndpoint(
   let result;
   try {
     result = await target.scheduler.run(
-      (_attempt, signal) => chatCompletion(target.client, target.endpoint, messages, { signal }),
+      async (_attempt, signal) => {
+        const answered = ctx.meter?.request(target.endpoint.baseUrl);
+        try {
+          return await chatCompletion(target.client, target.endpoint, messages, { signal });
+        } finally {
+          answered?.();
+        }
+      },
       { signal: ctx.signal },
     );
   } catch (error) {

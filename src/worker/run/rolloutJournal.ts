@@ -34,7 +34,10 @@ interface Queued extends RolloutChange {
 export function createRolloutJournal(
   db: MedevalDb,
   runId: string,
-  { maxBatch = 500 }: { maxBatch?: number } = {},
+  {
+    maxBatch = 500,
+    onCommitted,
+  }: { maxBatch?: number; onCommitted?: (rollout: RolloutRecord) => void } = {},
 ): RolloutJournal {
   let queue: Queued[] = [];
   let writing: Promise<void> | null = null;
@@ -48,7 +51,11 @@ export function createRolloutJournal(
         const results = await updateRollouts(db, runId, batch);
         counts.transactions++;
         counts.changes += batch.length;
-        batch.forEach((item, index) => item.resolve(results[index]));
+        batch.forEach((item, index) => {
+          const rollout = results[index];
+          if (rollout !== undefined) onCommitted?.(rollout);
+          item.resolve(rollout);
+        });
       } catch (error) {
         for (const item of batch) item.reject(error);
       }

@@ -9,7 +9,7 @@ import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { EndpointConfig } from '../../core/schema/endpoint';
 import type { RolloutRecord, RunRecord, RunStatus } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
-import { getRun, moveRolloutStatus, patchRun } from '../../data/runStore';
+import { countRollouts, getRun, moveRolloutStatus, patchRun } from '../../data/runStore';
 import { createClient } from '../../llm/client';
 import { createScheduler, type Scheduler } from '../../llm/scheduler';
 import type { EndpointContext } from './callEndpoint';
@@ -17,6 +17,9 @@ import { dexieResponseCache } from './responseCache';
 import { advanceRollout } from './rolloutSteps';
 import { createRolloutJournal, type RolloutJournal } from './rolloutJournal';
 import { openRunQueue } from './runQueue';
+import { createLiveReport, type LiveReport } from './liveReport';
+import { protocolFromUrl, type RunLiveState } from '../../core/runLive';
+import { listRolloutsAfter } from '../../data/runStore';
 import { resolveRunEnv } from '../../core/envs/runEnv';
 
 export interface RunKeys {
@@ -29,6 +32,10 @@ export interface RunEngineDeps {
   db: MedevalDb;
   fetch: typeof fetch;
   now: () => number;
+  /** Receives the run's live figures a few times a second (the page shows them). */
+  onLive?: (state: RunLiveState) => void;
+  /** The protocol each endpoint speaks, as observed (llm/endpointProtocol). */
+  protocolOf?: (url: string) => string;
   timeoutMs?: number;
   /** Retry waits; tests inject a fast one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -92,6 +99,21 @@ async function rewindInFlight(db: MedevalDb, runId: string): Promise<void> {
   });
 }
 
+/**
+ * A resumed run's earlier rollouts, read in small chunks for the live figures: one long read would
+ * hold up the journal's writes behind it.
+ */
+async function seedLiveReport(db: MedevalDb, runId: string, report: LiveReport): Promise<void> {
+  let after = '';
+  for (;;) {
+    const chunk = await listRolloutsAfter(db, runId, after, 200);
+    report.seed(chunk);
+    const lastKey = chunk.at(-1)?.key;
+    if (lastKey === undefined || chunk.length < 200) return;
+    after = lastKey;
+  }
+}
+
 /** The dataset lost this example (deleted or re-imported): say so on the rollout, never skip silently. */
 async function markExampleMissing(
   journal: RolloutJournal,
@@ -139,13 +161,37 @@ export async function executeRun(
   const laneSignal = AbortSignal.any([signal, lanesStop.signal]);
   const isStopping = () => laneSignal.aborted;
   const endpoints = endpointContexts(run, keys, deps);
-  const journal = createRolloutJournal(deps.db, runId);
+  const report = createLiveReport({
+    runId,
+    total: await countRollouts(deps.db, runId),
+    concurrency: run.settings.concurrency,
+    modelId: run.settings.model.model,
+    ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
+    now: deps.now,
+    protocolOf: deps.protocolOf ?? protocolFromUrl,
+    send: deps.onLive ?? (() => undefined),
+  });
+  const journal = createRolloutJournal(deps.db, runId, {
+    onCommitted: (rollout) => report.committed(rollout),
+  });
+  report.start();
+  const seeded =
+    run.startedAt === undefined ? Promise.resolve() : seedLiveReport(deps.db, runId, report);
+  seeded.catch(() => undefined); // live figures only; the run does not depend on them
   let stopError: AppError | undefined;
   const progress = { hasSucceeded: false };
 
   // A lane takes the next rollout only once every answer of its last one is stored, so the journal
   // never falls behind the network.
   const lane = async () => {
+    const meter = report.lane();
+    try {
+      await work(meter);
+    } finally {
+      meter.close();
+    }
+  };
+  const work = async (meter: ReturnType<LiveReport['lane']>) => {
     while (!laneSignal.aborted) {
       let work;
       try {
@@ -164,6 +210,7 @@ export async function executeRun(
             cache,
             now: deps.now,
             signal: laneSignal,
+            meter,
             example,
             env,
             envSettings,
@@ -190,6 +237,8 @@ export async function executeRun(
   await journal.settled();
   await cache?.flush();
   await rewindInFlight(deps.db, runId);
+  await seeded.catch(() => undefined);
+  report.finish();
 
   const status: RunStatus = signal.aborted
     ? stopReason() === 'cancel'

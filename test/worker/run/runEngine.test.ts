@@ -10,6 +10,8 @@ import {
 } from '../../../src/core/envs/mtsamples/judge';
 import type { RolloutRecord, RunRecord } from '../../../src/core/schema/run';
 import { openDb, type MedevalDb } from '../../../src/data/db';
+import { summarizeLive, type RunLiveState } from '../../../src/core/runLive';
+import { summarizeRun } from '../../../src/core/runSummary';
 import { getRun, listRollouts } from '../../../src/data/runStore';
 import { createRescoreRun, createRun, type CreateRunDeps } from '../../../src/worker/run/createRun';
 import { retryFailedRollouts } from '../../../src/worker/run/retryFailed';
@@ -388,6 +390,44 @@ describe('executeRun', () => {
       expect(started - stored).toBeLessThanOrEqual(3);
     }
     expect(stored).toBe(12);
+  });
+
+  it('reports the run live: its final figures are those of the stored rollouts, with speed per host', async () => {
+    const h = await setup(12, { latencyMs: 5 });
+    script(h.mock, (request) =>
+      request.exampleId === 3 && !request.isJudge ? { status: 400 } : undefined,
+    );
+    const reports: RunLiveState[] = [];
+    const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'live');
+    const deps = { ...h.deps, onLive: (state: RunLiveState) => reports.push(state) };
+    expect(await run({ deps }, runId)).toBe('done');
+
+    const final = reports.at(-1);
+    expect(final?.isFinal).toBe(true);
+    expect(reports.slice(0, -1).every((report) => !report.isFinal)).toBe(true);
+    const stored = await listRollouts(h.db, runId);
+    const prices = { [MODEL]: { inputPerM: 1, outputPerM: 2 } };
+    const fromStore = summarizeRun(stored, Date.now(), { modelId: MODEL, prices });
+    const fromLive = summarizeLive(final!, Date.now(), prices);
+    expect(fromLive).toMatchObject({
+      total: 12,
+      done: fromStore.done,
+      failed: 1,
+      unscored: fromStore.unscored,
+      finished: 12,
+      pending: 0,
+      tokens: fromStore.tokens,
+      spend: fromStore.spend,
+      juryScore: fromStore.juryScore,
+      judgeMeans: fromStore.judgeMeans,
+    });
+    expect(fromLive.reward.mean).toBeCloseTo(fromStore.reward.mean ?? NaN, 10);
+    expect(final?.latest).toHaveLength(12);
+    expect(final?.latest.find((r) => r.exampleId === 3)).toMatchObject({ status: 'error' });
+    expect(final?.speed).toMatchObject({
+      rolloutsAllowed: 3,
+      endpoints: [{ origin: h.mock.origin, protocol: 'http/1.1', inFlight: 0, allowed: 3 }],
+    });
   });
 
   it('scores every judge-reply shape as the parser reads it, and never calls judges for an empty response', async () => {

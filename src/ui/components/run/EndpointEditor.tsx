@@ -95,15 +95,6 @@ export function EndpointEditor(props: EndpointEditorProps) {
       {preset !== undefined && (
         <p className="muted small">{corsHelpFor(preset, window.location.origin)}</p>
       )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="stripSdkHeaders"
-          checked={draft.stripSdkHeaders}
-          onChange={(event) => change({ stripSdkHeaders: event.target.checked })}
-        />
-        Strip SDK headers (x-stainless-*), which many providers’ CORS checks reject
-      </label>
       <SamplingFields draft={draft} onChange={change} />
       {!check.ok && check.problems.length > 0 && (
         <ul className="field-error" aria-label={`Problems with ${title}`}>

@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import { summarizeRun } from '../../../core/runSummary';
+import { summarizeLive } from '../../../core/runLive';
+import { useRunLive } from '../../hooks/useRunLive';
+import { RunSpeedView } from './RunSpeedView';
 import type { RolloutRecord, RunRecord } from '../../../core/schema/run';
 import { useRunClock } from '../../hooks/useRunClock';
 import { useRunPrices } from '../../hooks/useRunPrices';
@@ -11,18 +14,23 @@ interface ProgressPanelProps {
   isLive: boolean;
 }
 
-/** Live progress: counts, rate, ETA, mean reward with its interval, tokens and spend. */
+/** Live progress: counts, rate, ETA, mean reward with its interval, tokens, spend and speed. */
 export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
   const clock = useRunClock(isLive);
   const prices = useRunPrices();
+  // While the run runs, its worker's report replaces the stored rollouts' figures.
+  const live = useRunLive(run.id);
+  const isReported = isLive && live !== null && !live.isFinal;
   const summary = useMemo(
     () =>
-      summarizeRun(rollouts, clock, {
-        modelId: run.settings.model.model,
-        prices,
-        ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
-      }),
-    [rollouts, clock, prices, run],
+      isReported
+        ? summarizeLive(live, Math.max(clock, live.at), prices)
+        : summarizeRun(rollouts, clock, {
+            modelId: run.settings.model.model,
+            prices,
+            ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
+          }),
+    [isReported, live, rollouts, clock, prices, run],
   );
   const { reward, spend } = summary;
 
@@ -53,7 +61,10 @@ export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
         <Stat label="Pending + in flight" value={summary.pending + summary.inFlight} />
         <Stat label="Total" value={summary.total} />
         <div>
-          <dt>Mean reward (95% bootstrap CI)</dt>
+          <dt>
+            Mean reward (95%{' '}
+            {isReported ? 'CI, normal approximation while running' : 'bootstrap CI'})
+          </dt>
           <dd data-testid="run-mean-reward">
             {reward.mean === null
               ? '—'
@@ -88,6 +99,7 @@ export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
           </dd>
         </div>
       </dl>
+      {isReported && <RunSpeedView speed={live.speed} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { RunSettings } from '../../../core/schema/run';
 import { useRunPrices } from '../../hooks/useRunPrices';
 import { formatTokens, formatUsd } from './runFormat';
 import { PriceInputs } from './PriceInputs';
+import { ConcurrencyEstimate } from './ConcurrencyEstimate';
 
 interface RunEstimatePanelProps {
   settings: RunSettings;
@@ -53,6 +54,7 @@ export function RunEstimatePanel({ settings, examples, env }: RunEstimatePanelPr
               : 'unknown (enter prices below)'}
         </strong>
       </p>
+      <ConcurrencyEstimate settings={settings} rollouts={estimate.rollouts} />
       {env.scoring.kind === 'rubric' && (
         <p data-testid="estimate-grader-calls">
           {graderCalls(estimate)} grader calls: one per rubric item of every rollout (≈

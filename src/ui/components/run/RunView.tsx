@@ -3,6 +3,8 @@ import type { RunRecord } from '../../../core/schema/run';
 import type { RunActions } from '../../hooks/useRunActions';
 import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
 import { useRunRollouts } from '../../hooks/useRunRecords';
+import { useIsRunReported } from '../../hooks/useRunLive';
+import { LiveRollouts } from './LiveRollouts';
 import { useRunsElsewhere } from '../../hooks/useRunsElsewhere';
 import { originOf } from '../../../core/endpointOrigin';
 import { useHosts } from '../../hooks/useKeys';
@@ -37,12 +39,15 @@ export function RunView({
   onSelectRollout,
   onOpenRun,
 }: RunViewProps) {
-  const rollouts = useRunRollouts(run.id);
   const keyPrompt = useRunKeyPrompt();
   const hosts = useHosts();
   const [isRescoring, setIsRescoring] = useState(false);
   const elsewhere = useRunsElsewhere([run], actions.activeRuns);
   const status = displayStatus(run, actions.activeRuns, elsewhere);
+  // While the run runs, its worker reports its figures: the rollouts are read again once it stops.
+  const isReporting = useIsRunReported(run.id);
+  const isReported = (status === 'running' || status === 'elsewhere') && isReporting;
+  const rollouts = useRunRollouts(run.id, isReported);
   const env = envOf(run.settings.envId);
   const retry = {
     failed: rollouts?.filter((r) => r.status === 'error').length ?? 0,
@@ -98,10 +103,10 @@ export function RunView({
         <RunKeysPrompt title="Keys for this run" hosts={runHosts(run, hosts)} />
       )}
       <RunControls status={status} retry={retry} handlers={handlers} />
-      {rollouts !== undefined && (
+      {(rollouts !== undefined || isReported) && (
         <ProgressPanel
           run={run}
-          rollouts={rollouts}
+          rollouts={rollouts ?? []}
           isLive={status === 'running' || status === 'elsewhere'}
         />
       )}
@@ -128,7 +133,8 @@ export function RunView({
           are not confirmed, and a wrong command is worse than none. */}
       {env.id === DEFAULT_ENV_ID && <PrimeCommand settings={run.settings} />}
       <h3>Rollouts</h3>
-      {rollouts !== undefined && (
+      {isReported && <LiveRollouts runId={run.id} />}
+      {!isReported && rollouts !== undefined && (
         <div className="split">
           <RolloutsTable
             rollouts={rollouts}
