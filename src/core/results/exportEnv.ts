@@ -19,6 +19,7 @@ import {
   summaryKindOf,
   type LabelledHeadline,
 } from './envSummary';
+import { REWARD_METRIC } from './medevalBlock';
 import { isProvenance } from './provenance';
 import { toRolloutRow } from './rolloutRow';
 import { isRecord } from './values';
@@ -36,6 +37,15 @@ export interface EnvRowFacts {
   ownColumns?: boolean;
   /** The file's `task` (0.1.x rows), written back as it was. */
   task?: string;
+}
+
+/**
+ * The row's `metrics` (verifiers also copies each to a top-level key): MTSamples' one reward function,
+ * with a choice or rubric rollout's own metrics beside it, or an imported file's reward functions alone.
+ */
+export function rowMetricsOf(rollout: RolloutRecord, reward: number): Record<string, number> {
+  const env = envRowFacts(rollout);
+  return env?.ownColumns === true ? env.metrics : { [REWARD_METRIC]: reward, ...env?.metrics };
 }
 
 /** A rollout's env facts; null for a rollout with neither a choice score nor rubric grades. */

@@ -2,14 +2,11 @@
 // way they compute them (unscored and failed rollouts count as reward 0), and our `medeval` object with
 // the honest numbers and everything needed to rebuild the run's settings. Never a key. Pure.
 import { runPresetOf } from '../envs/runPreset';
-import {
-  MEDEVAL_RESULTS_SCHEMA,
-  RESULTS_ENV_ID,
-  REWARD_METRIC,
-  type MedevalMetadata,
-} from './medevalBlock';
-import { envMetadataFacts } from './exportEnv';
+import { MEDEVAL_RESULTS_SCHEMA, RESULTS_ENV_ID, type MedevalMetadata } from './medevalBlock';
+import { envMetadataFacts, rowMetricsOf } from './exportEnv';
 import { summaryKindOf } from './envSummary';
+import { fileMetricsSettingsOf, isFileMetricsRun } from './fileMetrics';
+import { finiteOrNull, isRecord } from './values';
 import { withoutSecrets } from './secrets';
 import type { RunSummary } from '../runSummary';
 import type { EndpointConfig } from '../schema/endpoint';
@@ -57,32 +54,116 @@ export function toMetadata(
   const byExample = groupByExample(rollouts);
   const spend = summary.spend;
   const priced = spend.reportedUsd > 0 || spend.estimatedUsd > 0 || spend.unpricedCalls === 0;
+  const file = fileMetadataOf(run);
   return withoutSecrets({
-    env_id: run.settings.envId ?? RESULTS_ENV_ID,
-    env_args:
-      summaryKindOf(run.settings, rollouts) === 'jury'
-        ? envArgsOf(run.settings)
-        : envArgsOfEnv(run.settings),
+    ...envOf(run, rollouts, file),
     model: run.settings.model.model,
     base_url: run.settings.model.baseUrl,
     num_examples: byExample.length,
     rollouts_per_example: run.settings.rolloutsPerExample,
     sampling_args: samplingArgsOf(run.settings.model),
-    time: ((run.finishedAt ?? run.updatedAt) - (run.startedAt ?? run.createdAt)) / 1000,
+    time: fileTimeOf(file) ?? runningSeconds(rollouts),
     avg_reward: avgReward,
-    avg_metrics: { [REWARD_METRIC]: avgReward },
+    avg_metrics: avgMetrics(rollouts),
     avg_error: mean(rollouts.map((r) => (r.error === undefined ? 0 : 1))) ?? 0,
     pass_at_k: passAtKTable(byExample),
     pass_all_k: passAllKTable(byExample),
     pass_threshold: PASS_THRESHOLD,
     usage: usageMeans(rollouts),
     version_info: { vf_version: null, vf_commit: null, env_version: null, env_commit: null },
-    state_columns: [],
+    state_columns: stateColumnsOf(file),
     tools: null,
     name: run.name,
     cost: priced && rollouts.length > 0 ? spend.totalUsd : null,
     medeval: { ...medevalMetadata(run, summary), ...envMetadataFacts(run, rollouts) },
   });
+}
+
+/**
+ * `env_id` and `env_args`: MTSamples' judges, a benchmark's settings, or — for a run imported from
+ * another environment's file — that environment and the arguments its file recorded.
+ */
+function envOf(
+  run: RunRecord,
+  rollouts: readonly RolloutRecord[],
+  file: Record<string, unknown>,
+): { env_id: string; env_args: Record<string, unknown> } {
+  if (isFileMetricsRun(run.settings)) {
+    return {
+      env_id: fileMetricsSettingsOf(run.settings).env_id ?? 'unknown',
+      env_args: isRecord(file['env_args']) ? file['env_args'] : {},
+    };
+  }
+  return {
+    env_id: run.settings.envId ?? RESULTS_ENV_ID,
+    env_args:
+      summaryKindOf(run.settings, rollouts) === 'jury'
+        ? envArgsOf(run.settings)
+        : envArgsOfEnv(run.settings),
+  };
+}
+
+/** metadata.json as an imported run's import read it; empty for a run of ours. */
+function fileMetadataOf(run: RunRecord): Record<string, unknown> {
+  if (run.origin !== 'imported' || !isRecord(run.importedMetadata)) return {};
+  const raw = run.importedMetadata['raw'];
+  return isRecord(raw) ? raw : {};
+}
+
+/** The running time an imported file recorded (`time` in seconds, or 0.1.6–0.1.13's `time_ms`). */
+function fileTimeOf(file: Record<string, unknown>): number | null {
+  const seconds = finiteOrNull(file['time']);
+  if (seconds !== null) return seconds;
+  const ms = finiteOrNull(file['time_ms']);
+  return ms === null ? null : ms / 1000;
+}
+
+function stateColumnsOf(file: Record<string, unknown>): string[] {
+  const columns = file['state_columns'];
+  return Array.isArray(columns)
+    ? columns.filter((column): column is string => typeof column === 'string')
+    : [];
+}
+
+/**
+ * Seconds the run was running (issue 13 #6): the union of the time its requests were in flight, so a
+ * run that sat stopped — waiting for keys, paused, a closed tab — counts only the time it worked.
+ * Cached answers took no time and are left out.
+ */
+export function runningSeconds(rollouts: readonly RolloutRecord[]): number {
+  const intervals: [number, number][] = [];
+  const add = (
+    call: { latencyMs: number; finishedAt: number; cached: boolean } | null | undefined,
+  ) => {
+    if (call === null || call === undefined || call.cached || call.finishedAt <= 0) return;
+    intervals.push([call.finishedAt - Math.max(0, call.latencyMs), call.finishedAt]);
+  };
+  for (const rollout of rollouts) {
+    add(rollout.generation);
+    for (const call of rollout.judges) add(call);
+    for (const grade of rollout.grades ?? []) add(grade);
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [start, finish] of intervals) {
+    if (finish <= end) continue;
+    total += finish - Math.max(start, end);
+    end = finish;
+  }
+  return total / 1000;
+}
+
+/** verifiers' `avg_metrics`: each metric's mean over the rows that give it. */
+function avgMetrics(rollouts: readonly RolloutRecord[]): Record<string, number> {
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const rollout of rollouts) {
+    for (const [name, value] of Object.entries(rowMetricsOf(rollout, verifiersReward(rollout)))) {
+      const entry = sums.get(name) ?? { sum: 0, n: 0 };
+      sums.set(name, { sum: entry.sum + value, n: entry.n + 1 });
+    }
+  }
+  return Object.fromEntries([...sums].map(([name, { sum, n }]) => [name, sum / n]));
 }
 
 function groupByExample(rollouts: readonly RolloutRecord[]): number[][] {

@@ -4,13 +4,8 @@
 // their tooling writes for a failed score) and the truth — `medeval.unscored`, `medeval.score.reward`
 // null, the reason — sits beside it; our own means never count those 0s. Never a key. Pure.
 import { fnv1a32 } from '../hash';
-import {
-  MEDEVAL_RESULTS_SCHEMA,
-  RESULTS_ENV_ID,
-  REWARD_METRIC,
-  type MedevalRow,
-} from './medevalBlock';
-import { envRowFacts } from './exportEnv';
+import { MEDEVAL_RESULTS_SCHEMA, RESULTS_ENV_ID, type MedevalRow } from './medevalBlock';
+import { envRowFacts, rowMetricsOf } from './exportEnv';
 import { verifiersReward } from './exportMetadata';
 import { withoutSecrets } from './secrets';
 import { timingOf } from './timing';
@@ -51,7 +46,7 @@ function toRow(run: RunRecord, rollout: RolloutRecord, example: ExampleInfo | un
   const env = envRowFacts(rollout, example?.rubrics);
   const answer = env?.answer ?? (example?.answer === '' ? undefined : example?.answer);
   const own = env?.ownColumns === true;
-  const metrics = own ? env.metrics : { [REWARD_METRIC]: reward, ...env?.metrics };
+  const metrics = rowMetricsOf(rollout, reward);
   return {
     example_id: rollout.example_id,
     prompt: rollout.prompt,
@@ -71,17 +66,50 @@ function toRow(run: RunRecord, rollout: RolloutRecord, example: ExampleInfo | un
     reward,
     metrics,
     // verifiers copies each metric to a top-level key of the same name.
-    ...(own ? env.metrics : { [REWARD_METRIC]: reward }),
+    ...topLevel(metrics),
     error: errorInfo(rollout),
     is_completed: isFinished(rollout),
     is_truncated: generation?.finishReason === 'length',
-    stop_condition: rollout.error === undefined ? null : 'has_error',
+    stop_condition: stopConditionOf(rollout),
     timing: timingOf(rollout),
     ...(usage === null
       ? {}
       : { token_usage: { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens } }),
     medeval: medevalOf(run, rollout),
   };
+}
+
+/** Keys a row has for itself: a metric of the same name is not copied over them. */
+const ROW_KEYS: ReadonlySet<string> = new Set([
+  'example_id',
+  'prompt',
+  'completion',
+  'answer',
+  'task',
+  'info',
+  'reward',
+  'metrics',
+  'error',
+  'is_completed',
+  'is_truncated',
+  'stop_condition',
+  'timing',
+  'token_usage',
+  'medeval',
+]);
+
+function topLevel(metrics: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter(([name]) => !ROW_KEYS.has(name)));
+}
+
+/**
+ * The stop condition verifiers' single-turn environments record: `has_error` when the rollout failed,
+ * `max_turns_reached` when its one turn came back — a reply cut at max_tokens too (that is
+ * `is_truncated`, not a stop condition of its own); none while it has not finished.
+ */
+function stopConditionOf(rollout: RolloutRecord): string | null {
+  if (rollout.error !== undefined) return 'has_error';
+  return isFinished(rollout) ? 'max_turns_reached' : null;
 }
 
 function completionOf(rollout: RolloutRecord): Record<string, string>[] {
@@ -107,11 +135,24 @@ function judgeFeedback(rollout: RolloutRecord) {
   const judges = calls.map((call) => ({
     model: call.model,
     raw: call.raw,
-    error: call.error?.message ?? null,
+    error: judgeErrorOf(call),
     scores: theirScores(call.parsed),
     score: call.score,
   }));
   return [{ judges, score: rollout.score?.reward ?? null }];
+}
+
+/**
+ * Why a judge gave no score: its call failed, or its reply could not be read as scores (then the
+ * parser's reasons). Null only for a judge that scored.
+ */
+function judgeErrorOf(call: JudgeCall): string | null {
+  if (call.error !== undefined) return call.error.message;
+  if (call.score !== null) return null;
+  const problems = call.parsed?.problems ?? [];
+  return problems.length === 0
+    ? 'the reply could not be read as scores'
+    : `the reply could not be read as scores: ${problems.join('; ')}`;
 }
 
 /** The judge's object as the environment keeps it: `{accuracy: {score, explanation}, …}`. */

@@ -1,8 +1,10 @@
-// Owns a rollout's `timing` in results files (results-format.md): we write verifiers 0.1.14+'s spans
-// (`{start, end, duration}` in seconds under `generation`, `scoring`, `total`, with `start_time`), and
-// read both those and 0.1.12's `{start_time, generation_ms, scoring_ms, total_ms}`. Pure.
+// Owns a rollout's `timing` in results files (results-format.md). We write one real shape, verifiers
+// 0.1.14+'s `RolloutTiming.model_dump()` (issue 13 #6): `start_time`; `setup`, `generation` and
+// `scoring` spans `{start, end, duration}` in seconds; `model` and `env` span lists `{spans, duration}`;
+// `total` and `overhead` as numbers of seconds. We read that, 0.1.10–0.1.13's
+// `{start_time, generation_ms, scoring_ms, total_ms}` and 0.1.5–0.1.9's flat columns. Pure.
 import { finiteOrNull as finite, isRecord } from './values';
-import type { JudgeCall, RolloutRecord } from '../schema/run';
+import type { RolloutRecord } from '../schema/run';
 
 export interface Span {
   start: number;
@@ -10,38 +12,69 @@ export interface Span {
   duration: number;
 }
 
-export interface SpanTiming {
+export interface Spans {
+  spans: Span[];
+  duration: number;
+}
+
+/** verifiers' `RolloutTiming` as `model_dump()` writes it (0.1.14 to main). */
+export interface RolloutTiming {
   start_time: number;
+  setup: Span;
   generation: Span;
   scoring: Span;
-  total: Span;
+  model: Spans;
+  env: Spans;
+  total: number;
+  overhead: number;
 }
 
+/** TimeSpan's rule: no end yet (0) means no duration. */
 function span(startS: number, endS: number): Span {
-  return { start: startS, end: endS, duration: endS - startS };
+  return { start: startS, end: endS, duration: endS <= 0 ? 0 : endS - startS };
 }
+
+const NO_SPAN: Span = { start: 0, end: 0, duration: 0 };
 
 /**
- * Generation spans its request's latency, ending when it finished; scoring runs from there to the last
- * judge's answer. A rollout that never generated has zero spans, as verifiers' defaults are.
+ * Generation spans its request's latency, ending when it finished, and is the one model call; scoring
+ * runs from there to the last judge's or grader's answer. We do not time a setup step (there is none
+ * worth timing in a single-turn request): it is an empty span at the start. A rollout that never
+ * generated has verifiers' default spans, started when it was last touched.
  */
-export function timingOf(rollout: RolloutRecord): SpanTiming {
+export function timingOf(rollout: RolloutRecord): RolloutTiming {
   const generation = rollout.generation;
   if (generation === undefined) {
-    const zero = span(0, 0);
-    return { start_time: 0, generation: zero, scoring: zero, total: zero };
+    return {
+      start_time: rollout.updatedAt / 1000,
+      setup: NO_SPAN,
+      generation: NO_SPAN,
+      scoring: NO_SPAN,
+      model: { spans: [], duration: 0 },
+      env: { spans: [], duration: 0 },
+      total: 0,
+      overhead: 0,
+    };
   }
   const genEnd = generation.finishedAt / 1000;
   const genStart = genEnd - generation.latencyMs / 1000;
-  const judgeEnds = rollout.judges
-    .filter((call): call is JudgeCall => call !== null)
-    .map((call) => call.finishedAt / 1000);
-  const scoreEnd = Math.max(genEnd, ...judgeEnds);
+  const scorerEnds = [...rollout.judges, ...(rollout.grades ?? [])].flatMap((call) =>
+    call === null ? [] : [call.finishedAt / 1000],
+  );
+  const scoreEnd = Math.max(genEnd, ...scorerEnds);
+  const model = span(genStart, genEnd);
+  const scoring = span(genEnd, scoreEnd);
+  const setup = span(genStart, genStart);
+  const total = scoreEnd <= 0 ? 0 : scoreEnd - genStart;
   return {
     start_time: genStart,
-    generation: span(genStart, genEnd),
-    scoring: span(genEnd, scoreEnd),
-    total: span(genStart, scoreEnd),
+    setup,
+    generation: model,
+    scoring,
+    model: { spans: [model], duration: model.duration },
+    env: { spans: [], duration: 0 },
+    total,
+    overhead: total - setup.duration - model.duration - scoring.duration,
   };
 }
 

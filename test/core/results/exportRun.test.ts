@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runningSeconds } from '../../../src/core/results/exportMetadata';
 import { primeEvalCommand } from '../../../src/core/envs/mtsamples/primeCommand';
 import {
   defaultFolderName,
@@ -81,7 +84,7 @@ describe('toResultsRows', () => {
       error: null,
       is_completed: true,
       is_truncated: false,
-      stop_condition: null,
+      stop_condition: 'max_turns_reached',
     });
     expect(row['token_usage']).toEqual({ input_tokens: 310, output_tokens: 420 });
   });
@@ -144,7 +147,8 @@ describe('toResultsRows', () => {
       {
         model: 'x-ai/grok-4.1-fast',
         raw: 'I cannot score this response.',
-        error: null,
+        // An unreadable reply is an error in their shape too, with the parser's reason (#13).
+        error: expect.stringMatching(/^the reply could not be read as scores: \S/) as string,
         scores: null,
         score: null,
       },
@@ -161,11 +165,16 @@ describe('toResultsRows', () => {
     });
     expect(row).toMatchObject({ is_completed: true, stop_condition: 'has_error' });
     expect((row['info'] as { judge_feedback: unknown }).judge_feedback).toEqual([]);
+    const zero = { start: 0, end: 0, duration: 0 };
     expect(row['timing']).toEqual({
-      start_time: 0,
-      generation: { start: 0, end: 0, duration: 0 },
-      scoring: { start: 0, end: 0, duration: 0 },
-      total: { start: 0, end: 0, duration: 0 },
+      start_time: (sampleRollouts.find((r) => r.key === '1:0')?.updatedAt ?? 0) / 1000,
+      setup: zero,
+      generation: zero,
+      scoring: zero,
+      model: { spans: [], duration: 0 },
+      env: { spans: [], duration: 0 },
+      total: 0,
+      overhead: 0,
     });
   });
 
@@ -179,13 +188,36 @@ describe('toResultsRows', () => {
     expect(rowFor(2, 1)['is_completed']).toBe(false);
   });
 
-  it('writes timing as 0.1.14+ spans in seconds', () => {
+  it('writes timing in one real shape: verifiers 0.1.14+ RolloutTiming.model_dump()', () => {
+    const generation = { start: 1_760_000_015.75, end: 1_760_000_020, duration: 4.25 };
     expect(rowFor(0, 0)['timing']).toEqual({
       start_time: 1_760_000_015.75,
-      generation: { start: 1_760_000_015.75, end: 1_760_000_020, duration: 4.25 },
+      setup: { start: 1_760_000_015.75, end: 1_760_000_015.75, duration: 0 },
+      generation,
       scoring: { start: 1_760_000_020, end: 1_760_000_030, duration: 10 },
-      total: { start: 1_760_000_015.75, end: 1_760_000_030, duration: 14.25 },
+      model: { spans: [generation], duration: 4.25 },
+      env: { spans: [], duration: 0 },
+      total: 14.25,
+      overhead: 0,
     });
+    // The same keys, in the same order, as the v0.1.14 fixture its save code wrote.
+    const fixture = readFileSync(
+      join(import.meta.dirname, '../../fixtures/verifiers/v0.1.14/results.jsonl'),
+      'utf8',
+    ).split('\n')[0];
+    const theirs = (JSON.parse(fixture ?? '{}') as { timing: Record<string, unknown> }).timing;
+    const ours = rowFor(0, 0)['timing'] as Record<string, unknown>;
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    for (const key of ['setup', 'generation', 'scoring', 'model', 'env']) {
+      expect(Object.keys(ours[key] as object)).toEqual(Object.keys(theirs[key] as object));
+    }
+  });
+
+  it('writes stop_condition as single-turn verifiers does: a reply cut at max_tokens reached max turns', () => {
+    const truncated = rowFor(2, 0);
+    expect(truncated).toMatchObject({ is_truncated: true, stop_condition: 'max_turns_reached' });
+    expect(rowFor(1, 0)['stop_condition']).toBe('has_error');
+    expect(rowFor(2, 1)['stop_condition']).toBeNull(); // still pending
   });
 
   it('carries notes and ratings, and leaves the prompt out of the stored request body', () => {
@@ -288,7 +320,7 @@ describe('toMetadata', () => {
       num_examples: 3,
       rollouts_per_example: 2,
       sampling_args: { max_tokens: 2048, temperature: 0.7, provider: { order: ['together'] } },
-      time: 90,
+      time: runningSeconds(sampleRollouts),
       avg_reward: avg,
       avg_metrics: { reward_mtsamples: avg },
       avg_error: 1 / 6,
@@ -300,6 +332,28 @@ describe('toMetadata', () => {
     });
     expect(Object.keys(metadata['pass_at_k'] as object)).toEqual(['1', '2']);
     expect(metadata['usage']).toEqual({ input_tokens: 310, output_tokens: 420 });
+  });
+
+  it('writes time as running time: a run stopped for ten minutes counts only its requests', () => {
+    const t0 = 1_760_000_000_000;
+    const generated = sampleRollouts.find((r) => r.generation !== undefined)!;
+    const call = (finishedAt: number, latencyMs: number) => ({
+      ...generated.generation!,
+      finishedAt,
+      latencyMs,
+      cached: false,
+    });
+    const early = { ...generated, generation: call(t0 + 2_000, 2_000), judges: [] };
+    // Ten minutes later (the run waited for keys), two overlapping requests and a cached one.
+    const late = [
+      { ...early, key: '1:0', generation: call(t0 + 603_000, 3_000) },
+      { ...early, key: '2:0', generation: call(t0 + 604_000, 3_000) },
+      { ...early, key: '3:0', generation: { ...call(t0 + 900_000, 5_000), cached: true } },
+    ];
+    const stopped = { ...sampleRun, startedAt: t0, finishedAt: t0 + 900_000 };
+    const rollouts = [early, ...late];
+    const meta = toMetadata(stopped, rollouts, summarizeRun(rollouts, 0));
+    expect(meta['time']).toBe(6); // 2 s, then 600–604 s: 4 s; not the 900 s on the clock
   });
 
   it('also writes the honest mean over scored rollouts only', () => {

@@ -1,9 +1,14 @@
 // Issue 10 #6 and #7, issue 12 #6: what an import does with numbers no reward can be, a metadata.json
 // with one forbidden key, a file that names no judge, and the fields releases wrote differently.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toMetadata, toResultsJsonl, toResultsRows } from '../../../src/core/results/exportRun';
+import { summarizeRun } from '../../../src/core/runSummary';
 import { computeRunHeadline } from '../../../src/core/results/runStats';
 import { parseMetadata } from '../../../src/core/results/parseMetadata';
-import { importTexts } from './importFolder';
+import { importFolder, importTexts, VERIFIERS_FIXTURES } from './importFolder';
+import { sampleExamples, sampleRollouts, sampleRun } from './sampleRun';
 
 const row = (fields: Record<string, unknown>) =>
   JSON.stringify({
@@ -138,5 +143,57 @@ describe('fields a release wrote differently', () => {
       JSON.stringify({ env_id: 'bbh', model: 'm' }),
     );
     expect(imported.rollouts[0]).toMatchObject({ status: 'unscored', key: '4:0' });
+  });
+});
+
+describe('our own results.jsonl alone', () => {
+  it('takes the model under test from the rows’ requests (#13)', () => {
+    const jsonl = toResultsJsonl(toResultsRows(sampleRun, sampleRollouts, sampleExamples));
+    const imported = importTexts(jsonl, null);
+    expect(imported.run.settings.model.model).toBe(sampleRun.settings.model.model);
+    expect(imported.run.importedMetadata).toMatchObject({
+      assumptions: expect.arrayContaining([
+        `the model under test (${sampleRun.settings.model.model}) is taken from the rows’ requests`,
+      ]) as unknown,
+    });
+  });
+});
+
+describe('a run imported from another environment’s file, exported again', () => {
+  const first = importFolder(join(VERIFIERS_FIXTURES, 'v0.1.14'));
+  const run = first.run;
+  const rows = toResultsRows(run, first.rollouts, new Map());
+  const metadata = toMetadata(run, first.rollouts, summarizeRun(first.rollouts, 0));
+
+  it('goes out as the file it came from: its environment, answers, info and reward functions', () => {
+    const original = readFileSync(join(VERIFIERS_FIXTURES, 'v0.1.14', 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const row of rows) {
+      const source = original.find(
+        (o) => o['example_id'] === row['example_id'] && o['completion'] !== undefined,
+      );
+      expect(row['info']).toEqual(source?.['info']);
+      expect(row['answer']).toBe(source?.['answer']);
+      expect(Object.keys(row['metrics'] as object)).toEqual(['accuracy_reward', 'format_reward']);
+      expect(row).not.toHaveProperty('reward_mtsamples');
+    }
+    expect(metadata).toMatchObject({
+      env_id: 'medmcq_lite',
+      env_args: { use_think: false },
+      time: 42.5,
+      avg_reward: 0.5,
+      avg_metrics: { accuracy_reward: 0.5, format_reward: 0.5 },
+      state_columns: ['judge_response'],
+    });
+  });
+
+  it('re-imports without loss', () => {
+    const again = importTexts(toResultsJsonl(rows), JSON.stringify(metadata));
+    expect(again.problems).toEqual([]);
+    expect(again.rollouts).toStrictEqual(first.rollouts);
+    expect(again.run.settings).toStrictEqual(run.settings);
+    expect(again.run.importedMetadata).toStrictEqual(run.importedMetadata);
   });
 });
