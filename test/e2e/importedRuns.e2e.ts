@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeProblems, launchBrowser, newAppPage, requireChromium } from '../support/browser';
+import { axeViolations, seriousOrCritical } from './axe';
 
 const chromiumPath = requireChromium();
 const FIXTURES = join(import.meta.dirname, '../fixtures/verifiers');
@@ -99,6 +100,7 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       expect(await detail.locator('[data-field="info"] pre').textContent()).toContain(
         '"subject": "paediatrics"',
       );
+      expect(seriousOrCritical(await axeViolations(page))).toEqual([]);
 
       // The same files again: said so, nothing stored twice, and the run already here opens.
       await page.goto(`${inject('appUrl')}#/results`);

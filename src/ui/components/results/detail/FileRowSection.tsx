@@ -28,7 +28,8 @@ export function FileRowSection({ rollout }: { rollout: RolloutRecord }) {
               {field.isCut && <span className="small muted"> (cut for display)</span>}
             </dt>
             <dd>
-              <pre className="text-block">{field.json}</pre>
+              {/* Grows instead of scrolling (values are cut at 20,000 characters): the panel scrolls. */}
+              <pre className="text-block rd-file-field">{field.json}</pre>
             </dd>
           </div>
         ))}
