@@ -91,6 +91,28 @@ export default tseslint.config(
     },
   },
   {
+    // Schemas are the bottom of core: stored records and boundaries are validated with them, so they
+    // must not depend on the logic that reads them (issue 11). The core rule above, plus this.
+    files: ['src/core/schema/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'dexie', 'dexie-*', 'openai', 'openai/*', 'comlink'],
+              message: 'core/ is pure domain logic: it imports only zod and core/.',
+            },
+            {
+              group: ['../*/**', '../../**'],
+              message: 'core/schema/ imports only zod and schema/: move what it needs down here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/data/**/*.ts'],
     rules: restrict(
       ['react', 'react-*', 'openai', 'comlink', '**/ui/**', '**/llm/**', '**/worker/**'],

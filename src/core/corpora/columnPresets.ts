@@ -3,7 +3,7 @@
 // A preset whose column names are unconfirmed says so (`isGuess`); the UI shows the real features
 // and asks the user to confirm or edit before anything is exported.
 import type { ChatMapping } from '../schema/corpus';
-import { placeholdersOf } from './template';
+import { placeholdersOf } from '../schema/templateSyntax';
 
 export interface ColumnPreset {
   dataset: string;

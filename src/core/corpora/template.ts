@@ -4,44 +4,9 @@
 // template is split into parts at blank lines; a part whose placeholders all came out empty is
 // dropped, so `{instruction}\n\n{input}` is just the instruction when `input` is empty.
 
-export const TEMPLATE_FILTERS = ['letter', 'lettered', 'json'] as const;
-export type TemplateFilter = (typeof TEMPLATE_FILTERS)[number];
+import { PLACEHOLDER, toPlaceholder } from '../schema/templateSyntax';
 
-export interface Placeholder {
-  /** The top-level column the placeholder reads. */
-  column: string;
-  /** Nested field names below the column (`context.contexts` → ['contexts']). */
-  path: readonly string[];
-  isOptional: boolean;
-  filter: string | null;
-}
-
-const PLACEHOLDER = /\{([^{}|?\n]+?)(\?)?(?:\|([A-Za-z]+))?\}/g;
 const PART_BREAK = /\n[ \t]*\n/;
-
-function toPlaceholder(name: string, optionalMark?: string, filter?: string): Placeholder {
-  const [column = '', ...path] = name.trim().split('.');
-  return { column, path, isOptional: optionalMark === '?', filter: filter ?? null };
-}
-
-export function placeholdersOf(template: string): Placeholder[] {
-  return [...template.matchAll(PLACEHOLDER)].map((match) =>
-    toPlaceholder(match[1] ?? '', match[2], match[3]),
-  );
-}
-
-/** Problems that make a template unusable (unknown filters, empty names); none means valid. */
-export function templateProblems(template: string): string[] {
-  const problems: string[] = [];
-  for (const placeholder of placeholdersOf(template)) {
-    if (placeholder.column === '') problems.push('a placeholder has no column name');
-    const filter = placeholder.filter;
-    if (filter !== null && !(TEMPLATE_FILTERS as readonly string[]).includes(filter)) {
-      problems.push(`unknown filter "${filter}" (use ${TEMPLATE_FILTERS.join(', ')})`);
-    }
-  }
-  return problems;
-}
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

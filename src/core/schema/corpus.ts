@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { templateProblems } from '../corpora/template';
+import { templateProblems } from './templateSyntax';
 import { StoredErrorSchema } from './dataset';
 
 // A training corpus (HealthBench data guide, spec more-environments §4) loaded into IndexedDB for

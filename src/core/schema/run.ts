@@ -1,14 +1,15 @@
 import { z } from '../zod';
-import {
-  NormalisationSchema,
-  ParsedJudgeReplySchema,
-  RolloutScoreSchema,
-} from '../envs/mtsamples/judge';
-import { JudgeVisibilitySchema, PromptFormatSchema } from '../envs/mtsamples/prompt';
 import { ChatMessageSchema } from './chat';
 import { StoredErrorSchema } from './dataset';
 import { EndpointConfigSchema } from './endpoint';
-import { EnvScoreSchema, RubricGradeSchema } from '../envs/types';
+import { EnvScoreSchema, RubricGradeSchema } from './envScore';
+import {
+  JudgeVisibilitySchema,
+  NormalisationSchema,
+  ParsedJudgeReplySchema,
+  PromptFormatSchema,
+  RolloutScoreSchema,
+} from './mtsamples';
 
 // An evaluation run and its rollouts, as stored. Keys are never part of these records (they travel
 // beside them, in memory). Every step of a rollout is one transaction, so these records are the

@@ -8,7 +8,8 @@ import {
   toChatMessages,
 } from '../../../src/core/corpora/toChatMessages';
 import { checkMapping } from '../../../src/core/corpora/mappingCheck';
-import { renderTemplate, templateProblems } from '../../../src/core/corpora/template';
+import { renderTemplate } from '../../../src/core/corpora/template';
+import { templateProblems } from '../../../src/core/schema/templateSyntax';
 import { ChatMappingSchema, type ChatMapping } from '../../../src/core/schema/corpus';
 
 function mappingOf(dataset: string, config = 'default'): ChatMapping {

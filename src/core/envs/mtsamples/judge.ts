@@ -1,7 +1,15 @@
 // Owns reading a judge's reply and turning judges' verdicts into a rollout's scores (spec
 // mtsamples-procedures.md §4–5). Parsing is total: it never throws, and every criterion it cannot read
 // is `null` with the reason, so a bad reply is visible data rather than a silent 0. Pure: no I/O.
-import { z } from '../../zod';
+import {
+  CRITERIA,
+  type Criterion,
+  type CriterionVerdict,
+  type JudgeScore,
+  type Normalisation,
+  type ParsedJudgeReply,
+  type RolloutScore,
+} from '../../schema/mtsamples';
 import {
   balancedJsonObjects,
   isJsonObject,
@@ -10,51 +18,17 @@ import {
   type ParsedJsonObject,
 } from '../../jsonObjects';
 
-export const CRITERIA = ['accuracy', 'completeness', 'clarity'] as const;
-export const CriterionSchema = z.enum(CRITERIA);
-export type Criterion = z.infer<typeof CriterionSchema>;
-
-export const JudgeScoreSchema = z.literal([1, 2, 3, 4, 5]);
-export type JudgeScore = z.infer<typeof JudgeScoreSchema>;
-
-export const CriterionVerdictSchema = z.object({
-  score: JudgeScoreSchema.nullable(),
-  explanation: z.string().nullable(),
-  /** Why the criterion could not be read, or what was tolerated while reading it. */
-  problem: z.string().optional(),
-});
-export type CriterionVerdict = z.infer<typeof CriterionVerdictSchema>;
-
-export const ParsedJudgeReplySchema = z.object({
-  accuracy: CriterionVerdictSchema,
-  completeness: CriterionVerdictSchema,
-  clarity: CriterionVerdictSchema,
-  /** Everything noteworthy about the reply: failures and tolerated deviations alike. */
-  problems: z.array(z.string()),
-  jsonFound: z.boolean(),
-});
-export type ParsedJudgeReply = z.infer<typeof ParsedJudgeReplySchema>;
-
-/** `fraction`: score / 5, the environment's documented formula; `minus_one`: (score - 1) / 4 (MedARC's newer code). */
-export const NormalisationSchema = z.enum(['fraction', 'minus_one']);
-export type Normalisation = z.infer<typeof NormalisationSchema>;
-
-const CriterionMeansSchema = z.object({
-  accuracy: z.number().nullable(),
-  completeness: z.number().nullable(),
-  clarity: z.number().nullable(),
-});
-
-export const RolloutScoreSchema = z.object({
-  /** Mean of the non-null judge scores; null when no judge produced one (the rollout is unscored). */
-  reward: z.number().nullable(),
-  /** HELM's 1–5 scale: mean of every valid score of every judge. */
-  jury_score: z.number().nullable(),
-  judge_scores: z.array(z.number().nullable()),
-  /** Per criterion, the mean over judges of the valid 1–5 scores. */
-  criterion_means: CriterionMeansSchema,
-});
-export type RolloutScore = z.infer<typeof RolloutScoreSchema>;
+// Re-exported beside the logic that reads and computes them.
+export {
+  CRITERIA,
+  type Criterion,
+  type CriterionVerdict,
+  ParsedJudgeReplySchema,
+  type ParsedJudgeReply,
+  type Normalisation,
+  RolloutScoreSchema,
+  type RolloutScore,
+} from '../../schema/mtsamples';
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing

@@ -1,6 +1,6 @@
 // Owns what the model under test is sent for one MTSamples example and what part of its reply the
 // judges see (spec mtsamples-procedures.md §3). Pure: no I/O.
-import { z } from '../../zod';
+import { type JudgeVisibility, type PromptFormat } from '../../schema/mtsamples';
 import type { ChatMessage } from '../../schema/chat';
 
 /** The benchmark's own instruction, verbatim (grammar included: changing it changes the benchmark). */
@@ -11,13 +11,8 @@ export const INSTRUCTION =
 export const THINK_INSTRUCTION =
   'Here are information about a patient. Think step-by-step inside <think>...</think> tags about the key clinical details, then return a reasonable treatment plan for the patient.';
 
-/** `chat`: the verifiers environment (system + user); `helm`: HELM's single user message. */
-export const PromptFormatSchema = z.enum(['chat', 'helm']);
-export type PromptFormat = z.infer<typeof PromptFormatSchema>;
-
-/** What the judges see of a completion: everything (reference behaviour) or the text after `</think>`. */
-export const JudgeVisibilitySchema = z.enum(['full', 'after_think']);
-export type JudgeVisibility = z.infer<typeof JudgeVisibilitySchema>;
+// Re-exported beside the logic that reads and computes them.
+export { type PromptFormat, type JudgeVisibility } from '../../schema/mtsamples';
 
 export interface PromptOptions {
   format: PromptFormat;
