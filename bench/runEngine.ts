@@ -76,10 +76,15 @@ async function timedRun(
   const writes = timeWrites(db);
   try {
     const datasetId = await seedDataset(db, { count: examples });
+    const runSettings = settings(datasetId);
     const runId = await createRun(
       { db, now: Date.now, newId: () => crypto.randomUUID(), appVersion: 'bench' },
-      settings(datasetId),
+      runSettings,
       'bench',
+    );
+    // Keys by origin, as the engine takes them: KEY for every host the run calls.
+    const keys = Object.fromEntries(
+      [runSettings.model, ...runSettings.judges].map((e) => [new URL(e.baseUrl).origin, KEY]),
     );
     writes.writes = 0;
     writes.ms = 0;
@@ -93,7 +98,7 @@ async function timedRun(
         ...deps,
       },
       runId,
-      { model: KEY, judges: [KEY] },
+      keys,
       new AbortController().signal,
       () => 'pause',
     );

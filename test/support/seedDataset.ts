@@ -67,6 +67,11 @@ export async function seedDataset(
   return datasetId;
 }
 
+/** Keys as the run engine takes them (by origin): `key` for the host of `baseUrl`. */
+export function keysAt(baseUrl: string, key: string): Record<string, string> {
+  return { [new URL(baseUrl).origin]: key };
+}
+
 export function mockEndpointAt(baseUrl: string, model: string): EndpointConfig {
   return {
     presetId: 'custom',

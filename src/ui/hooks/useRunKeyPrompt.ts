@@ -34,16 +34,11 @@ export interface RunKeyPrompt {
 
 /** Records what an action that goes ahead tells about its hosts: chosen, and with or without a key. */
 function noteContacted(endpoints: RunEndpoints, keys: RunKeys): void {
-  const entries = slotEndpoints(endpoints).filter(
-    (entry) => !(entry.slot === 'model' && endpoints.isModelKeyOptional === true),
-  );
-  const keyOf = (slot: string) =>
-    slot === 'model' ? keys.model : (keys.judges[Number(slot.slice(6))] ?? '');
-  const origins = entries.map((entry) => groupOrigin(entry.endpoint.baseUrl));
+  const origins = slotEndpoints(endpoints)
+    .filter((entry) => !(entry.slot === 'model' && endpoints.isModelKeyOptional === true))
+    .map((entry) => groupOrigin(entry.endpoint.baseUrl));
   hostStore.confirm(origins.filter((origin) => !PRESET_ORIGINS.has(origin)));
-  hostStore.noteKeyUse(
-    entries.map((entry, i) => ({ origin: origins[i] ?? '', usesKey: keyOf(entry.slot) !== '' })),
-  );
+  hostStore.noteKeyUse(origins.map((origin) => ({ origin, usesKey: Object.hasOwn(keys, origin) })));
 }
 
 /** Starting, resuming and re-scoring go through here: hosts confirmed, keys present, then the action. */

@@ -101,9 +101,7 @@ export function resolveRunKeys(
   const contacted = slots.filter(
     (entry) => !(entry.slot === 'model' && settings.isModelKeyOptional === true),
   );
-  const isContacted = (entry: SlotEndpoint) => contacted.includes(entry);
-  const keyOf = (entry: SlotEndpoint) =>
-    isContacted(entry) ? keyForUrl(keys, entry.endpoint.baseUrl) : '';
+  const keyOf = (entry: SlotEndpoint) => keyForUrl(keys, entry.endpoint.baseUrl);
   const unapproved = groupByOrigin(contacted).filter(
     (group) => !isHostApproved(hosts, originOf(group.endpoints[0]?.endpoint.baseUrl ?? '')),
   );
@@ -113,6 +111,12 @@ export function resolveRunKeys(
     ...group,
     isRequired: group.endpoints.some((entry) => requiresKey(entry.endpoint)),
   }));
-  const [model, ...judges] = slots.map(keyOf);
-  return { keys: { model: model ?? '', judges }, unapproved, missing };
+  // Only the keys of the hosts this action contacts cross to the worker, each under its origin.
+  const runKeys: Record<string, string> = {};
+  for (const entry of contacted) {
+    const origin = originOf(entry.endpoint.baseUrl);
+    const key = keyOf(entry);
+    if (origin !== null && key !== '') runKeys[origin] = key;
+  }
+  return { keys: runKeys, unapproved, missing };
 }

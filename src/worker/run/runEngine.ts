@@ -22,10 +22,17 @@ import { protocolFromUrl, type RunLiveState } from '../../core/runLive';
 import { listRolloutsAfter } from '../../data/runStore';
 import { resolveRunEnv } from '../../core/envs/runEnv';
 
-export interface RunKeys {
-  model: string;
-  /** One per judge; a single key applies to every judge on the first judge's origin (CLI-style). */
-  judges: string[];
+/**
+ * API keys by origin (`scheme://host[:port]`, as core/endpointOrigin's `originOf` gives it). Each
+ * request carries the key of the origin it goes to and no other (issue 10), so one set of keys serves
+ * a run, a re-score or a whole suite, whatever endpoints each of them uses.
+ */
+export type RunKeys = Readonly<Record<string, string>>;
+
+/** The key for requests to `endpoint`: its origin's, or '' (sent without Authorization). */
+export function keyForEndpoint(keys: RunKeys, endpoint: EndpointConfig): string {
+  const origin = originOf(endpoint.baseUrl);
+  return origin !== null && Object.hasOwn(keys, origin) ? (keys[origin] ?? '') : '';
 }
 
 export interface RunEngineDeps {
@@ -79,16 +86,9 @@ function endpointContexts(run: RunRecord, keys: RunKeys, deps: RunEngineDeps) {
     client: createClient(endpoint, key, clientOpts),
     scheduler: schedulerFor(schedulers, endpoint, run, deps),
   });
-  // One key may stand for every judge (as the reference CLI allows), but only for judges on the first
-  // judge's origin: a key never goes to a host it was not given for (issue 10).
-  const firstJudgeOrigin = originOf(run.settings.judges[0]?.baseUrl ?? '');
-  const judgeKey = (judge: EndpointConfig, index: number) =>
-    keys.judges[index] ??
-    (originOf(judge.baseUrl) === firstJudgeOrigin ? keys.judges[0] : undefined) ??
-    '';
   return {
-    model: make(run.settings.model, keys.model),
-    judges: run.settings.judges.map((judge, index) => make(judge, judgeKey(judge, index))),
+    model: make(run.settings.model, keyForEndpoint(keys, run.settings.model)),
+    judges: run.settings.judges.map((judge) => make(judge, keyForEndpoint(keys, judge))),
   };
 }
 

@@ -34,7 +34,7 @@ describe('resolveRunKeys', () => {
       keys.getSnapshot(),
       hosts.getSnapshot(),
     );
-    expect(resolved.keys).toEqual({ model: 'sk-user', judges: ['sk-openai', 'sk-user'] });
+    expect(resolved.keys).toEqual({ [USER]: 'sk-user', 'https://api.openai.com': 'sk-openai' });
     expect(resolved.unapproved).toEqual([]);
     expect(resolved.missing).toEqual([]);
   });
@@ -49,7 +49,7 @@ describe('resolveRunKeys', () => {
       keys.getSnapshot(),
       hosts.getSnapshot(),
     );
-    expect(resolved.keys).toEqual({ model: '', judges: [''] });
+    expect(resolved.keys).toEqual({});
     expect(resolved.unapproved.map((host) => host.origin)).toEqual([ATTACKER]);
     expect(resolved.unapproved[0]?.endpoints.map((entry) => entry.label)).toEqual([
       'Model under test',
@@ -104,7 +104,7 @@ describe('resolveRunKeys', () => {
       hosts.getSnapshot(),
     );
     expect(resolved.unapproved).toEqual([]);
-    expect(resolved.keys).toEqual({ model: '', judges: ['sk'] });
+    expect(resolved.keys).toEqual({ 'https://api.openai.com': 'sk' });
   });
 });
 

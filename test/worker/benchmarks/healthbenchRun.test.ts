@@ -15,6 +15,7 @@ import { exportRunFiles } from '../../../src/worker/results/exportRunFiles';
 import { importResults } from '../../../src/worker/results/importResults';
 import type { RolloutRecord } from '../../../src/core/schema/run';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { keysAt } from '../../support/seedDataset';
 import {
   mockEndpoint,
   startMockOpenAI,
@@ -171,7 +172,7 @@ describe('HealthBench through the worker', () => {
     const { db, datasetId } = await setup(garbleFixed);
     const deps = { db, newId: () => crypto.randomUUID(), now: Date.now, appVersion: 'test' };
     const runId = await createRun(deps, runSettings(datasetId, mock!.baseUrl), 'hb');
-    const keys = { model: 'k', judges: ['k'] };
+    const keys = keysAt(mock!.baseUrl, 'k');
     const engine = { db, fetch, now: Date.now, timeoutMs: 5_000 };
     const status = await executeRun(
       engine,
@@ -218,7 +219,7 @@ describe('HealthBench through the worker', () => {
     await executeRun(
       engine,
       runId,
-      { model: 'k', judges: ['k'] },
+      keysAt(mock!.baseUrl, 'k'),
       new AbortController().signal,
       () => 'pause',
     );

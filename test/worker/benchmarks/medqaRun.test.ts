@@ -12,6 +12,7 @@ import { loadBenchmark } from '../../../src/worker/benchmarks/loadBenchmark';
 import { createRun } from '../../../src/worker/run/createRun';
 import { executeRun } from '../../../src/worker/run/runEngine';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { keysAt } from '../../support/seedDataset';
 import { mockEndpoint, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
 import {
   MMLU_FEATURES,
@@ -124,7 +125,7 @@ describe('MedQA through the worker', () => {
     const deps = { db, newId: () => crypto.randomUUID(), now: Date.now, appVersion: 'test' };
     const runId = await createRun(deps, runSettings(datasetId, mock!.baseUrl), 'medqa');
     const engine = { db, fetch, now: Date.now, timeoutMs: 5_000 };
-    const keys = { model: 'k', judges: [] };
+    const keys = keysAt(mock!.baseUrl, 'k');
     const status = await executeRun(
       engine,
       runId,

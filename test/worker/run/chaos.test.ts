@@ -16,6 +16,7 @@ import {
   expectedChaosCall,
   isJudgeRequest,
   JUDGE_MODELS,
+  keysAt,
   MODEL,
   requestExampleId,
   requestModel,
@@ -84,7 +85,7 @@ describe('executeRun under chaos', () => {
         },
       },
       runId,
-      { model: KEY, judges: [KEY] },
+      keysAt(m.baseUrl, KEY),
       new AbortController().signal,
       () => 'pause',
     );

@@ -48,13 +48,13 @@ import {
   seedDataset,
   statusCounts,
   doneTransitions,
+  keysAt,
   watchStatuses,
   type RunSettingsInput,
 } from '../../support/seedDataset';
 import { waitUntil } from '../../support/waitUntil';
 
 const KEY = 'sk-run-engine-key-0123456789';
-const KEYS: RunKeys = { model: KEY, judges: [KEY] };
 
 /** The scores each judge model gives by default: judge-a 0.8, judge-b 0.8, judge-c 0.6. */
 const JUDGE_SCORES: Record<string, JudgeScores> = {
@@ -171,14 +171,14 @@ function script(m: MockOpenAI, pick: (request: ChatRequest) => MockBehaviour | u
 }
 
 function run(
-  h: Pick<Harness, 'deps'>,
+  h: Pick<Harness, 'deps'> & { mock?: MockOpenAI },
   runId: string,
   opts: { keys?: RunKeys; signal?: AbortSignal; reason?: StopReason; deps?: RunEngineDeps } = {},
 ) {
   return executeRun(
     opts.deps ?? h.deps,
     runId,
-    opts.keys ?? KEYS,
+    opts.keys ?? (h.mock === undefined ? {} : keysAt(h.mock.baseUrl, KEY)),
     opts.signal ?? new AbortController().signal,
     () => opts.reason ?? 'pause',
   );
@@ -604,7 +604,7 @@ describe('executeRun', () => {
     const wrong = 'sk-wrong-key-9876543210';
     const runId = await createRun(h.createDeps, h.settings({ concurrency: 3 }), 'bad key');
 
-    expect(await run(h, runId, { keys: { model: wrong, judges: [wrong] } })).toBe('stopped');
+    expect(await run(h, runId, { keys: keysAt(h.mock.baseUrl, wrong) })).toBe('stopped');
     const stopped = await storedRun(h.db, runId);
     expect(stopped.stopError).toMatchObject({ kind: 'auth', status: 401 });
     expect(stopped.stopError?.message).not.toContain(wrong);
@@ -631,9 +631,17 @@ describe('executeRun', () => {
 
   it('stops on a rejected judge key too, keeping the stored generations', async () => {
     const h = await setup(6, { apiKey: KEY });
-    const runId = await createRun(h.createDeps, h.settings({ concurrency: 2 }), 'bad judge key');
+    // The judges on a host of their own, whose key is wrong (keys belong to hosts, not roles).
+    const judgeHost = await startMockOpenAI({ apiKey: KEY });
+    script(judgeHost, () => undefined);
+    const settings = h.settings({ concurrency: 2 });
+    const judges = settings.judges.map((judge) => ({ ...judge, baseUrl: judgeHost.baseUrl }));
+    const runId = await createRun(h.createDeps, { ...settings, judges }, 'bad judge key');
     const status = await run(h, runId, {
-      keys: { model: KEY, judges: ['sk-bad-judge-key-000000'] },
+      keys: {
+        ...keysAt(h.mock.baseUrl, KEY),
+        ...keysAt(judgeHost.baseUrl, 'sk-bad-judge-key-000000'),
+      },
     });
     expect(status).toBe('stopped');
     expect((await storedRun(h.db, runId)).stopError?.kind).toBe('auth');
@@ -647,14 +655,16 @@ describe('executeRun', () => {
     expect(generated.length).toBeLessThanOrEqual(2);
 
     const before = requestCounts(chatRequests(h.mock));
-    expect(await run(h, runId)).toBe('done');
+    const keys = { ...keysAt(h.mock.baseUrl, KEY), ...keysAt(judgeHost.baseUrl, KEY) };
+    expect(await run(h, runId, { keys })).toBe('done');
     const after = requestCounts(chatRequests(h.mock));
     // Stored generations are not requested again.
     expect(after.generationTotal - before.generationTotal).toBe(6 - generated.length);
     expect(new Set(after.generations.values())).toEqual(new Set([1]));
+    await judgeHost.close();
   });
 
-  it('never lends the first judge’s key to a judge on another origin (#10)', async () => {
+  it('sends each host only its own key: a judge on another host gets none of the first’s (#10)', async () => {
     const h = await setup(2);
     const other = await startMockOpenAI();
     try {
@@ -667,10 +677,10 @@ describe('executeRun', () => {
         { ...settings, judges: [first, { ...second, baseUrl: other.baseUrl }] },
         'judges on two hosts',
       );
-      expect(await run(h, runId, { keys: { model: KEY, judges: [KEY] } })).toBe('done');
-      const judged = chatRequests(h.mock).filter((request) => isJudgeRequest(request.body));
-      expect(judged.length).toBe(2);
-      expect(judged.every((r) => r.headers['authorization'] === `Bearer ${KEY}`)).toBe(true);
+      expect(await run(h, runId, { keys: keysAt(h.mock.baseUrl, KEY) })).toBe('done');
+      const toFirst = chatRequests(h.mock);
+      expect(toFirst.length).toBe(4); // two generations, two verdicts of the first judge
+      expect(toFirst.every((r) => r.headers['authorization'] === `Bearer ${KEY}`)).toBe(true);
       const elsewhere = other.requests.filter((r) => r.path.endsWith('/chat/completions'));
       expect(elsewhere.length).toBe(2);
       expect(elsewhere.some((r) => 'authorization' in r.headers)).toBe(false);

@@ -11,6 +11,7 @@ import { openDb, type MedevalDb } from '../../../src/data/db';
 import { loadBenchmark } from '../../../src/worker/benchmarks/loadBenchmark';
 import { createWorkerApi } from '../../../src/worker/workerApi';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { keysAt } from '../../support/seedDataset';
 import { mockEndpoint, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
 import { medqaParquet, medqaRow, medqaRows } from '../../support/parquetFixtures';
 import { hfTestDeps } from '../hf/hfTestDeps';
@@ -131,7 +132,7 @@ describe('a suite run through the worker', () => {
     expect(record?.entries[1]?.reason).toMatch(/Not available yet: CareQA/);
     expect(record?.entries[2]?.reason).toMatch(/Not runnable in a browser/);
 
-    expect(await api.startSuiteRun(suiteRunId, { model: 'k', judges: [] })).toBe('done');
+    expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
     // Two runs of 5 questions: 10 requests, never more than the 3 allowed at once across both.
     expect(mock!.requests).toHaveLength(10);
     expect(maxOverlap(mock!.requests)).toBeLessThanOrEqual(3);
