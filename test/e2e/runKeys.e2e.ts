@@ -33,7 +33,7 @@ async function importExamples(page: Page, count: number) {
     buffer: Buffer.from(lines.join('\n')),
   });
   await expect
-    .poll(() => page.getByTestId('import-result').textContent())
+    .poll(() => page.getByTestId('import-result').textContent(), { timeout: 20_000 })
     .toMatch(`Imported ${count}`);
 }
 
@@ -121,8 +121,9 @@ describe.skipIf(chromiumPath === null)('keys and starting values of runs', () =>
       .toBeGreaterThanOrEqual(2);
 
     await page.reload();
+    // The page reads the run as running until its worker and the Web Locks query answer.
     await expect
-      .poll(() => page.getByTestId('run-status').getAttribute('data-status'))
+      .poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 20_000 })
       .toBe('interrupted');
     const count = () => mocks.reduce((sum, mock) => sum + mock.requests.length, 0);
     const before = count();
