@@ -451,6 +451,109 @@ describe.skipIf(chromiumPath === null)('an attacker’s links and files never ge
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it('a suite file, a suite link and a leaderboard link choose no host and fill no key', async () => {
+    const page = await start();
+    await enterOwnKey(page, user, true);
+    // Every field of a verifiers/MedARC suite file that names an endpoint, a key or headers, at the
+    // top (global) and in an evaluation, all pointing at the attacker.
+    const endpointFields = [
+      `api_base_url = "${attacker.baseUrl}"`,
+      'api_key_var = "OPENAI_API_KEY"',
+      'api_client_type = "openai_chat_completions"',
+      'endpoint_id = "gpt-4o"',
+      'provider = "openai"',
+      `headers = ["Authorization: Bearer ${CANARY}"]`,
+    ];
+    const toml = [
+      ...endpointFields,
+      '',
+      '[[eval]]',
+      'env_id = "medqa"',
+      'num_examples = 2',
+      `api_base_url = "${attacker.baseUrl}"`,
+      'model = "gpt-4o"',
+    ].join('\n');
+    await page.goto(`${inject('appUrl')}#/suites`);
+    await page.getByTestId('suite-import').setInputFiles({
+      name: 'attack.toml',
+      mimeType: 'application/toml',
+      buffer: Buffer.from(toml),
+    });
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/suite=file%3Aattack/);
+    const notes = (await page.getByTestId('suite-notes').textContent()) ?? '';
+    // (`endpoint_id` is shadowed by the evaluation's own `model`, as verifiers does: dropped.)
+    for (const field of [
+      'api_base_url',
+      'api_key_var',
+      'api_client_type',
+      'provider',
+      'headers',
+      'model',
+    ]) {
+      expect(notes).toContain(
+        `"${field}" is ignored: the suite runs on the endpoint and key you choose here.`,
+      );
+    }
+    expect(notes).not.toContain(CANARY);
+
+    /** The suite's model endpoint: the app's default provider, never a host the file or link named. */
+    const expectSuiteFormUntouched = async () => {
+      const box = endpoint(page, 'suite-model');
+      await box.waitFor();
+      expect(await box.locator('input[name="baseUrl"]').inputValue()).toBe(
+        'https://api.openai.com/v1',
+      );
+      expect(await keyField(page, 'suite-model').inputValue()).toBe('');
+      expect(await page.getByTestId('host-confirm').count()).toBe(0);
+    };
+    await expectSuiteFormUntouched();
+    // Start cannot go anywhere (no dataset is loaded), even forced.
+    await page.getByTestId('suite-start').click({ force: true });
+
+    // A suite link and a leaderboard link carry view state only: a host in them is just text.
+    const hostile = encodeURIComponent(attacker.baseUrl);
+    await page.goto(
+      `${inject('appUrl')}#/leaderboard?suite=file%3Aattack&pick=${hostile}&pick=gpt-4o&sort=entry%3A${hostile}`,
+    );
+    await page.getByTestId('leaderboard-page').waitFor();
+    await page.goto(
+      `${inject('appUrl')}#/suites?suite=file%3Aattack&baseUrl=${hostile}&model=${hostile}`,
+    );
+    await expect.poll(() => page.getByTestId('suite-entry').count(), { timeout: 10_000 }).toBe(1);
+    await expectSuiteFormUntouched();
+
+    // The user's own host shows (and tests with) its key; the attacker's address typed by hand gets none.
+    const box = endpoint(page, 'suite-model');
+    await box.locator('input[name="baseUrl"]').fill(user.baseUrl);
+    expect(await keyField(page, 'suite-model').inputValue()).toBe(CANARY);
+    await box.locator('input[name="baseUrl"]').fill(attacker.baseUrl);
+    expect(await keyField(page, 'suite-model').inputValue()).toBe('');
+    expect(attacker.seen).toEqual([]);
+  });
+
+  it('a mirror link naming the attacker as dataset host gets dataset requests, never a key', async () => {
+    // The attacker as Hugging Face (viewer and hub) and GitHub hosts of a shared-mirror link. Dataset
+    // hosts get no key today; a Hugging Face token must not change that for a host a link chose.
+    const page = await start();
+    await enterOwnKey(page, user, true);
+    const params = new URLSearchParams({
+      hfViewer: attacker.origin,
+      hfHub: attacker.origin,
+      raw: attacker.origin,
+      githubApi: attacker.origin,
+    });
+    await page.goto(`${inject('appUrl')}?${params.toString()}#/suites`);
+    await page.getByTestId('link-settings').waitFor();
+    const loadAll = page.getByTestId('suite-load-all');
+    await expect.poll(() => loadAll.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await loadAll.click();
+    await expect.poll(() => attacker.seen.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    // The loads end (the attacker serves no dataset), with the button back.
+    await expect.poll(() => loadAll.isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(attacker.seen.filter((request) => 'authorization' in request.headers)).toEqual([]);
+    expect(attacker.seen.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
   it('keeps the key out of storage, records and every export', async () => {
     const page = await start();
     await enterOwnKey(page, user, false);

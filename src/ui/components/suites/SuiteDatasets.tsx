@@ -3,6 +3,7 @@ import type { DatasetRecord } from '../../../core/schema/dataset';
 import type { DatasetNeed } from '../../../core/suites/suitePlan';
 import { useBenchmarkLoad } from '../../hooks/useBenchmarkLoad';
 import { useSourceSettings } from '../../hooks/useSourceSettings';
+import { LinkSettingsNotice } from '../LinkSettingsNotice';
 
 interface SuiteDatasetsProps {
   needs: readonly DatasetNeed[];
@@ -36,6 +37,8 @@ export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
   return (
     <section className="panel" aria-labelledby="suite-datasets-title" data-testid="suite-datasets">
       <h2 id="suite-datasets-title">Datasets</h2>
+      {/* "Load all" uses a link's dataset hosts as the other pages do: say so here too (#10). */}
+      <LinkSettingsNotice source={source} />
       <ul>
         {needs.map((need) => {
           const record = recordOf(need.datasetId);
