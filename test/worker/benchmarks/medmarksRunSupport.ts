@@ -16,6 +16,7 @@ import { executeRun } from '../../../src/worker/run/runEngine';
 import type { FakeGitHub } from '../../support/fakeGitHub';
 import type { FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { mockEndpoint } from '../../support/mockOpenAI';
+import { keysAt } from '../../support/seedDataset';
 import { hfTestDeps } from '../hf/hfTestDeps';
 
 const dbs: MedevalDb[] = [];
@@ -87,7 +88,7 @@ export async function runToEnd(db: MedevalDb, request: RunRequest) {
   const status = await executeRun(
     engine,
     runId,
-    { model: 'k', judges: [] },
+    keysAt(request.baseUrl, 'k'),
     new AbortController().signal,
     () => 'pause',
   );
