@@ -1,5 +1,6 @@
 import type { EnvModule } from './types';
 import { healthbenchEnv } from './healthbench';
+import { medHaltEnv } from './med_halt';
 import { medhalluEnv } from './medhallu';
 import { medmcqaEnv } from './medmcqa';
 import { medqaEnv } from './medqa';
@@ -16,6 +17,7 @@ export const ENVS: readonly EnvModule[] = [
   mmluMedicalEnv,
   healthbenchEnv,
   medhalluEnv,
+  medHaltEnv,
 ];
 
 export const DEFAULT_ENV_ID = 'mtsamples_procedures';

@@ -58,3 +58,22 @@ export function bigints(rows: readonly Row[], name: string) {
 }
 
 export { utf8, int64 };
+
+/**
+ * openlifescienceai/Med-HALT (reasoning_FCT or reasoning_nota, train) as the CSV's Parquet
+ * conversion types it: ints as int64, `options` the str() of a dict; FCT rows carry `student_index`.
+ */
+export function medHaltParquet(rows: readonly Row[], options: ParquetFixtureOptions = {}) {
+  const hasStudent = rows.some((row) => 'student_index' in row);
+  const ints = ['id', 'correct_index', ...(hasStudent ? ['student_index'] : [])];
+  const texts = ['question', 'options', 'correct_answer', 'split_type', 'dataset', 'subject_name'];
+  const schema: SchemaElement[] = [
+    { name: 'root', num_children: ints.length + texts.length },
+    ...ints.map(int64),
+    ...texts.map(utf8),
+  ];
+  return writeParquet(
+    [...ints.map((name) => bigints(rows, name)), ...texts.map((name) => column(rows, name))],
+    { ...options, schema },
+  );
+}

@@ -2,7 +2,8 @@
 // judged twice, once with its ground-truth answer (label 0) and once with its hallucinated answer
 // (label 1); the model answers \boxed{0}, \boxed{1} or \boxed{2} (unsure, a 0.01 reward); reported as
 // the mean reward, by difficulty (a setting over the one loaded split).
-import type { EnvModule, EnvVariant, HfParquetPart } from '../types';
+import { medarcPreset } from '../medarcPreset';
+import type { EnvModule, MedarcBinding, EnvVariant, HfParquetPart } from '../types';
 import { readMedhalluArgs } from './medarcArgs';
 import { readMedhalluPayload } from './medhalluPayload';
 import {
@@ -44,6 +45,20 @@ function variant(config: string, label: string, rows: number, description: strin
   };
 }
 
+const MEDARC: MedarcBinding = {
+  envId: 'medhallu',
+  commit: 'abf68cdbd277afe0ae14a1a7099023e68497c76a',
+  paths: [
+    'environments/medhallu/medhallu/medhallu.py',
+    'environments/medhallu/medhallu/prompts.py',
+  ],
+  readEnvArgs: readMedhalluArgs,
+};
+const PRESET = medarcPreset(
+  MEDARC,
+  'its prompts byte for byte, its boxed-label reading and its reward.',
+);
+
 export const medhalluEnv: EnvModule<MedhalluSettings> = {
   id: 'medhallu',
   label: 'MedHallu',
@@ -52,15 +67,8 @@ export const medhalluEnv: EnvModule<MedhalluSettings> = {
     'the model judges whether an answer is factual or hallucinated, or says it is unsure. Each question ' +
     'is asked twice, with its true and its hallucinated answer; scored as MedARC scores it (1 for the right ' +
     'label, 0.01 for “unsure”), reported as the mean reward.',
-  medarc: {
-    envId: 'medhallu',
-    commit: 'abf68cdbd277afe0ae14a1a7099023e68497c76a',
-    paths: [
-      'environments/medhallu/medhallu/medhallu.py',
-      'environments/medhallu/medhallu/prompts.py',
-    ],
-    readEnvArgs: readMedhalluArgs,
-  },
+  medarc: MEDARC,
+  presetOf: () => PRESET,
   source: {
     kind: 'huggingface',
     licence: 'MIT',

@@ -4,6 +4,7 @@
 // and give the same reward for every reply.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runPresetOf } from '../../../../src/core/envs/runPreset';
 import { medhalluEnv } from '../../../../src/core/envs/medhallu';
 import { readMedhalluArgs } from '../../../../src/core/envs/medhallu/medarcArgs';
 import { scoreMedhallu } from '../../../../src/core/envs/medhallu/scoreMedhallu';
@@ -50,6 +51,10 @@ describe('MedHallu against MedARC medhallu (differential)', () => {
   it('names the MedARC commit it reproduces', () => {
     expect(fixture.reference.commit).toBe(medhalluEnv.medarc?.commit);
     expect(fixture.reference.env_id).toBe(medhalluEnv.medarc?.envId);
+    expect(runPresetOf({ envId: 'medhallu', envSettings: {} })?.reference).toMatchObject({
+      repo: fixture.reference.repo,
+      commit: fixture.reference.commit,
+    });
   });
 
   it.each(fixture.envs.map((env) => [JSON.stringify(env.env_args), env] as const))(
