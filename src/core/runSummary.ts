@@ -3,6 +3,7 @@
 import { priceHintFor, type PriceHint } from './presets';
 import type { RolloutRecord } from './schema/run';
 import { bootstrapMeanCI, type MeanInterval } from './stats/bootstrap';
+import { mean } from './stats/mean';
 
 /** Throughput looks at most this many of the latest finished rollouts… */
 export const THROUGHPUT_WINDOW = 50;
@@ -77,10 +78,6 @@ export function callsOf(rollout: RolloutRecord, opts: SummaryOptions): Call[] {
   }
   for (const judge of rollout.judges) if (judge !== null) calls.push(judge);
   return calls;
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 /** Rollouts per minute over the latest finish times (at most THROUGHPUT_WINDOW of them). */

@@ -12,6 +12,7 @@ import type { RunSummary } from '../runSummary';
 import type { EndpointConfig } from '../schema/endpoint';
 import type { RolloutRecord, RunRecord, RunSettings } from '../schema/run';
 import { PASS_THRESHOLD, passAllKTable, passAtKTable } from '../stats/passAtK';
+import { mean } from '../stats/mean';
 
 /** What verifiers' readers see as a rollout's reward: 0 when we have none (exportRun's header says why). */
 export function verifiersReward(rollout: RolloutRecord): number {
@@ -279,8 +280,4 @@ function metadataNotes(run: RunRecord, summary: RunSummary): string[] {
     );
   }
   return notes;
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }

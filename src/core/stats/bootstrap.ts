@@ -1,5 +1,6 @@
 // Owns confidence intervals for run-level means (spec mtsamples-procedures.md §5: mean reward with a 95%
 // bootstrap interval). Seeded, so the same results always show the same interval. Pure: no I/O.
+import { mean as meanOf } from './mean';
 
 export interface BootstrapOptions {
   /** Number of resamples; default 1000. */
@@ -100,13 +101,6 @@ function checkOptions(opts: BootstrapOptions): Required<BootstrapOptions> {
 function assertFinite(values: readonly number[], name: string): void {
   const index = values.findIndex((value) => !Number.isFinite(value));
   if (index !== -1) throw new RangeError(`${name}[${index}] is not a finite number`);
-}
-
-function meanOf(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum / values.length;
 }
 
 /** Linear interpolation between order statistics (numpy's default), on sorted input. */

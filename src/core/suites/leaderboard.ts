@@ -13,6 +13,7 @@ import {
   type ModelWinRate,
   type WinRateDataset,
 } from './winRate';
+import { mean as meanOf } from '../stats/mean';
 
 export interface LeaderboardRun {
   run: Pick<
@@ -145,7 +146,7 @@ function macroOf(
     return mean === undefined || mean === null ? [] : [mean];
   });
   return {
-    mean: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+    mean: meanOf(scores),
     entries: scores.length,
     of: mainKeys.length,
   };

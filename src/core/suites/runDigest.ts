@@ -6,6 +6,7 @@ import { z } from '../zod';
 import { wilsonInterval } from '../envs/multipleChoice/choiceAccuracy';
 import type { RolloutRow } from '../results/rolloutRow';
 import { bootstrapMeanCI } from '../stats/bootstrap';
+import { mean as meanOf } from '../stats/mean';
 
 export const RUN_DIGEST_VERSION = 1 as const;
 
@@ -67,7 +68,7 @@ function exampleRewards(rows: readonly RolloutRow[]): {
 
 function scoreOf(values: readonly number[]): RunDigest['score'] {
   if (values.length === 0) return { mean: null, low: null, high: null, n: 0, method: 'none' };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const mean = meanOf(values);
   if (values.every((v) => v === 0 || v === 1)) {
     const interval = wilsonInterval(values.filter((v) => v === 1).length, values.length);
     return {

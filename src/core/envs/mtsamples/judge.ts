@@ -17,6 +17,7 @@ import {
   type JsonObject,
   type ParsedJsonObject,
 } from '../../jsonObjects';
+import { mean } from '../../stats/mean';
 
 // Re-exported beside the logic that reads and computes them.
 export {
@@ -278,11 +279,4 @@ export function scoreRollout(
       clarity: criterionMean('clarity'),
     },
   };
-}
-
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum / values.length;
 }
