@@ -1,5 +1,6 @@
 // The viewer's `features` (Hugging Face `datasets` types as JSON) as short readable column types,
 // with ClassLabel names kept: such columns arrive as integers and their names live only here (spec §1).
+import { isJsonObject } from '../jsonObjects';
 
 export interface CorpusFeature {
   name: string;
@@ -9,13 +10,9 @@ export interface CorpusFeature {
   classNames?: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 export function describeFeatureType(type: unknown): string {
   if (Array.isArray(type)) return `list<${describeFeatureType(type[0])}>`;
-  if (!isRecord(type)) return 'unknown';
+  if (!isJsonObject(type)) return 'unknown';
   const kind = type._type;
   if (kind === 'Value') return typeof type.dtype === 'string' ? type.dtype : 'value';
   if (kind === 'ClassLabel') return 'ClassLabel';
@@ -27,7 +24,7 @@ export function describeFeatureType(type: unknown): string {
 }
 
 function classNamesOf(type: unknown): string[] | undefined {
-  if (!isRecord(type) || type._type !== 'ClassLabel' || !Array.isArray(type.names))
+  if (!isJsonObject(type) || type._type !== 'ClassLabel' || !Array.isArray(type.names))
     return undefined;
   return type.names.map(String);
 }

@@ -2,9 +2,8 @@
 // record's known fields one by one so that one bad field costs only itself. Pure.
 import type { z } from '../zod';
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object (not null, not an array); the one definition is core/jsonObjects.ts. */
+export { isJsonObject as isRecord } from '../jsonObjects';
 
 export function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;

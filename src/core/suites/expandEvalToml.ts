@@ -5,6 +5,7 @@
 // product (plain sweep keys, then env_args.*, then args.*). Differential fixtures from that code are in
 // test/fixtures/suites/verifiersExpansion.json. Pure.
 import { parse, TomlError } from 'smol-toml';
+import { isJsonObject } from '../jsonObjects';
 
 /** A plain value of a TOML file once read (dates are refused: no field of an eval config takes one). */
 export type TomlPlain = string | number | boolean | TomlPlain[] | { [key: string]: TomlPlain };
@@ -72,7 +73,7 @@ export const VALID_FIELDS: ReadonlySet<string> = new Set<string>([
 const ARG_TABLES = new Set(['args', 'env_args']);
 
 function isTable(value: unknown): value is TomlConfig {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isJsonObject(value);
 }
 
 /** smol-toml's tables are plain objects (possibly without a prototype); its dates are not. */

@@ -4,6 +4,7 @@
 // one pass; a file with any bad line yields no examples at all (imports are all-or-nothing).
 import { z } from '../../zod';
 import { SectionSchema } from '../../schema/dataset';
+import { isJsonObject } from '../../jsonObjects';
 
 const nonBlank = (value: string) => value.trim() !== '';
 
@@ -100,7 +101,7 @@ function parseLine(content: string): { example: ImportedExample } | { error: str
   } catch (error) {
     return { error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  if (!isPlainObject(value)) {
+  if (!isJsonObject(value)) {
     return { error: `expected a JSON object, got ${describeType(value)}` };
   }
   if (forbidden.length > 0) {
@@ -126,10 +127,6 @@ function describeField(record: Record<string, unknown>, field: string): string {
   }
   const got = typeof value === 'string' ? truncate(JSON.stringify(value)) : describeType(value);
   return `"${field}" must be ${EXPECTED[field] ?? 'valid'}, got ${got}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The JSON type of a parsed value: null, array, object, string, number or boolean. */
