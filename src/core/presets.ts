@@ -3,6 +3,7 @@
 // every non-OpenAI base URL, add Anthropic's browser header automatically, and explain how to open
 // local servers to this page's origin.
 import type { EndpointConfig } from './schema/endpoint';
+import { hostOf } from './hostOf';
 
 export type PresetId =
   | 'openai'
@@ -171,14 +172,6 @@ export function getPreset(id: string): ProviderPreset | undefined {
 /** The preset's CORS advice with this page's origin filled in. */
 export function corsHelpFor(preset: ProviderPreset, origin: string): string {
   return preset.corsHelp.split(ORIGIN_SLOT).join(origin);
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host.toLowerCase();
-  } catch {
-    return '';
-  }
 }
 
 /** The spec's practical rule: only OpenAI's own API is known to allow the SDK's telemetry headers. */

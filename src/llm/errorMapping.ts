@@ -12,6 +12,7 @@ import {
 } from 'openai';
 import { AppError, type AppErrorDetails, type AppErrorKind } from '../core/errors';
 import { parseRetryAfterMs } from '../core/retryPolicy';
+import { hostOf } from '../core/hostOf';
 
 export class LlmError extends AppError {
   /** The wait the server asked for (retry-after-ms / retry-after), uncapped; the scheduler caps it. */
@@ -73,14 +74,6 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
   );
   for (const pattern of KEY_PATTERNS) result = result.replace(pattern, REDACTED);
   return result;
-}
-
-export function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return 'the endpoint';
-  }
 }
 
 /** Finds a human message in the error bodies providers actually send (OpenAI, FastAPI, Gemini, …). */
@@ -157,7 +150,7 @@ interface StatusMapping {
 }
 
 function statusMapping(status: number, text: string, ctx: ErrorContext): StatusMapping {
-  const host = hostOf(ctx.baseUrl);
+  const host = hostOf(ctx.baseUrl, 'the endpoint');
   const model = ctx.model === undefined ? 'the model id' : `the model id “${ctx.model}”`;
   if ((status === 401 || status === 403) && /\bcors\b/i.test(text)) {
     return {
@@ -248,7 +241,7 @@ function fromApiError(error: HttpFailure, ctx: ErrorContext): LlmError {
     detail === '' ? mapping.summary : `${mapping.summary}: ${detail}`,
     {
       status,
-      host: hostOf(ctx.baseUrl),
+      host: hostOf(ctx.baseUrl, 'the endpoint'),
       nextStep: mapping.nextStep,
       retryAfterMs,
     },
@@ -266,7 +259,7 @@ export function fromErrorBody(body: unknown, ctx: ErrorContext): LlmError {
     `${mapping.summary}: ${scrubSecrets(clip(text), [ctx.apiKey])}`,
     {
       status,
-      host: hostOf(ctx.baseUrl),
+      host: hostOf(ctx.baseUrl, 'the endpoint'),
       nextStep: mapping.nextStep,
     },
   );
@@ -274,7 +267,7 @@ export function fromErrorBody(body: unknown, ctx: ErrorContext): LlmError {
 
 /** A 200 whose body is not a usable chat completion. */
 export function parseError(what: string, ctx: ErrorContext): LlmError {
-  const host = hostOf(ctx.baseUrl);
+  const host = hostOf(ctx.baseUrl, 'the endpoint');
   return new LlmError('parse', `${host} ${scrubSecrets(clip(what), [ctx.apiKey])}`, {
     host,
     nextStep: `Check that the base URL points at an OpenAI-compatible API (it usually ends in /v1); if it does, ${host} may be failing — retry later.`,
@@ -283,7 +276,7 @@ export function parseError(what: string, ctx: ErrorContext): LlmError {
 
 /** The request outlived its deadline. */
 export function timeoutError(ctx: ErrorContext): LlmError {
-  const host = hostOf(ctx.baseUrl);
+  const host = hostOf(ctx.baseUrl, 'the endpoint');
   const limit = ctx.timeoutMs === undefined ? '' : ` within ${Math.round(ctx.timeoutMs / 1000)} s`;
   return new LlmError('timeout', `${host} did not answer${limit}`, {
     host,
@@ -292,7 +285,7 @@ export function timeoutError(ctx: ErrorContext): LlmError {
 }
 
 function networkError(ctx: ErrorContext, cause: unknown): LlmError {
-  const host = hostOf(ctx.baseUrl);
+  const host = hostOf(ctx.baseUrl, 'the endpoint');
   const causeText = cause instanceof Error ? cause.message : '';
   const detail = causeText === '' ? '' : ` (${scrubSecrets(clip(causeText), [ctx.apiKey])})`;
   return new LlmError('network', `Could not reach ${host}${detail}`, {
@@ -308,7 +301,7 @@ function errorName(error: unknown): string {
 /** Maps anything thrown while calling an endpoint to an AppError (an LlmError unless it already was one). */
 export function mapLlmError(error: unknown, ctx: ErrorContext): AppError {
   if (error instanceof AppError) return error;
-  const host = hostOf(ctx.baseUrl);
+  const host = hostOf(ctx.baseUrl, 'the endpoint');
   if (ctx.signal?.aborted === true || error instanceof APIUserAbortError) {
     return new LlmError('aborted', 'Cancelled.', { host });
   }

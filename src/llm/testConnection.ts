@@ -7,8 +7,9 @@ import { AppError } from '../core/errors';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import { sortByCodeUnit } from '../core/sortByCodeUnit';
 import { chatCompletion, createClient, withDeadline } from './client';
-import { hostOf, mapLlmError, parseError, type ErrorContext } from './errorMapping';
+import { mapLlmError, parseError, type ErrorContext } from './errorMapping';
 import { corsHelpFor, getPreset } from '../core/presets';
+import { hostOf } from '../core/hostOf';
 
 export type ConnectionFailureKind =
   | 'cors'
@@ -88,7 +89,7 @@ function failure(error: AppError): ConnectionResult {
 }
 
 function corsFailure(endpoint: EndpointConfig, origin: string): ConnectionResult {
-  const host = hostOf(endpoint.baseUrl);
+  const host = hostOf(endpoint.baseUrl, 'the endpoint');
   const preset = getPreset(endpoint.presetId) ?? getPreset('custom');
   const advice = preset === undefined ? '' : ` ${corsHelpFor(preset, origin)}`;
   return {

@@ -2,20 +2,13 @@
 // host. The one place that maps dataset-fetch failures to AppError (the llm/ layer maps its own).
 import { AppError } from '../core/errors';
 import { decideRetry, parseRetryAfterMs, type RetryPolicy } from '../core/retryPolicy';
+import { hostOf } from '../core/hostOf';
 
 export interface HttpDeps {
   fetch: typeof fetch;
   random: () => number;
   now: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'an invalid URL';
-  }
 }
 
 /** A failed attempt, before we decide whether to retry it. */
@@ -132,25 +125,6 @@ export async function fetchTextWithFallback(
       },
     );
   }
-}
-
-/** A sleep that wakes early (rejecting as aborted) when the signal fires. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new AppError('aborted', 'Cancelled.'));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AppError('aborted', 'Cancelled.'));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** The last failed attempt of a request, for callers that map failures to AppError themselves. */

@@ -29,8 +29,9 @@ import {
   storedNoteNames,
 } from '../data/datasetStore';
 import { createBatchWriter } from './batchWriter';
-import { fetchTextWithFallback, hostOf, type HttpDeps } from './fetchWithRetry';
+import { fetchTextWithFallback, type HttpDeps } from './fetchWithRetry';
 import { processStoredNotes } from './processDataset';
+import { hostOf } from '../core/hostOf';
 
 export interface IngestDeps extends HttpDeps {
   db: MedevalDb;

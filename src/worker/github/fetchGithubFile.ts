@@ -12,8 +12,9 @@ import {
   type GithubFileRef,
 } from '../../core/github/githubFileUrls';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/retryPolicy';
-import { fetchReadWithRetry, hostOf, type HttpDeps } from '../fetchWithRetry';
+import { fetchReadWithRetry, type HttpDeps } from '../fetchWithRetry';
 import { gitBlobId } from './gitBlobId';
+import { hostOf } from '../../core/hostOf';
 
 export interface GithubFileDeps extends HttpDeps {
   policy?: RetryPolicy;

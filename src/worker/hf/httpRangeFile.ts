@@ -4,9 +4,10 @@
 import type { AsyncBuffer } from 'hyparquet';
 import { AppError } from '../../core/errors';
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
-import { fetchReadWithRetry, hostOf } from '../fetchWithRetry';
+import { fetchReadWithRetry } from '../fetchWithRetry';
 import { hfHttpError, hfSizeMismatchError } from './hfErrors';
 import type { HfDeps } from './viewerApi';
+import { hostOf } from '../../core/hostOf';
 
 /** The footer read (hyparquet asks for the last 512 KB) is kept so small files need one request. */
 const TAIL_CACHE_LIMIT = 1 << 20;

@@ -3,10 +3,11 @@
 // whole file is never in memory. A line that is not JSON is reported with its 1-based line number.
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import { AppError } from '../../core/errors';
-import { fetchReadWithRetry, hostOf } from '../fetchWithRetry';
+import { fetchReadWithRetry } from '../fetchWithRetry';
 import { fileNameOf } from './hfBases';
 import { hfHttpError, hfStreamCutError } from './hfErrors';
 import type { HfDeps } from './viewerApi';
+import { hostOf } from '../../core/hostOf';
 
 export interface JsonlLine {
   /** 1-based line number in the file (blank lines count, so it matches an editor). */

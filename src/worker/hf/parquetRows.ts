@@ -14,11 +14,11 @@ import { decompressBrotli } from 'hyparquet-compressors/src/brotli.js';
 import { gunzip } from 'hyparquet-compressors/src/gzip.js';
 import { decompressLz4, decompressLz4Raw } from 'hyparquet-compressors/src/lz4.js';
 import { AppError } from '../../core/errors';
-import { hostOf } from '../fetchWithRetry';
 import { cloneableRow } from './cloneableValue';
 import { fileNameOf, resolveUrl, type HfBases } from './hfBases';
 import { httpRangeFile } from './httpRangeFile';
 import type { HfDeps } from './viewerApi';
+import { hostOf } from '../../core/hostOf';
 
 /**
  * Every codec but Snappy from hyparquet-compressors' pure-JS decoders. Snappy, the Hub's usual codec,

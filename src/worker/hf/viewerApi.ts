@@ -4,7 +4,7 @@
 import { compareByCodeUnit } from '../../core/sortByCodeUnit';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/retryPolicy';
 import type { z } from '../../core/zod';
-import { fetchReadWithRetry, hostOf, type HttpDeps } from '../fetchWithRetry';
+import { fetchReadWithRetry, type HttpDeps } from '../fetchWithRetry';
 import type { ViewerFeature } from './classLabelNames';
 import type { HfBases } from './hfBases';
 import { hfHttpError, hfParseError } from './hfErrors';
@@ -16,6 +16,7 @@ import {
   SizeSchema,
   SplitsSchema,
 } from './viewerSchemas';
+import { hostOf } from '../../core/hostOf';
 
 export { classLabelNames, type ViewerFeature } from './classLabelNames';
 

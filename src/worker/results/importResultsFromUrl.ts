@@ -5,7 +5,6 @@
 // a link whose percent-encoding is broken is refused with a clear message before anything is fetched
 // (issue 10 #8).
 import { AppError } from '../../core/errors';
-import { hostOf } from '../fetchWithRetry';
 import type { ImportFile } from '../importers/readImport';
 import { formatLimit, formatMegabytes } from '../importers/readZip';
 import {
@@ -17,6 +16,7 @@ import {
   type ImportResultsOptions,
   type ResultsImportSummary,
 } from './importResults';
+import { hostOf } from '../../core/hostOf';
 
 export interface DownloadLimits {
   results: number;
