@@ -1,8 +1,8 @@
 // Reads the .txt notes out of a user's .zip without trusting its headers more than it must: the
 // whole listing is checked (counts, sizes, names) before a single byte is inflated, and each entry
 // is inflated into a buffer of exactly its declared size, so a zip bomb costs at most the limits.
-import { unzipSync } from 'fflate';
 import { AppError } from '../../core/errors';
+import { unzipOrThrow } from '../unzipOrThrow';
 
 export interface ZipLimits {
   /** Largest uncompressed size of one .txt entry. */
@@ -71,7 +71,11 @@ export function readZip(zipName: string, data: Uint8Array, limits: ZipLimits): Z
   const wanted = new Set(notes.map((note) => note.path));
   // Only names ending in .txt pass the filter, so fflate's result object (keyed by entry name) can
   // never receive a key such as `__proto__`.
-  const files = unzipOrThrow(zipName, data, (path) => wanted.has(path));
+  const files = unzipOrThrow(
+    data,
+    (path) => wanted.has(path),
+    (reason) => unreadable(zipName, reason),
+  );
   const entries = notes.map(({ path, originalSize }) => {
     const bytes = files[path];
     // fflate inflates into a buffer of the declared size and never grows it: shorter data means a
@@ -94,31 +98,35 @@ function listEntries(zipName: string, data: Uint8Array, limits: ZipLimits) {
   const notes: ListedEntry[] = [];
   const ignored: { name: string; reason: string }[] = [];
   let count = 0;
-  unzipOrThrow(zipName, data, (path, originalSize) => {
-    if (!Number.isSafeInteger(originalSize) || originalSize < 0) {
-      throw unreadable(zipName, `the header of "${path}" is damaged`);
-    }
-    count += 1;
-    if (count > limits.maxEntries) {
-      throw tooLarge(
-        `"${zipName}" has more than ${formatCount(limits.maxEntries)} entries.`,
-        `Put at most ${formatCount(limits.maxNotes)} .txt notes in the zip`,
-      );
-    }
-    const segments = path.split(/[/\\]/);
-    const name = segments[segments.length - 1] ?? '';
-    if (name === '' || segments.includes('__MACOSX')) return false; // folders, macOS resource forks
-    if (
-      segments.some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')
-    ) {
-      ignored.push({ name: path, reason: 'hidden file' });
-    } else if (!isTxtName(name)) {
-      ignored.push({ name: path, reason: 'not a .txt file' });
-    } else {
-      notes.push({ path, originalSize });
-    }
-    return false;
-  });
+  unzipOrThrow(
+    data,
+    (path, originalSize) => {
+      if (!Number.isSafeInteger(originalSize) || originalSize < 0) {
+        throw unreadable(zipName, `the header of "${path}" is damaged`);
+      }
+      count += 1;
+      if (count > limits.maxEntries) {
+        throw tooLarge(
+          `"${zipName}" has more than ${formatCount(limits.maxEntries)} entries.`,
+          `Put at most ${formatCount(limits.maxNotes)} .txt notes in the zip`,
+        );
+      }
+      const segments = path.split(/[/\\]/);
+      const name = segments[segments.length - 1] ?? '';
+      if (name === '' || segments.includes('__MACOSX')) return false; // folders, macOS resource forks
+      if (
+        segments.some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')
+      ) {
+        ignored.push({ name: path, reason: 'hidden file' });
+      } else if (!isTxtName(name)) {
+        ignored.push({ name: path, reason: 'not a .txt file' });
+      } else {
+        notes.push({ path, originalSize });
+      }
+      return false;
+    },
+    (reason) => unreadable(zipName, reason),
+  );
   return { notes, ignored };
 }
 
@@ -187,19 +195,6 @@ export function findDuplicateBaseName(
     firstPath.set(name, path);
   }
   return undefined;
-}
-
-function unzipOrThrow(
-  zipName: string,
-  data: Uint8Array,
-  accept: (path: string, originalSize: number) => boolean,
-): Record<string, Uint8Array> {
-  try {
-    return unzipSync(data, { filter: (file) => accept(file.name, file.originalSize) });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw unreadable(zipName, error instanceof Error ? error.message : String(error));
-  }
 }
 
 function unreadable(zipName: string, reason: string): AppError {

@@ -2,8 +2,9 @@
 // download, and finding results.jsonl and metadata.json anywhere inside a user's .zip. Like the notes
 // importer, it reads the listing before inflating anything and inflates each wanted entry into a
 // buffer of its declared size, so a zip bomb costs at most the limits.
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../core/errors';
+import { unzipOrThrow } from '../unzipOrThrow';
 
 export interface ResultsZipLimits {
   /** Largest .zip accepted, as stored. */
@@ -63,7 +64,7 @@ export function readResultsZip(
   }
   const { results, metadata } = locate(bytes, limits);
   const wanted = new Set([results.path, ...(metadata === null ? [] : [metadata.path])]);
-  const files = unzipOrThrow(bytes, (path) => wanted.has(path));
+  const files = unzipOrThrow(bytes, (path) => wanted.has(path), notAZip);
   return {
     resultsJsonl: decode(files, results),
     metadataJson: metadata === null ? null : decode(files, metadata),
@@ -75,25 +76,33 @@ function locate(bytes: Uint8Array, limits: ResultsZipLimits) {
   const results: Found[] = [];
   const metadata: Found[] = [];
   let count = 0;
-  unzipOrThrow(bytes, (path, size) => {
-    if (!Number.isSafeInteger(size) || size < 0) {
-      throw new AppError('dataset_format', `The header of "${path}" in the .zip is damaged.`, {
-        nextStep: NEXT_STEP,
-      });
-    }
-    count += 1;
-    if (count > limits.maxEntries) {
-      throw new AppError('dataset_format', `The .zip has more than ${limits.maxEntries} entries.`, {
-        nextStep: NEXT_STEP,
-      });
-    }
-    const segments = path.split(/[/\\]/);
-    if (segments.includes('__MACOSX')) return false;
-    const name = segments[segments.length - 1];
-    if (name === 'results.jsonl') results.push({ path, size });
-    if (name === 'metadata.json') metadata.push({ path, size });
-    return false;
-  });
+  unzipOrThrow(
+    bytes,
+    (path, size) => {
+      if (!Number.isSafeInteger(size) || size < 0) {
+        throw new AppError('dataset_format', `The header of "${path}" in the .zip is damaged.`, {
+          nextStep: NEXT_STEP,
+        });
+      }
+      count += 1;
+      if (count > limits.maxEntries) {
+        throw new AppError(
+          'dataset_format',
+          `The .zip has more than ${limits.maxEntries} entries.`,
+          {
+            nextStep: NEXT_STEP,
+          },
+        );
+      }
+      const segments = path.split(/[/\\]/);
+      if (segments.includes('__MACOSX')) return false;
+      const name = segments[segments.length - 1];
+      if (name === 'results.jsonl') results.push({ path, size });
+      if (name === 'metadata.json') metadata.push({ path, size });
+      return false;
+    },
+    notAZip,
+  );
   const found = checkResults(results, limits);
   const beside = metadata.find((m) => folderOf(m.path) === folderOf(found.path)) ?? null;
   if (beside !== null && beside.size > limits.maxMetadataBytes) {
@@ -142,22 +151,6 @@ function decode(files: Record<string, Uint8Array>, entry: Found): string {
   }
 }
 
-function unzipOrThrow(
-  bytes: Uint8Array,
-  accept: (path: string, size: number) => boolean,
-): Record<string, Uint8Array> {
-  try {
-    return unzipSync(bytes, { filter: (file) => accept(file.name, file.originalSize) });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('dataset_format', `The file could not be read as a .zip (${reason}).`, {
-      nextStep: NEXT_STEP,
-      cause: error,
-    });
-  }
-}
-
 function tooLarge(entry: Found, limit: number): AppError {
   return new AppError(
     'dataset_format',
@@ -168,4 +161,11 @@ function tooLarge(entry: Found, limit: number): AppError {
 
 function formatSize(bytes: number): string {
   return bytes < MIB ? `${bytes} bytes` : `${Math.ceil((bytes / MIB) * 10) / 10} MB`;
+}
+
+function notAZip(reason: string, cause: unknown): AppError {
+  return new AppError('dataset_format', `The file could not be read as a .zip (${reason}).`, {
+    nextStep: NEXT_STEP,
+    cause,
+  });
 }
