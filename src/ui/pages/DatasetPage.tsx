@@ -12,7 +12,7 @@ import { IngestPanel } from '../components/IngestPanel';
 import { LinkSettingsNotice } from '../components/LinkSettingsNotice';
 import { SkippedList } from '../components/SkippedList';
 import { StoragePanel } from '../components/StoragePanel';
-import { downloadText } from '../download';
+import { downloadFile } from '../download';
 import { useDatasets, useExamples, useSkips } from '../hooks/useDatasets';
 import { withParams, type HashRoute } from '../hooks/useHashRoute';
 import { useIngest } from '../hooks/useIngest';
@@ -74,9 +74,10 @@ export function DatasetPage({ route }: { route: HashRoute }) {
               <button
                 type="button"
                 onClick={() =>
-                  downloadText(
+                  downloadFile(
                     `${selected.label.replace(/[^\w.-]+/g, '_')}.jsonl`,
                     toJsonl(examples.map(exportRow)),
+                    'application/x-ndjson',
                   )
                 }
               >

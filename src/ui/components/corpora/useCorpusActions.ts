@@ -5,7 +5,7 @@ import type { CorpusExport, ExportRequest } from '../../../worker/corpora/export
 import type { LoadSummary } from '../../../worker/corpora/loadCorpus';
 import type { CorpusSample } from '../../../worker/corpora/sampleCorpus';
 import { useCorporaWorker } from './corporaClient';
-import { downloadBlob } from './downloadBlob';
+import { downloadBlob } from '../../download';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';
 
 export interface CorpusActions {

@@ -2,7 +2,7 @@ import type { Leaderboard } from '../../../core/suites/leaderboard';
 import { leaderboardCsv, type LeaderboardViewState } from '../../../core/suites/leaderboardView';
 import type { Suite } from '../../../core/suites/suite';
 import { renderLeaderboardReport } from '../../../core/report/renderLeaderboardReport';
-import { downloadText } from '../../download';
+import { downloadFile } from '../../download';
 
 interface LeaderboardToolbarProps {
   suites: readonly Suite[];
@@ -44,7 +44,7 @@ export function LeaderboardToolbar(props: LeaderboardToolbarProps) {
         type="button"
         data-testid="lb-csv"
         onClick={() =>
-          downloadText(`${fileStem(suite)}.csv`, leaderboardCsv(board, view), 'text/csv')
+          downloadFile(`${fileStem(suite)}.csv`, leaderboardCsv(board, view), 'text/csv')
         }
       >
         Download CSV
@@ -52,7 +52,7 @@ export function LeaderboardToolbar(props: LeaderboardToolbarProps) {
       <button
         type="button"
         onClick={() =>
-          downloadText(
+          downloadFile(
             `${fileStem(suite)}.html`,
             renderLeaderboardReport(board, view, suite.label, Date.now(), __APP_VERSION__),
             'text/html',

@@ -4,7 +4,7 @@ import type { Suite } from '../../../core/suites/suite';
 import { SUITE_RECORD_VERSION } from '../../../core/suites/suiteRun';
 import { suiteFromToml, suiteToToml } from '../../../core/suites/suiteToml';
 import { useServices } from '../../appContext';
-import { downloadText } from '../../download';
+import { downloadFile } from '../../download';
 
 interface SuitePickerProps {
   suites: readonly Suite[];
@@ -78,7 +78,7 @@ export function SuitePicker({ suites, suite, onSuite }: SuitePickerProps) {
       <button
         type="button"
         onClick={() =>
-          downloadText(
+          downloadFile(
             `${suite.id.replace(/[^A-Za-z0-9_-]/g, '_')}.toml`,
             suiteToToml(suite),
             'application/toml',

@@ -4,7 +4,7 @@ import type { RunRecord } from '../../../../core/schema/run';
 import type { ExportFormat } from '../../../../worker/results/exportRunFiles';
 import { useServices } from '../../../appContext';
 import { ErrorBanner } from '../../ErrorBanner';
-import { downloadBytes } from './saveFile';
+import { downloadFile } from '../../../download';
 
 const FORMATS: readonly { format: ExportFormat; label: string; testId: string; hint: string }[] = [
   {
@@ -53,7 +53,7 @@ export function ExportMenu({ run }: { run: RunRecord }) {
     setStatus({ state: 'building', format });
     try {
       const file = await worker.call('exportRun', run.id, format);
-      downloadBytes(file.name, file.data, file.mime);
+      downloadFile(file.name, file.data, file.mime);
       setStatus({ state: 'idle' });
     } catch (error) {
       setStatus({ state: 'failed', error: toAppError(error) });
