@@ -172,6 +172,17 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       expect(await page.getByTestId('summary-timing').textContent()).toContain(
         'the file records no timing',
       );
+      // No usage in the file: tokens and cost unknown, never 0 or $0.
+      const usage = (await page.getByTestId('stat-usage').first().textContent()) ?? '';
+      expect(usage).toBe('no token counts recorded · 8 rollouts without a cost');
+
+      // The runs list: examples × rollouts (no jury's prompt format or normalisation), cost unknown.
+      await page.goto(`${inject('appUrl')}#/results`);
+      const overview = page.getByTestId('runs-overview');
+      const headers = await overview.locator('thead th').allTextContents();
+      const listed = overview.locator('tbody tr').first().locator('td');
+      await expect.poll(() => listed.nth(headers.indexOf('Cost')).textContent()).toBe('—');
+      expect(await listed.nth(headers.indexOf('Settings')).textContent()).toBe('8 ex × 1');
       expect(describeProblems(app.pageErrors)).toBe('');
     } finally {
       await app.close();

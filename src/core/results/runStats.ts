@@ -48,6 +48,8 @@ export interface RunUsage {
   /** Sum of the known costs; rows without one are counted in `rowsWithoutCost`, not guessed. */
   costUsd: number;
   rowsWithoutCost: number;
+  /** Rows that report any token count: none in a file that records no usage (tokens unknown, not 0). */
+  rowsWithTokens: number;
 }
 
 /** The few numbers every run list, header and comparison shows. */
@@ -134,6 +136,7 @@ export function usageOf(rows: readonly RolloutRow[]): RunUsage {
     outputTokens: sum((r) => r.outputTokens),
     costUsd: sum((r) => r.costUsd),
     rowsWithoutCost: rows.filter((r) => r.costUsd === null && r.status !== 'pending').length,
+    rowsWithTokens: rows.filter((r) => r.inputTokens !== null || r.outputTokens !== null).length,
   };
 }
 

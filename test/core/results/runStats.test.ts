@@ -56,6 +56,7 @@ describe('computeRunHeadline', () => {
       outputTokens: 200,
       costUsd: expect.closeTo(0.035, 12) as number,
       rowsWithoutCost: 3,
+      rowsWithTokens: 4,
     });
   });
 

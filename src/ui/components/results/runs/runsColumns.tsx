@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { isJuryRun } from '../../../../core/results/envSummary';
 import type { RunHeadline } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import { hrefFor } from '../../../hooks/useHashRoute';
@@ -18,10 +19,19 @@ interface Selection {
 
 const column = createColumnHelper<RunsOverviewRow>();
 
+/** Examples × rollouts; the prompt format and score normalisation only where a jury used them. */
 function settingsText(run: RunRecord): string {
   const { selection, rolloutsPerExample, promptFormat, normalisation } = run.settings;
   const examples = selection.mode === 'all' ? 'all' : String(selection.n);
-  return `${examples} ex × ${rolloutsPerExample} · ${promptFormat} · ${normalisation}`;
+  const size = `${examples} ex × ${rolloutsPerExample}`;
+  return isJuryRun(run.settings) ? `${size} · ${promptFormat} · ${normalisation}` : size;
+}
+
+/** The known cost, or "—" when no finished rollout reported one (an imported file): unknown, not $0. */
+function costText(headline: RunHeadline): string {
+  const { counts, usage } = headline;
+  const unknown = counts.total > 0 && usage.rowsWithoutCost >= counts.total;
+  return unknown ? '—' : formatUsd(usage.costUsd);
 }
 
 /** Columns of the runs overview; the first holds the compare checkbox. */
@@ -88,9 +98,9 @@ export function runsColumns({ isSelected, onToggle }: Selection) {
     column.accessor((r) => r.headline?.usage.costUsd, {
       id: 'cost',
       header: 'Cost',
-      cell: ({ getValue }) => {
-        const cost = getValue();
-        return cost === undefined ? '…' : formatUsd(cost);
+      cell: ({ row }) => {
+        const headline = row.original.headline;
+        return headline === undefined ? '…' : costText(headline);
       },
       sortUndefined: 'last',
     }),

@@ -47,9 +47,11 @@ export function StatTiles({ headline, rewardTestId, hasJuryScore = true }: StatT
           {counts.total > 0 && usage.rowsWithoutCost >= counts.total
             ? '—'
             : formatUsd(usage.costUsd)}
-          <span className="rs-sub">
-            {formatTokens(usage.inputTokens)} in · {formatTokens(usage.outputTokens)} out tokens,
-            all calls
+          <span className="rs-sub" data-testid="stat-usage">
+            {/* A finished run whose rows report no tokens (a file without usage): unknown, not 0. */}
+            {counts.total > 0 && counts.pending === 0 && usage.rowsWithTokens === 0
+              ? 'no token counts recorded'
+              : `${formatTokens(usage.inputTokens)} in · ${formatTokens(usage.outputTokens)} out tokens, all calls`}
             {usage.rowsWithoutCost > 0 &&
               ` · ${plural(usage.rowsWithoutCost, 'rollout')} without a cost`}
           </span>
