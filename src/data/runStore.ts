@@ -32,10 +32,6 @@ export async function patchRun(
   await db.runs.update(runId, patch);
 }
 
-export async function listRolloutRows(db: MedevalDb, runId: string) {
-  return db.rolloutRows.where('runId').equals(runId).toArray();
-}
-
 export async function listRollouts(db: MedevalDb, runId: string): Promise<RolloutRecord[]> {
   return db.rollouts.where('runId').equals(runId).toArray();
 }
@@ -136,10 +132,6 @@ export async function getCachedResponse(
   key: string,
 ): Promise<CachedResponse | undefined> {
   return db.responseCache.get(key);
-}
-
-export async function putCachedResponse(db: MedevalDb, entry: CachedResponse): Promise<void> {
-  await db.responseCache.put(entry);
 }
 
 export async function putCachedResponses(

@@ -21,8 +21,9 @@ const SuitesPage = lazy(() =>
 const LeaderboardPage = lazy(() =>
   import('./pages/LeaderboardPage').then((m) => ({ default: m.LeaderboardPage })),
 );
-// Written as a default export by the corpora work (src/ui/pages/CorporaPage.tsx).
-const CorporaPage = lazy(() => import('./pages/CorporaPage'));
+const CorporaPage = lazy(() =>
+  import('./pages/CorporaPage').then((m) => ({ default: m.CorporaPage })),
+);
 
 const PAGES = [
   { id: 'benchmarks', label: 'Benchmarks', also: [] },

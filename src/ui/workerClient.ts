@@ -34,10 +34,4 @@ export class WorkerClient {
       throw toAppError(error);
     }
   }
-
-  terminate(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.remote = null;
-  }
 }

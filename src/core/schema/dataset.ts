@@ -73,7 +73,6 @@ export const DatasetStatusSchema = z.enum([
   'error',
   'cancelled',
 ]);
-export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
 
 export const StoredErrorSchema = z.object({
   kind: z.string(),

@@ -33,7 +33,6 @@ export const SamplingSchema = z.object({
       `extra body fields may not set ${RESERVED_BODY_FIELDS.join(', ')}`,
     ),
 });
-export type Sampling = z.infer<typeof SamplingSchema>;
 
 const HttpUrlSchema = z
   .string()

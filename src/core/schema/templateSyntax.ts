@@ -3,7 +3,6 @@
 // validated with it.
 
 export const TEMPLATE_FILTERS = ['letter', 'lettered', 'json'] as const;
-export type TemplateFilter = (typeof TEMPLATE_FILTERS)[number];
 
 export interface Placeholder {
   /** The top-level column the placeholder reads. */

@@ -7,7 +7,7 @@ import { previewEnd } from '../../core/text/longText';
 
 // The virtualised view (and @tanstack/react-virtual) loads only when someone asks for all of a long
 // text, which keeps it out of the initial bundle.
-const AllText = lazy(() => import('./LongTextAll'));
+const AllText = lazy(() => import('./LongTextAll').then((m) => ({ default: m.LongTextAll })));
 
 /** Longer texts start as a preview; laying out this much takes a few milliseconds. */
 export const PREVIEW_CHARS = 20_000;

@@ -53,5 +53,3 @@ export function LongTextAll({ text, className }: { text: string; className: stri
     </div>
   );
 }
-
-export default LongTextAll;

@@ -52,7 +52,3 @@ export function setModelPrice(model: string, price: PriceHint | null): void {
 export function useRunPrices(): Readonly<Record<string, PriceHint>> {
   return useSyncExternalStore(subscribe, () => table);
 }
-
-export function isUserPrice(model: string): boolean {
-  return Object.hasOwn(overrides, model);
-}

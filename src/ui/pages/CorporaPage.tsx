@@ -45,5 +45,3 @@ export function CorporaPage({ route }: { route: HashRoute }) {
     </div>
   );
 }
-
-export default CorporaPage;

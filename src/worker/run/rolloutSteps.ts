@@ -11,7 +11,7 @@ import { judgeRollout } from './juryStep';
 import { gradeRollout } from './rubricStep';
 import { callError, save, stopsTheRun, type StepContext } from './stepContext';
 
-export { stopsTheRun, type RunProgress, type StepContext } from './stepContext';
+export type { StepContext } from './stepContext';
 
 /**
  * The rollout with its generation: the stored one, or a new one (not yet stored). Null when the

@@ -5,7 +5,6 @@ import type { PresetLabel, SettingField } from '../types';
 
 /** The grader OpenAI's reference results use; MedARC's port defaults to `gpt-4o-mini` instead. */
 export const REFERENCE_GRADER_MODEL = 'gpt-4.1-2025-04-14';
-export const MEDARC_GRADER_MODEL = 'gpt-4o-mini';
 export const REFERENCE_GRADER_TEMPERATURE = 0.5;
 export const REFERENCE_GRADER_MAX_TOKENS = 2048;
 

@@ -4,7 +4,6 @@ import { z } from '../../zod';
 import type { SettingField } from '../types';
 
 export const DifficultySchema = z.enum(['all', 'easy', 'medium', 'hard']);
-export type Difficulty = z.infer<typeof DifficultySchema>;
 
 export const MedhalluSettingsSchema = z.object({
   difficulty: DifficultySchema,

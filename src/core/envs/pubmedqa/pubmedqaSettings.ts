@@ -13,7 +13,6 @@ import {
  * environment) use; `all`: all 1,000 expert-labelled questions.
  */
 export const PubmedqaSubsetSchema = z.enum(['test500', 'all']);
-export type PubmedqaSubset = z.infer<typeof PubmedqaSubsetSchema>;
 
 export const PubmedqaSettingsSchema = ChoiceSettingsSchema.extend({ subset: PubmedqaSubsetSchema });
 export type PubmedqaSettings = z.infer<typeof PubmedqaSettingsSchema>;

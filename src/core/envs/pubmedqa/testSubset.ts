@@ -12,7 +12,6 @@ export const PubmedqaPayloadSchema = ChoicePayloadSchema.extend({
   /** In the official test set; null when the list was unavailable at load time. */
   inTestSubset: z.boolean().nullable(),
 });
-export type PubmedqaPayload = z.infer<typeof PubmedqaPayloadSchema>;
 
 /**
  * Whether `pubid` is in the test list: the file's keys (an array of ids is accepted too). Null when the

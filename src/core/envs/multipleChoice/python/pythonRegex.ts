@@ -10,9 +10,9 @@
 
 /** Python's `\w` for str patterns, as a character class body. */
 export const W = String.raw`\p{L}\p{N}_`;
-/** Python's `\w`. */
+/** Python's `\w`. @public: the table of Python classes is kept whole for reference ports. */
 export const WORD = `[${W}]`;
-/** Python's `\W`. */
+/** Python's `\W`. @public */
 export const NON_WORD = `[^${W}]`;
 /** Python's `\b`. */
 export const B = `(?:(?<=[${W}])(?![${W}])|(?<![${W}])(?=[${W}]))`;
@@ -21,7 +21,7 @@ export const DIGIT = String.raw`\p{Nd}`;
 /** Python's `\s` for str patterns (str.isspace()). */
 export const SPACE_CLASS = String.raw`\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000`;
 export const SPACE = `[${SPACE_CLASS}]`;
-/** Python's `\S`. */
+/** Python's `\S`. @public */
 export const NON_SPACE = `[^${SPACE_CLASS}]`;
 
 /** A word matched case-insensitively, letter by letter, for use where the `i` flag is off. */

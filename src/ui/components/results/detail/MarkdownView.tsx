@@ -1,7 +1,9 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { LongText } from '../../LongText';
 
-const SafeMarkdown = lazy(() => import('./SafeMarkdown'));
+const SafeMarkdown = lazy(() =>
+  import('./SafeMarkdown').then((m) => ({ default: m.SafeMarkdown })),
+);
 
 /**
  * Above this size Markdown is not parsed: parsing and rendering take the main thread for about a

@@ -41,5 +41,3 @@ export function SafeMarkdown({ text }: { text: string }) {
     </Markdown>
   );
 }
-
-export default SafeMarkdown;
