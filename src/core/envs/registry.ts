@@ -7,6 +7,7 @@ import { medqaEnv } from './medqa';
 import { mmluMedicalEnv } from './mmlu_medical';
 import { mtsamplesEnv } from './mtsamples';
 import { pubmedqaEnv } from './pubmedqa';
+import { sctpublicEnv } from './sctpublic';
 
 // Every benchmark the app offers, in the order the UI lists them. Adding one = its folder + one line.
 export const ENVS: readonly EnvModule[] = [
@@ -18,6 +19,7 @@ export const ENVS: readonly EnvModule[] = [
   healthbenchEnv,
   medhalluEnv,
   medHaltEnv,
+  sctpublicEnv,
 ];
 
 export const DEFAULT_ENV_ID = 'mtsamples_procedures';
