@@ -543,7 +543,10 @@ describe.skipIf(chromiumPath === null)('an attacker’s links and files never ge
       githubApi: attacker.origin,
     });
     await page.goto(`${inject('appUrl')}?${params.toString()}#/suites`);
-    await page.getByTestId('link-settings').waitFor();
+    const notice = page.getByTestId('link-settings');
+    await notice.waitFor();
+    // The notice names the hosts, not just the parameters.
+    expect(await notice.textContent()).toContain(`hfHub = ${attacker.origin}`);
     const loadAll = page.getByTestId('suite-load-all');
     await expect.poll(() => loadAll.isEnabled(), { timeout: 10_000 }).toBe(true);
     await loadAll.click();

@@ -1,5 +1,19 @@
+import { SOURCE_URL_PARAMS } from '../../core/schema/sourceSettings';
 import { useServices } from '../appContext';
 import type { SourceSettingsState } from '../hooks/useSourceSettings';
+
+type LinkSetting = (typeof SOURCE_URL_PARAMS)[keyof typeof SOURCE_URL_PARAMS];
+const SETTING_OF_PARAM: Readonly<Record<string, LinkSetting | undefined>> = SOURCE_URL_PARAMS;
+
+/** `hfHub = http://host`: each overridden setting with the value the link gave it, hosts by name. */
+function overrideList(source: SourceSettingsState): string {
+  return source.overriddenBy
+    .map((param) => {
+      const key = SETTING_OF_PARAM[param];
+      return key === undefined ? param : `${param} = ${source.effective[key]}`;
+    })
+    .join(', ');
+}
 
 /** Says when dataset URLs came from the link (a shared mirror), or why the link's were refused. */
 export function LinkSettingsNotice({
@@ -35,7 +49,7 @@ export function LinkSettingsNotice({
           ? 'This link names other dataset hosts, but this page reads your saved settings'
           : 'Dataset source settings came from this link'}
       </strong>{' '}
-      ({source.overriddenBy.join(', ')}).{' '}
+      ({overrideList(source)}).{' '}
       <button
         type="button"
         className="link-button"
