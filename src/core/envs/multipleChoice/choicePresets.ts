@@ -7,6 +7,7 @@ import { z } from '../../zod';
 
 export const ChoicePresetSchema = z.enum([
   'medarc@97d3282',
+  'medarc@044f0b6',
   'medarc@6568528',
   'medeval',
   'medeval-legacy',
@@ -51,6 +52,25 @@ export const CHOICE_PRESETS: Readonly<Record<ChoicePreset, ChoicePresetInfo>> = 
     reference: {
       repo: MEDARC_REPO,
       commit: '97d3282fedc6bfddcfd4574fe2646cbbdd1edb18',
+      files: [
+        'medarc_verifiers/rewards/multiple_choice_accuracy.py',
+        'environments/{medqa,med_mcqa,pubmedqa} (prompts as at 6568528; unchanged in later stored versions)',
+        'medarc_verifiers/utils/randomize_multiple_choice.py',
+        VERIFIERS,
+      ],
+    },
+    selectable: true,
+  },
+  'medarc@044f0b6': {
+    id: 'medarc@044f0b6',
+    label: 'MedARC med-lm-envs @ 044f0b6',
+    reproduces:
+      'The other stored multiple_choice_accuracy (044f0b6): 97d3282’s matcher, except that only ' +
+      'text that looks like TeX goes through pylatexenc, so a plain "50%" no longer cuts off the ' +
+      'rest of its line. Same prompts, parsers and shuffle. Which of the two is newer is not known.',
+    reference: {
+      repo: MEDARC_REPO,
+      commit: '044f0b6f5f9cc9b03d51a6f4f58e25352869e10b',
       files: [
         'medarc_verifiers/rewards/multiple_choice_accuracy.py',
         'environments/{medqa,med_mcqa,pubmedqa} (prompts as at 6568528; unchanged in later stored versions)',
@@ -108,8 +128,9 @@ export function choicePresetOf(
 }
 
 /** The MedARC matcher version a preset uses, or null for medeval's own reader. */
-export function medarcVersionOf(preset: ChoicePreset): '97d3282' | '6568528' | null {
+export function medarcVersionOf(preset: ChoicePreset): '97d3282' | '044f0b6' | '6568528' | null {
   if (preset === 'medarc@97d3282') return '97d3282';
+  if (preset === 'medarc@044f0b6') return '044f0b6';
   if (preset === 'medarc@6568528') return '6568528';
   return null;
 }

@@ -379,11 +379,24 @@ export function medarcAccuracy97d3282(
   answerLetter: string,
   answerText: string,
 ): MedarcVerdict {
+  return medarcAccuracyWith(stripTex, llmAnswer, answerLetter, answerText);
+}
+
+/**
+ * The 97d3282 matcher with its `_strip_tex` step given: 044f0b6 is the same function except that it
+ * only hands text that looks like TeX to pylatexenc (medarcAccuracy044f0b6.ts).
+ */
+export function medarcAccuracyWith(
+  texToText: (text: string) => string,
+  llmAnswer: string,
+  answerLetter: string,
+  answerText: string,
+): MedarcVerdict {
   if (llmAnswer === '') return { isCorrect: false, method: 'none' };
-  const original = stripTex(removeThinkTags(llmAnswer));
+  const original = texToText(removeThinkTags(llmAnswer));
   const answer = normalizeForStructure(original);
   const gold = normLetter(answerLetter);
-  const goldText = normalizeForMatch(stripTex(answerText));
+  const goldText = normalizeForMatch(texToText(answerText));
   if (gold === null) throw new RangeError(`Invalid answer_letter '${answerLetter}'.`);
 
   let explicitChoice = false;

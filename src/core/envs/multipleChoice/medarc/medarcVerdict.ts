@@ -12,15 +12,17 @@ import {
   type MedarcMethod,
   type MedarcVerdict,
 } from './medarcAccuracy6568528';
+import { medarcAccuracy044f0b6 } from './medarcAccuracy044f0b6';
 import { medarcAccuracy97d3282 } from './medarcAccuracy97d3282';
 import type { MedarcLayout } from './medarcLayouts';
 import { afterThink, extractBoxedAnswer, xmlAnswer } from './verifiersParsers';
 
-export type MedarcVersion = '6568528' | '97d3282';
+export type MedarcVersion = '6568528' | '97d3282' | '044f0b6';
 
 const MATCHERS: Readonly<Record<MedarcVersion, typeof medarcAccuracy6568528>> = {
   '6568528': medarcAccuracy6568528,
   '97d3282': medarcAccuracy97d3282,
+  '044f0b6': medarcAccuracy044f0b6,
 };
 
 const MATCHED_BY: Readonly<Record<MedarcMethod, ChoiceScore['matchedBy']>> = {

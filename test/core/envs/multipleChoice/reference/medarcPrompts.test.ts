@@ -74,7 +74,7 @@ function examples(env: Run['env']): EnvExample[] {
     .filter((example) => pubmedqaEnv.includes?.(example, pubmedqaEnv.settings.defaults));
 }
 
-describe.each(['medarc@97d3282', 'medarc@6568528', 'medeval'] as ChoicePreset[])(
+describe.each(['medarc@97d3282', 'medarc@044f0b6', 'medarc@6568528', 'medeval'] as ChoicePreset[])(
   'prompts in preset %s',
   (preset) => {
     it('come from the reference commit named in the fixture', () => {
