@@ -25,6 +25,12 @@ export interface HfParquetPart {
   split: string;
   /** Columns to read (only these are decoded). */
   columns: readonly string[];
+  /**
+   * The reference's row filter (`dataset.filter(...)` before its map), when it has one: rows it
+   * rejects are not examples, are not counted as skipped, and `RowContext.rowIndex` counts only the
+   * rows it keeps — the index the reference's `map(with_indices=True)` sees after filtering.
+   */
+  keep?: (row: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** A raw file of a Hugging Face dataset repository, streamed line by line. */
@@ -127,7 +133,7 @@ export interface RowContext {
   variant: EnvVariant;
   /** Index of the part in `variant.parts` this row came from. */
   part: number;
-  /** Row index within that part. */
+  /** Row index within that part (among the rows its `keep` filter accepts, when it has one). */
   rowIndex: number;
   /** ClassLabel names per column, from the viewer's `features` (when the source gives them). */
   classLabels: Readonly<Record<string, readonly string[]>>;

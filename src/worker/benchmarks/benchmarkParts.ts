@@ -54,6 +54,12 @@ function rowOutcome(job: PartJob, row: unknown, ctx: RowContext) {
   return job.env.rowToExample(row as Record<string, unknown>, ctx);
 }
 
+function keeps(keep: NonNullable<HfParquetPart['keep']>, row: unknown): boolean {
+  return row !== null && typeof row === 'object' && !Array.isArray(row)
+    ? keep(row as Record<string, unknown>)
+    : true;
+}
+
 /** Reads a Parquet split; returns null (the converted files carry no commit we can read). */
 export async function readParquetPart(job: PartJob, source: HfParquetPart): Promise<string | null> {
   const files = splitParquetFiles(
@@ -91,6 +97,7 @@ export async function readParquetPart(job: PartJob, source: HfParquetPart): Prom
       signal: job.signal,
       onRows: async (rows) => {
         for (const row of rows) {
+          if (source.keep !== undefined && !keeps(source.keep, row)) continue;
           const ctx = {
             variant: job.variant,
             part: job.part,

@@ -96,11 +96,14 @@ export function buildChoicePrompt(
       },
     ];
   }
-  return [
-    { role: 'system', content: medarcSystemPrompt(settings.answerFormat, settings.useThink) },
-    {
-      role: 'user',
-      content: layout.userMessage(sourceQuestion(example, payload), payload, presented.options),
-    },
-  ];
+  const system =
+    layout.systemPrompt === undefined
+      ? medarcSystemPrompt(settings.answerFormat, settings.useThink)
+      : layout.systemPrompt;
+  const user: ChatMessage = {
+    role: 'user',
+    content: layout.userMessage(sourceQuestion(example, payload), payload, presented.options),
+  };
+  // verifiers sends a system message only when the environment's system prompt is truthy.
+  return system === null || system === '' ? [user] : [{ role: 'system', content: system }, user];
 }

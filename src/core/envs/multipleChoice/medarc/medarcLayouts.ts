@@ -15,12 +15,24 @@ import type { ChoiceOption, ChoicePayload } from '../choicePayload';
 import type { AnswerFormat } from '../choiceSettings';
 import { pyStrip } from '../python/pythonRegex';
 
-export type MedarcEnvId = 'medqa' | 'med_mcqa' | 'pubmedqa';
+/**
+ * How an environment reads the answer, when it fixes its own parser rather than the answer format's
+ * verifiers parser: `boxed` verifiers' `Parser(extract_boxed_answer)`, `xml-last` MedARC's XMLParser
+ * (the last tag), `whole-reply` a plain `Parser()`, `json-answer` MedARC's JSONParser (medarcParsers.ts).
+ */
+export type MedarcParser = 'boxed' | 'xml-last' | 'whole-reply' | 'json-answer';
 
 export interface MedarcLayout {
   /** The MedARC env_id whose prompt this is, or null (then `note` says what stands in). */
-  envId: MedarcEnvId | null;
+  envId: string | null;
   note: string | null;
+  /**
+   * The system message when the environment fixes its own (null: it sends none); absent, the answer
+   * format's MedARC / verifiers system prompt.
+   */
+  systemPrompt?: string | null;
+  /** The environment's own parser; absent, the answer format's verifiers parser. */
+  parser?: MedarcParser;
   /** The user message; `question` is the source's question text (verbatim). */
   userMessage: (
     question: string,
@@ -57,8 +69,8 @@ export function sourceQuestion(example: EnvExample, payload: ChoicePayload): str
   return payload.sourceQuestion ?? example.question;
 }
 
-/** MedQA's row index in its test split, from our id `test-<index>`. */
-function medqaRowIndex(example: EnvExample): string {
+/** The row index in an id written `<split>-<index>` (MedQA `test-12`), as Python prints the int. */
+export function medqaRowIndex(example: EnvExample): string {
   const match = /^(?:[a-z_]+-)?(\d+)$/.exec(example.id);
   return match?.[1] ?? example.id;
 }

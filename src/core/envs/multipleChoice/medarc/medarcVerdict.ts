@@ -14,7 +14,8 @@ import {
 } from './medarcAccuracy6568528';
 import { medarcAccuracy044f0b6 } from './medarcAccuracy044f0b6';
 import { medarcAccuracy97d3282 } from './medarcAccuracy97d3282';
-import type { MedarcLayout } from './medarcLayouts';
+import type { MedarcLayout, MedarcParser } from './medarcLayouts';
+import { jsonAnswer, lastXmlAnswer } from './medarcParsers';
 import { afterThink, extractBoxedAnswer, xmlAnswer } from './verifiersParsers';
 
 export type MedarcVersion = '6568528' | '97d3282' | '044f0b6';
@@ -37,6 +38,28 @@ interface ParsedReply {
   text: string;
   source: ChoiceScore['source'];
   note: string | null;
+}
+
+const NOTHING_READ: Readonly<Record<'xml-last' | 'json-answer', string>> = {
+  'xml-last':
+    'No closed <answer>…</answer> tag: the reference reads nothing, so the reply scores 0.',
+  'json-answer':
+    'No JSON object with an "answer" in the reply: the reference reads nothing, so it scores 0.',
+};
+
+/** An environment's own parser (medarcLayouts.ts `MedarcParser`). */
+function parseWith(reply: string, parser: MedarcParser): ParsedReply {
+  if (parser === 'boxed') return parseReply(reply, { answerFormat: 'boxed', useThink: false });
+  if (parser === 'whole-reply') {
+    return {
+      text: reply,
+      source: reply === '' ? 'empty' : 'whole_reply',
+      note: 'The reference matches the whole reply.',
+    };
+  }
+  const read = parser === 'xml-last' ? lastXmlAnswer(reply) : jsonAnswer(reply);
+  if (read === null) return { text: '', source: 'empty', note: NOTHING_READ[parser] };
+  return { text: read, source: read === '' ? 'empty' : 'answer_tag', note: null };
 }
 
 /** What `parser.parse_answer(completion) or ""` gives, and where it came from. */
@@ -92,7 +115,8 @@ export function medarcChoiceScore(
   version: MedarcVersion,
   layout: MedarcLayout,
 ): ChoiceScore {
-  const parsed = parseReply(reply, settings);
+  const parsed =
+    layout.parser === undefined ? parseReply(reply, settings) : parseWith(reply, layout.parser);
   const verdict = judge(version, parsed.text, presented.gold, presented.options, layout);
   const accepted = presented.options
     .map((option) => option.letter)
