@@ -1,13 +1,19 @@
 import type { EnvModule } from './types';
+import { careqaEnv } from './careqa';
 import { healthbenchEnv } from './healthbench';
 import { medHaltEnv } from './med_halt';
+import { medbulletsEnv } from './medbullets';
 import { medhalluEnv } from './medhallu';
 import { medmcqaEnv } from './medmcqa';
 import { medqaEnv } from './medqa';
+import { medxpertqaEnv } from './medxpertqa';
+import { metamedqaEnv } from './metamedqa';
 import { mmluMedicalEnv } from './mmlu_medical';
 import { mtsamplesEnv } from './mtsamples';
+import { pubhealthbenchEnv } from './pubhealthbench';
 import { pubmedqaEnv } from './pubmedqa';
 import { sctpublicEnv } from './sctpublic';
+import { supergpqaMedicineEnv } from './supergpqa_medicine';
 
 // Every benchmark the app offers, in the order the UI lists them. Adding one = its folder + one line.
 export const ENVS: readonly EnvModule[] = [
@@ -20,6 +26,12 @@ export const ENVS: readonly EnvModule[] = [
   medhalluEnv,
   medHaltEnv,
   sctpublicEnv,
+  careqaEnv,
+  medbulletsEnv,
+  medxpertqaEnv,
+  metamedqaEnv,
+  pubhealthbenchEnv,
+  supergpqaMedicineEnv,
 ];
 
 export const DEFAULT_ENV_ID = 'mtsamples_procedures';
