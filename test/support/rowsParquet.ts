@@ -6,7 +6,13 @@ import { writeParquet, type ParquetFixtureOptions } from './parquetFixtures';
 
 export type ParquetColumn =
   | { name: string; kind: 'string' | 'int64' | 'bool' | 'list' }
-  | { name: string; kind: 'struct'; keys: readonly string[] };
+  | { name: string; kind: 'struct'; keys: readonly string[] }
+  /** A list of structs whose fields are strings or int64 (HEAD-QA's answers). */
+  | {
+      name: string;
+      kind: 'list-struct';
+      fields: readonly { name: string; kind: 'string' | 'int64' }[];
+    };
 
 function leaf(name: string, kind: 'string' | 'int64' | 'bool'): SchemaElement {
   if (kind === 'int64') return { name, type: 'INT64', repetition_type: 'OPTIONAL' };
@@ -24,6 +30,13 @@ function schemaOf(columns: readonly ParquetColumn[]): SchemaElement[] {
         num_children: column.keys.length,
       });
       schema.push(...column.keys.map((key) => leaf(key, 'string')));
+    } else if (column.kind === 'list-struct') {
+      schema.push(
+        { name: column.name, repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+        { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+        { name: 'element', repetition_type: 'OPTIONAL', num_children: column.fields.length },
+        ...column.fields.map((field) => leaf(field.name, field.kind)),
+      );
     } else if (column.kind === 'list') {
       schema.push(
         { name: column.name, repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
@@ -41,6 +54,16 @@ function cell(column: ParquetColumn, value: unknown): unknown {
   if (column.kind === 'struct') {
     const struct = value as Record<string, unknown>;
     return Object.fromEntries(column.keys.map((key) => [key, struct[key] ?? null]));
+  }
+  if (column.kind === 'list-struct') {
+    return (value as Record<string, unknown>[]).map((item) =>
+      Object.fromEntries(
+        column.fields.map((field) => [
+          field.name,
+          field.kind === 'int64' ? BigInt(item[field.name] as number) : item[field.name],
+        ]),
+      ),
+    );
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import type { EnvModule } from './types';
 import { careqaEnv } from './careqa';
+import { headQaV2Env } from './head_qa_v2';
 import { healthbenchEnv } from './healthbench';
 import { medHaltEnv } from './med_halt';
 import { medbulletsEnv } from './medbullets';
@@ -27,6 +28,7 @@ export const ENVS: readonly EnvModule[] = [
   medHaltEnv,
   sctpublicEnv,
   careqaEnv,
+  headQaV2Env,
   medbulletsEnv,
   medxpertqaEnv,
   metamedqaEnv,

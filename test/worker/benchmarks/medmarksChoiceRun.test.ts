@@ -84,6 +84,23 @@ const COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
     s('question_type'),
   ],
   'maximegmd/MetaMedQA': [s('question'), s('answer'), struct('options', 'ABCDEF')],
+  'alesi12/head_qa_v2': [
+    int('qid'),
+    s('qtext'),
+    int('ra'),
+    {
+      name: 'answers',
+      kind: 'list-struct',
+      fields: [
+        { name: 'aid', kind: 'int64' },
+        { name: 'atext', kind: 'string' },
+      ],
+    },
+    s('year'),
+    s('category'),
+    s('name'),
+    s('image'),
+  ],
   'Joshua-Harris/PubHealthBench': [
     s('question_id'),
     s('question'),

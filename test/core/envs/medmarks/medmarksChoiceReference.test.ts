@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findEnv } from '../../../../src/core/envs/registry';
 import type { ChoiceSettings } from '../../../../src/core/envs/multipleChoice/choiceSettings';
+import { jsonAnswer } from '../../../../src/core/envs/multipleChoice/medarc/medarcParsers';
 import type { EnvExample, EnvModule, HfParquetPart } from '../../../../src/core/envs/types';
 
 interface Verdict {
@@ -88,6 +89,13 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))('%s', (envI
     expect(env.medarc?.envId).toBe(envId);
     expect(env.medarc?.commit?.startsWith(fixture.reference.env_commit)).toBe(true);
     expect(fixture.entries.length).toBeGreaterThan(0);
+  });
+
+  it.runIf(envId === 'head_qa_v2')('reads JSON answers as MedARC’s JSONParser does', () => {
+    const wrong = fixture.entries
+      .flatMap((entry) => entry.examples.flatMap((example) => example.verdicts))
+      .filter((verdict) => jsonAnswer(verdict.reply) !== verdict.parsed);
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it.each(fixture.entries.map((e) => [JSON.stringify(e.env_args), e] as const))(
