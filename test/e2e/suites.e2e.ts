@@ -16,6 +16,9 @@ import {
 } from '../support/browser';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
 import { axeViolations, seriousOrCritical } from './axe';
+import { ENVS } from '../../src/core/envs/registry';
+import { MEDMARKS_VERIFIED } from '../../src/core/suites/medmarksVerified';
+import { resolveEntry } from '../../src/core/suites/resolveEntry';
 import { startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
 import {
   medmcqaParquet,
@@ -29,8 +32,10 @@ import {
 const chromiumPath = requireChromium();
 const KEY = 'mock-key-suites-0123456789';
 const FIXTURE = join(import.meta.dirname, '../fixtures/suites/medmarks-verified.toml');
-/** Entries of Medmarks verified whose environments are registered today: medqa, med_mcqa, pubmedqa and their shuffles. */
-const REGISTERED = 9;
+/** Entries of Medmarks verified whose environments are registered today (the count grows with them). */
+const REGISTERED = MEDMARKS_VERIFIED.entries.filter(
+  (entry) => resolveEntry(entry, ENVS).state === 'ready',
+).length;
 /** Those this test serves data for: medqa and med_mcqa with two shuffles each (PubMedQA's load fails here). */
 const RUNNABLE = 6;
 
@@ -102,6 +107,7 @@ describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
   });
 
   it('runs a 5-per-entry subset for two models and ranks them on the leaderboard', async () => {
+    const lightevalRows = medmcqaRows(12).map((row) => ({ ...row, cop: row.cop + 1 }));
     fake = await startFakeHuggingFace({
       datasets: [
         {
@@ -112,11 +118,12 @@ describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
           },
         },
         {
-          id: 'openlifescienceai/medmcqa',
+          // MedARC's med_mcqa reads lighteval's copy, whose cop is 1-based.
+          id: 'lighteval/med_mcqa',
           revision: 'd'.repeat(40),
           configs: {
             default: {
-              validation: { rows: medmcqaRows(12), parquet: medmcqaParquet(medmcqaRows(12)) },
+              validation: { rows: lightevalRows, parquet: medmcqaParquet(lightevalRows) },
             },
           },
         },
@@ -131,8 +138,8 @@ describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
     // Every entry is listed; those whose environment is not registered say so.
     await expect.poll(() => page.getByTestId('suite-entry').count()).toBe(66);
     expect(await page.getByTestId('suite-ready-count').textContent()).toBe(String(REGISTERED));
-    const careqa = page.locator('[data-testid="suite-entry"]').first();
-    expect(await careqa.textContent()).toMatch(/not available yet/);
+    const unavailable = page.locator('[data-testid="suite-entry"][data-state="unavailable"]');
+    expect(await unavailable.first().textContent()).toMatch(/not available yet/);
     expect(
       await page.locator('[data-testid="suite-entry"][data-state="blocked"]').textContent(),
     ).toMatch(/not runnable in a browser/);

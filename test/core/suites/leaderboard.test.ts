@@ -187,7 +187,7 @@ describe('digestRun', () => {
   });
 });
 
-const VARIANTS: Record<string, string> = { medmcqa: 'validation', pubmedqa: 'pqa_labeled' };
+const VARIANTS: Record<string, string> = { medmcqa: 'lighteval', pubmedqa: 'pqa_labeled' };
 
 function fakeRun(id: string, model: string, envId: string, envSettings: object, extra = {}) {
   return {

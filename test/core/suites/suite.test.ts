@@ -102,7 +102,10 @@ describe('resolveEntry', () => {
   });
 
   it('says an environment that is not registered is not available yet', () => {
-    const resolution = resolveEntry(entry('careqa'), ENVS);
+    const resolution = resolveEntry(
+      entry('careqa'),
+      ENVS.filter((env) => env.id !== 'careqa'),
+    );
     expect(resolution).toEqual({
       state: 'unavailable',
       reason: 'Not available yet: CareQA is not in this app yet.',

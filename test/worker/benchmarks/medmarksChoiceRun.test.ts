@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findEnv } from '../../../src/core/envs/registry';
+import { ourEnvId } from '../../../src/core/suites/medarcEnvIds';
 import type { RunSettings } from '../../../src/core/schema/run';
 import { DEFAULT_SOURCE_SETTINGS } from '../../../src/core/schema/sourceSettings';
 import { openDb, type MedevalDb } from '../../../src/data/db';
@@ -101,6 +102,19 @@ const COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
     s('name'),
     s('image'),
   ],
+  'lighteval/med_mcqa': [
+    s('id'),
+    s('question'),
+    s('opa'),
+    s('opb'),
+    s('opc'),
+    s('opd'),
+    int('cop'),
+    s('choice_type'),
+    s('exp'),
+    s('subject_name'),
+    s('topic_name'),
+  ],
   'Joshua-Harris/PubHealthBench': [
     s('question_id'),
     s('question'),
@@ -172,7 +186,7 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))(
       async (_args, entry) => {
         fake = await serve(fixture);
         mock = await startMockOpenAI();
-        const env = findEnv(id)!;
+        const env = findEnv(ourEnvId(id))!;
         const reading = env.medarc!.readEnvArgs(entry.env_args);
         const want = new Map(
           entry.examples.map((example, i) => {
@@ -193,7 +207,7 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))(
         const datasetId = await loadBenchmark(
           { ...hfTestDeps(fake), db },
           settings,
-          { envId: id, variantId: reading.variantId },
+          { envId: env.id, variantId: reading.variantId },
           new AbortController().signal,
         );
         expect(await getDataset(db, datasetId)).toMatchObject({
@@ -201,7 +215,7 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))(
           exampleCount: entry.rows,
         });
         const runSettings: RunSettings = {
-          envId: id,
+          envId: env.id,
           envSettings: reading.settings,
           datasetId,
           selection: { mode: 'all' },
@@ -218,7 +232,7 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))(
           judges: [],
         };
         const deps = { db, newId: () => crypto.randomUUID(), now: Date.now, appVersion: 'test' };
-        const runId = await createRun(deps, runSettings, id);
+        const runId = await createRun(deps, runSettings, env.id);
         const engine = { db, fetch, now: Date.now, timeoutMs: 5_000 };
         const status = await executeRun(
           engine,

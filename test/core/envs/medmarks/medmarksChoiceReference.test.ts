@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findEnv } from '../../../../src/core/envs/registry';
+import { ourEnvId } from '../../../../src/core/suites/medarcEnvIds';
 import type { ChoiceSettings } from '../../../../src/core/envs/multipleChoice/choiceSettings';
 import { jsonAnswer } from '../../../../src/core/envs/multipleChoice/medarc/medarcParsers';
 import type { EnvExample, EnvModule, HfParquetPart } from '../../../../src/core/envs/types';
@@ -83,7 +84,7 @@ function load(env: EnvModule, fixture: Fixture, entry: Entry) {
 }
 
 describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))('%s', (envId, fixture) => {
-  const env = findEnv(envId === 'med_mcqa' ? 'medmcqa' : envId)!;
+  const env = findEnv(ourEnvId(envId))!;
 
   it('is registered and records the MedARC env and commit it reproduces', () => {
     expect(env.medarc?.envId).toBe(envId);

@@ -92,12 +92,22 @@ const SHUFFLE_ARGS: Readonly<Record<string, keyof ChoiceSettings>> = {
   shuffle_answers: 'shuffleOptions',
   shuffle_seed: 'shuffleSeed',
 };
+/** For envs whose settings keep the answer format and think (MedQA, MedMCQA, PubMedQA). */
+const FORMAT_ARGS: Readonly<Record<string, keyof ChoiceSettings>> = {
+  ...SHUFFLE_ARGS,
+  use_think: 'useThink',
+  answer_format: 'answerFormat',
+};
 
 /** What a suite entry's env args mean for one of these environments. */
 export function readMedarcChoiceArgs(
-  spec: Pick<MedarcChoiceEnvSpec, 'label' | 'variants' | 'variantArg' | 'fixedArgs'>,
+  spec: Pick<MedarcChoiceEnvSpec, 'label' | 'variants' | 'variantArg' | 'fixedArgs'> & {
+    /** Whether `use_think` and `answer_format` map onto settings (else they must be fixed args). */
+    formatArgs?: boolean;
+  },
   args: Readonly<Record<string, unknown>>,
 ): MedarcEnvArgsReading {
+  const mapped = spec.formatArgs === true ? FORMAT_ARGS : SHUFFLE_ARGS;
   const settings: Record<string, unknown> = {};
   const unsupported: string[] = [];
   const variantArg = spec.variantArg;
@@ -106,7 +116,7 @@ export function readMedarcChoiceArgs(
       ? spec.variants[0]?.id
       : variantArg.variants[String(variantArg.default)];
   for (const [arg, value] of Object.entries(args)) {
-    const setting = SHUFFLE_ARGS[arg];
+    const setting = mapped[arg];
     if (setting !== undefined) {
       settings[setting] = value;
     } else if (variantArg !== undefined && arg === variantArg.name) {

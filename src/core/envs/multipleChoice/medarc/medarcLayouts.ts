@@ -89,8 +89,8 @@ export const MEDQA_LAYOUT: MedarcLayout = {
 export const MED_MCQA_LAYOUT: MedarcLayout = {
   envId: 'med_mcqa',
   note:
-    'The reference loads lighteval/med_mcqa (validation, cop 1–4); medeval loads the same questions ' +
-    'from openlifescienceai/medmcqa (cop 0–3).',
+    'The reference loads lighteval/med_mcqa (validation, cop 1–4), offered as its own dataset here ' +
+    '(Medmarks suite entries use it); the default dataset is openlifescienceai/medmcqa (cop 0–3).',
   userMessage: (question, _payload, presented) => {
     const lines = presented.map((option) => `${option.letter}. ${stripped(option)}\n`).join('');
     return `Give a letter answer among A, B, C or D.\nQuestion: ${pyStrip(question)}\n${lines}Answer:`;
