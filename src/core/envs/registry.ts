@@ -10,6 +10,7 @@ import { medqaEnv } from './medqa';
 import { medxpertqaEnv } from './medxpertqa';
 import { metamedqaEnv } from './metamedqa';
 import { mmluMedicalEnv } from './mmlu_medical';
+import { mmluProHealthEnv } from './mmlu_pro_health';
 import { mtsamplesEnv } from './mtsamples';
 import { pubhealthbenchEnv } from './pubhealthbench';
 import { pubmedqaEnv } from './pubmedqa';
@@ -32,6 +33,7 @@ export const ENVS: readonly EnvModule[] = [
   medbulletsEnv,
   medxpertqaEnv,
   metamedqaEnv,
+  mmluProHealthEnv,
   pubhealthbenchEnv,
   supergpqaMedicineEnv,
 ];

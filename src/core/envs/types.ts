@@ -31,6 +31,12 @@ export interface HfParquetPart {
    * rows it keeps — the index the reference's `map(with_indices=True)` sees after filtering.
    */
   keep?: (row: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * Rows of this part are not examples: the rows `keep` accepts are collected, in order, into
+   * `RowContext.extras[collect]` (an array) for the parts after it — the few-shot examples a reference
+   * builds into every prompt.
+   */
+  collect?: string;
 }
 
 /** A raw file of a Hugging Face dataset repository, streamed line by line. */

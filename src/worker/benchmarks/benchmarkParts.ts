@@ -54,6 +54,15 @@ function rowOutcome(job: PartJob, row: unknown, ctx: RowContext) {
   return job.env.rowToExample(row as Record<string, unknown>, ctx);
 }
 
+/** The array a collecting part fills in the load's extras. */
+function collected(extras: Record<string, unknown>, name: string): unknown[] {
+  const existing = extras[name];
+  if (Array.isArray(existing)) return existing;
+  const rows: unknown[] = [];
+  extras[name] = rows;
+  return rows;
+}
+
 function keeps(keep: NonNullable<HfParquetPart['keep']>, row: unknown): boolean {
   return row !== null && typeof row === 'object' && !Array.isArray(row)
     ? keep(row as Record<string, unknown>)
@@ -98,6 +107,10 @@ export async function readParquetPart(job: PartJob, source: HfParquetPart): Prom
       onRows: async (rows) => {
         for (const row of rows) {
           if (source.keep !== undefined && !keeps(source.keep, row)) continue;
+          if (source.collect !== undefined) {
+            collected(job.extras, source.collect).push(row);
+            continue;
+          }
           const ctx = {
             variant: job.variant,
             part: job.part,

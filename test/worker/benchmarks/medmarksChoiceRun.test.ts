@@ -115,6 +115,16 @@ const COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
     s('subject_name'),
     s('topic_name'),
   ],
+  'TIGER-Lab/MMLU-Pro': [
+    int('question_id'),
+    s('question'),
+    list('options'),
+    s('answer'),
+    int('answer_index'),
+    s('cot_content'),
+    s('category'),
+    s('src'),
+  ],
   'Joshua-Harris/PubHealthBench': [
     s('question_id'),
     s('question'),

@@ -33,6 +33,8 @@ export const ChoicePayloadSchema = z.object({
   context: z.array(ContextSectionSchema).optional(),
   /** The question exactly as the source has it, when trimming changed it. */
   sourceQuestion: z.string().optional(),
+  /** Few-shot examples the environment's prompt puts before the question, as it writes them. */
+  shots: z.string().optional(),
 });
 export type ChoicePayload = z.infer<typeof ChoicePayloadSchema>;
 

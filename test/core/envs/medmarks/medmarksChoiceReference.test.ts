@@ -69,12 +69,17 @@ function load(env: EnvModule, fixture: Fixture, entry: Entry) {
     ...reading.settings,
   }) as ChoiceSettings;
   const examples: EnvExample[] = [];
+  const extras: Record<string, unknown[]> = {};
   variant.parts.forEach((part, partIndex) => {
     if (part.kind !== 'hf-parquet') throw new Error('parquet parts only');
     let rowIndex = 0;
     for (const row of rowsOf(fixture, part)) {
       if (part.keep !== undefined && !part.keep(row)) continue;
-      const ctx = { variant, part: partIndex, rowIndex, classLabels: {}, extras: {} };
+      if (part.collect !== undefined) {
+        (extras[part.collect] ??= []).push(row);
+        continue;
+      }
+      const ctx = { variant, part: partIndex, rowIndex, classLabels: {}, extras };
       rowIndex += 1;
       const outcome = env.rowToExample!(row, ctx);
       if ('example' in outcome) examples.push(outcome.example);
