@@ -4,6 +4,7 @@ import { headQaV2Env } from './head_qa_v2';
 import { healthbenchEnv } from './healthbench';
 import { medHaltEnv } from './med_halt';
 import { medbulletsEnv } from './medbullets';
+import { medconceptsqaEnv } from './medconceptsqa';
 import { medhalluEnv } from './medhallu';
 import { medmcqaEnv } from './medmcqa';
 import { medqaEnv } from './medqa';
@@ -31,6 +32,7 @@ export const ENVS: readonly EnvModule[] = [
   careqaEnv,
   headQaV2Env,
   medbulletsEnv,
+  medconceptsqaEnv,
   medxpertqaEnv,
   metamedqaEnv,
   mmluProHealthEnv,

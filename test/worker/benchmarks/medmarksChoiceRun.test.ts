@@ -125,6 +125,18 @@ const COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
     s('category'),
     s('src'),
   ],
+  'sameedkhan/medconceptsqa-sample_medarc_2k': [
+    int('question_id'),
+    s('answer'),
+    s('answer_id'),
+    s('option1'),
+    s('option2'),
+    s('option3'),
+    s('option4'),
+    s('question'),
+    s('vocab'),
+    s('level'),
+  ],
   'Joshua-Harris/PubHealthBench': [
     s('question_id'),
     s('question'),
