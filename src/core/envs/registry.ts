@@ -2,6 +2,7 @@ import type { EnvModule } from './types';
 import { careqaEnv } from './careqa';
 import { headQaV2Env } from './head_qa_v2';
 import { healthbenchEnv } from './healthbench';
+import { mArcEnv } from './m_arc';
 import { medHaltEnv } from './med_halt';
 import { medbulletsEnv } from './medbullets';
 import { medconceptsqaEnv } from './medconceptsqa';
@@ -30,6 +31,7 @@ export const ENVS: readonly EnvModule[] = [
   medHaltEnv,
   sctpublicEnv,
   careqaEnv,
+  mArcEnv,
   headQaV2Env,
   medbulletsEnv,
   medconceptsqaEnv,

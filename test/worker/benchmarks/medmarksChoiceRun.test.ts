@@ -137,6 +137,7 @@ const COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
     s('vocab'),
     s('level'),
   ],
+  'mkieffer/M-ARC': [s('question'), struct('options', 'ABCDEFG'), s('answer')],
   'Joshua-Harris/PubHealthBench': [
     s('question_id'),
     s('question'),

@@ -9,9 +9,9 @@ import { letteredList, optionLines } from '../multipleChoice/medarc/medarcRows';
 import { pyStrip, SPACE } from '../multipleChoice/python/pythonRegex';
 
 /** `{chr(65 + i): v for i, v in enumerate(options) if v.strip().upper() != "N/A"}`, then empties dropped. */
-export function mmluProOptions(options: readonly string[]): ChoiceOption[] {
+export function mmluProOptions(options: readonly string[], keepEmpty = false): ChoiceOption[] {
   return letteredList(options).filter(
-    (option) => pyStrip(option.text).toUpperCase() !== 'N/A' && option.text !== '',
+    (option) => pyStrip(option.text).toUpperCase() !== 'N/A' && (keepEmpty || option.text !== ''),
   );
 }
 
@@ -38,15 +38,16 @@ function normalizedCot(cot: string): string {
 
 /**
  * The few-shot block from the collected validation rows (health only, in dataset order): the first
- * `count`, or all when there are fewer. Null when a row is not in MMLU-Pro's shape.
+ * `count`, or all when there are fewer; `keepEmpty` for M-ARC, whose question builder prints empty
+ * options where MMLU-Pro health's drops them. Null when a row is not in MMLU-Pro's shape.
  */
-export function mmluProShots(rows: unknown, count: number): string | null {
+export function mmluProShots(rows: unknown, count: number, keepEmpty = false): string | null {
   const parsed = z.array(ShotRowSchema).safeParse(rows ?? []);
   if (!parsed.success) return null;
   return parsed.data
     .slice(0, count)
     .map((row) => {
-      const question = mmluProQuestion(row.question, mmluProOptions(row.options));
+      const question = mmluProQuestion(row.question, mmluProOptions(row.options, keepEmpty));
       return `${question}\nAnswer:\n${normalizedCot(row.cot_content)}\n\n`;
     })
     .join('');

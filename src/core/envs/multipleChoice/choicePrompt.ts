@@ -102,7 +102,10 @@ export function buildChoicePrompt(
       : layout.systemPrompt;
   const user: ChatMessage = {
     role: 'user',
-    content: layout.userMessage(sourceQuestion(example, payload), payload, presented.options),
+    content: layout.userMessage(sourceQuestion(example, payload), payload, presented.options, {
+      settings,
+      rowId: layout.rowId(example, payload),
+    }),
   };
   // verifiers sends a system message only when the environment's system prompt is truthy.
   return system === null || system === '' ? [user] : [{ role: 'system', content: system }, user];

@@ -12,7 +12,7 @@
 // MMLU has no MedARC environment: its layout here is MedQA's, and says so. Pure.
 import type { EnvExample } from '../../types';
 import type { ChoiceOption, ChoicePayload } from '../choicePayload';
-import type { AnswerFormat } from '../choiceSettings';
+import type { AnswerFormat, ChoiceSettings } from '../choiceSettings';
 import { pyStrip } from '../python/pythonRegex';
 
 /**
@@ -33,11 +33,15 @@ export interface MedarcLayout {
   systemPrompt?: string | null;
   /** The environment's own parser; absent, the answer format's verifiers parser. */
   parser?: MedarcParser;
-  /** The user message; `question` is the source's question text (verbatim). */
+  /**
+   * The user message; `question` is the source's question text (verbatim). `context` carries the
+   * run's settings and the shuffle's row id, for prompts that depend on them (M-ARC's age jitter).
+   */
   userMessage: (
     question: string,
     payload: ChoicePayload,
     presented: readonly ChoiceOption[],
+    context: { settings: ChoiceSettings; rowId: string },
   ) => string;
   /** `row_id` as the environment passes it to randomize_multiple_choice, formatted as Python would. */
   rowId: (example: EnvExample, payload: ChoicePayload) => string;
