@@ -49,10 +49,21 @@ export function nfkcCasefold(text: string): string {
 
 /** MedARC's `_strip_tex`: LaTeX to text with pylatexenc, or the text unchanged when that fails. */
 export function stripTex(text: string): string {
+  const cached = recent.get(text);
+  if (cached !== undefined) return cached;
+  let plain: string;
   try {
-    return latexToText(text);
+    plain = latexToText(text);
   } catch (error) {
-    if (error instanceof LatexConversionError) return text;
-    throw error;
+    if (!(error instanceof LatexConversionError)) throw error;
+    plain = text;
   }
+  // Scoring one reply converts the same reply once per option (to say which it would accept), and
+  // the options again for every reply: a small memo of recent conversions saves most of the work.
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, plain);
+  return plain;
 }
+
+const RECENT_LIMIT = 64;
+const recent = new Map<string, string>();
