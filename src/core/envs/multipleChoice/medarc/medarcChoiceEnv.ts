@@ -134,7 +134,8 @@ export function readMedarcChoiceArgs(
       unsupported.push(`env arg "${arg}" is not supported by ${spec.label} here`);
     }
   }
-  if (variantId === undefined) {
+  // An arg value with no variant was reported above; only a missing arg is reported here.
+  if (variantId === undefined && !(variantArg !== undefined && variantArg.name in args)) {
     const name = variantArg?.name ?? 'dataset';
     const values = Object.keys(variantArg?.variants ?? {}).join(', ');
     unsupported.push(`${spec.label} needs ${name} set to one of ${values} here`);
