@@ -10,7 +10,7 @@ interface SuiteDatasetsProps {
   datasets: readonly DatasetRecord[];
 }
 
-/** The datasets the runnable entries need, with one "Load all" that loads them one after another. */
+/** The datasets the runnable entries need, with one "Load all" that loads them one after another (a failure skips to the next). */
 export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
   const loads = useBenchmarkLoad();
   const source = useSourceSettings();
@@ -21,13 +21,14 @@ export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
   const loadAll = async () => {
     setIsLoadingAll(true);
     try {
+      // One after another; a dataset that fails (or is cancelled) says so and the rest still load,
+      // so an unreachable source does not keep every other entry from running.
       for (const need of missing) {
-        const id = await loads.load(source.effective, {
+        await loads.load(source.effective, {
           envId: need.envId,
           variantId: need.variantId,
           datasetId: need.datasetId,
         });
-        if (id === null) break;
       }
     } finally {
       setIsLoadingAll(false);
