@@ -41,10 +41,11 @@ interface Fixture {
 
 const s = (name: string): ParquetColumn => ({ name, kind: 'string' });
 const int = (name: string): ParquetColumn => ({ name, kind: 'int64' });
+/** A letter → option struct; the letters are ASCII. */
 const struct = (name: string, letters: string): ParquetColumn => ({
   name,
   kind: 'struct',
-  keys: [...letters],
+  keys: letters.split(''),
 });
 const list = (name: string): ParquetColumn => ({ name, kind: 'list' });
 
