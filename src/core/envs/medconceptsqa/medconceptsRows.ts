@@ -6,7 +6,7 @@
 import { z } from '../../zod';
 import type { ChoiceOption } from '../multipleChoice/choicePayload';
 import { verbatim } from '../multipleChoice/medarc/medarcRows';
-import { pyStrip } from '../multipleChoice/python/pythonRegex';
+import { pySplitlines, pyStrip } from '../multipleChoice/python/pythonRegex';
 
 export const MedconceptsRowSchema = z.object({
   question: z.string().nullish(),
@@ -22,8 +22,6 @@ export const MedconceptsRowSchema = z.object({
 export type MedconceptsRow = z.infer<typeof MedconceptsRowSchema>;
 
 const LABELS = ['A', 'B', 'C', 'D'] as const;
-// str.splitlines() boundaries.
-const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 export function medconceptsOptions(row: MedconceptsRow): ChoiceOption[] {
   const texts = [row.option1, row.option2, row.option3, row.option4];
@@ -42,8 +40,7 @@ function looksLikeOption(line: string): boolean {
 
 /** `_extract_question_and_options`' stem. */
 export function medconceptsStem(question: string): string {
-  // splitlines() drops a final empty line; joining and stripping makes that moot here.
-  const lines = question.split(LINE_BREAK).filter((line) => !looksLikeOption(line));
+  const lines = pySplitlines(question).filter((line) => !looksLikeOption(line));
   return pyStrip(lines.join('\n'));
 }
 

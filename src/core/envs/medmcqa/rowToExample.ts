@@ -30,7 +30,7 @@ export const LIGHTEVAL_VARIANT = 'lighteval';
 function lightevalGold(cop: unknown): string | null {
   const value = typeof cop === 'bigint' ? Number(cop) : cop;
   return typeof value === 'number' && [1, 2, 3, 4].includes(value)
-    ? ('ABCD'.charAt(value - 1) as string)
+    ? 'ABCD'.charAt(value - 1)
     : null;
 }
 

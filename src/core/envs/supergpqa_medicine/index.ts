@@ -14,7 +14,7 @@ const INSTRUCTION =
 function variant(difficulty: 'easy' | 'middle' | 'hard', rows: number): EnvVariant {
   return {
     id: difficulty,
-    label: `${difficulty[0]!.toUpperCase()}${difficulty.slice(1)} (${rows.toLocaleString('en')})`,
+    label: `${difficulty.charAt(0).toUpperCase()}${difficulty.slice(1)} (${rows.toLocaleString('en')})`,
     description: `The ${rows.toLocaleString('en')} Medicine questions of difficulty “${difficulty}”.`,
     expectedRows: rows,
     revision: 'refs/convert/parquet',
