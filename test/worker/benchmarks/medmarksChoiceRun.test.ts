@@ -18,6 +18,7 @@ import { executeRun } from '../../../src/worker/run/runEngine';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { mockEndpoint, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
 import { rowsParquet, type ParquetColumn } from '../../support/rowsParquet';
+import { keysAt } from '../../support/seedDataset';
 import { hfTestDeps } from '../hf/hfTestDeps';
 
 interface Fixture {
@@ -261,7 +262,7 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))(
         const status = await executeRun(
           engine,
           runId,
-          { model: 'k', judges: [] },
+          keysAt(mock.baseUrl, 'k'),
           new AbortController().signal,
           () => 'pause',
         );

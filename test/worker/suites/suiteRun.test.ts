@@ -36,8 +36,8 @@ env_id = "medqa"
 num_examples = -1
 rollouts_per_example = 1
 [[eval]]
-env_id = "careqa"
-env_args = { split = "en" }
+env_id = "longhealth"
+env_args = { task = "task1" }
 [[eval]]
 env_id = "medcalc_bench"
 name = "tools"
@@ -125,11 +125,11 @@ describe('a suite run through the worker', () => {
     const record = await db.suiteRuns.get(suiteRunId);
     expect(record?.entries.map((e) => [e.key, e.runId !== undefined])).toEqual([
       ['medqa', true],
-      ['careqa', false],
+      ['longhealth', false],
       ['medcalc_bench/tools', false],
       ['medqa/shuffle_seed-1618', true],
     ]);
-    expect(record?.entries[1]?.reason).toMatch(/Not available yet: CareQA/);
+    expect(record?.entries[1]?.reason).toMatch(/Not available yet: LongHealth/);
     expect(record?.entries[2]?.reason).toMatch(/Not runnable in a browser/);
 
     expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
