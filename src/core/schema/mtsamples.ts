@@ -55,5 +55,7 @@ export const RolloutScoreSchema = z.object({
   judge_scores: z.array(z.number().nullable()),
   /** Per criterion, the mean over judges of the valid 1–5 scores. */
   criterion_means: CriterionMeansSchema,
+  /** How a reference preset's reward departs from the formula above, e.g. why the reference scored 0. */
+  note: z.string().optional(),
 });
 export type RolloutScore = z.infer<typeof RolloutScoreSchema>;

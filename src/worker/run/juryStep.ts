@@ -9,10 +9,30 @@ import {
   scoreRollout,
 } from '../../core/envs/mtsamples/judge';
 import { fillJudgeTemplate } from '../../core/envs/mtsamples/judgeTemplate';
+import { medarcJudgeScore, medarcRolloutReward } from '../../core/envs/mtsamples/medarcReward';
+import { mtsamplesPresetOf } from '../../core/envs/mtsamples/mtsamplesPresets';
+import { PyError } from '../../core/envs/mtsamples/pythonJson';
 import { judgeVisibleText } from '../../core/envs/mtsamples/prompt';
 import type { JudgeCall, RolloutRecord } from '../../core/schema/run';
+import type { RolloutScore } from '../../core/envs/mtsamples/judge';
 import { callEndpoint } from './callEndpoint';
 import { callError, save, stopsTheRun, type StepContext } from './stepContext';
+
+/** Whether the run reproduces MedARC's reward (mtsamplesPresets.ts) rather than the card's formula. */
+function isMedarcReward(ctx: StepContext): boolean {
+  return mtsamplesPresetOf(ctx.envSettings) === 'medarc@3b9f18f';
+}
+
+/** One judge's score as the run's preset computes it (MedARC's: null where the reference raises). */
+function callScore(ctx: StepContext, content: string): number | null {
+  if (!isMedarcReward(ctx)) return judgeScore(parseJudgeReply(content), ctx.settings.normalisation);
+  try {
+    return medarcJudgeScore(content);
+  } catch (error) {
+    if (error instanceof PyError) return null;
+    throw error;
+  }
+}
 
 /** Asks one judge and stores its call; resolves with the rollout as committed (undefined if nothing was asked). */
 async function askJudge(
@@ -35,7 +55,8 @@ async function askJudge(
       ctx,
       [{ role: 'user', content: prompt }],
       0,
-      (content) => judgeScore(parseJudgeReply(content)) !== null,
+      // MedARC's reward scores whatever the judge said, so any stored reply is reusable.
+      (content) => isMedarcReward(ctx) || judgeScore(parseJudgeReply(content)) !== null,
     );
     ctx.progress.hasSucceeded = true;
     const parsed = parseJudgeReply(outcome.content);
@@ -44,7 +65,7 @@ async function askJudge(
       model: judge.endpoint.model,
       raw: outcome.content,
       parsed,
-      score: judgeScore(parsed, ctx.settings.normalisation),
+      score: callScore(ctx, outcome.content),
       usage: outcome.usage,
       costUsd: outcome.costUsd,
       latencyMs: outcome.latencyMs,
@@ -79,12 +100,29 @@ async function askJudge(
   });
 }
 
+/**
+ * MedARC's reward over the card's per-criterion figures: from the judges' raw replies (a failed call
+ * has none), never unscored; when the reference would raise, 0 with the reason.
+ */
+function medarcScore(judges: readonly (JudgeCall | null)[], base: RolloutScore): RolloutScore {
+  const medarc = medarcRolloutReward(judges.map((call) => call?.raw ?? null));
+  return {
+    ...base,
+    reward: medarc.reward,
+    judge_scores: medarc.judgeScores ?? judges.map(() => null),
+    ...(medarc.raised === null
+      ? {}
+      : { note: `MedARC's reward function raised (${medarc.raised}), which verifiers scores 0` }),
+  };
+}
+
 /** The rollout with its score: done, or unscored (with the reason) when no judge gave one. */
 function scored(ctx: StepContext, r: RolloutRecord): RolloutRecord {
-  const score = scoreRollout(
+  const base = scoreRollout(
     r.judges.map((call) => call?.parsed ?? null),
     { normalisation: ctx.settings.normalisation },
   );
+  const score = isMedarcReward(ctx) ? medarcScore(r.judges, base) : base;
   return score.reward === null
     ? { ...r, status: 'unscored', score, unscoredReason: unscoredReason(r.judges) }
     : { ...r, status: 'done', score };
@@ -104,7 +142,8 @@ function unscoredReason(judges: readonly (JudgeCall | null)[]): string {
 export async function judgeRollout(ctx: StepContext, rollout: RolloutRecord): Promise<void> {
   const content = rollout.generation?.content ?? '';
   const visible = judgeVisibleText(content, ctx.settings.judgeSees);
-  if (isEmptyResponse(visible)) {
+  // MedARC asks its judges about an empty response too; the card does not (spec §4).
+  if (isEmptyResponse(visible) && !isMedarcReward(ctx)) {
     // Spec §4: judges are not called for an empty response; every criterion scores 1.
     const score = scoreRollout(
       ctx.judges.map(() => EMPTY_RESPONSE_VERDICT),

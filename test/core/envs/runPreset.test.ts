@@ -40,6 +40,19 @@ describe('runPresetOf', () => {
       'medeval',
     );
   });
+
+  it('labels MTSamples runs: the card’s reward by default and for stored runs, MedARC’s when chosen', () => {
+    expect(runPresetOf({ envId: 'mtsamples_procedures', envSettings: {} })?.id).toBe('medeval');
+    expect(runPresetOf({ envSettings: undefined })?.reference).toBeNull();
+    const medarc = runPresetOf({
+      envId: 'mtsamples_procedures',
+      envSettings: { preset: 'medarc@3b9f18f' },
+    });
+    expect(medarc?.label).toBe('MedARC med-lm-envs @ 3b9f18f (reward)');
+    expect(medarc?.reference?.commit).toMatch(/^3b9f18f/);
+    const { envSettings } = resolveRunEnv({}, { isNewRun: true });
+    expect(envSettings['preset']).toBe('medeval');
+  });
 });
 
 describe('presetMismatch', () => {

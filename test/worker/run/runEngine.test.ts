@@ -8,6 +8,7 @@ import {
   scoreRollout,
   type ParsedJudgeReply,
 } from '../../../src/core/envs/mtsamples/judge';
+import { medarcRolloutReward } from '../../../src/core/envs/mtsamples/medarcReward';
 import type { RolloutRecord, RunRecord } from '../../../src/core/schema/run';
 import { openDb, type MedevalDb } from '../../../src/data/db';
 import { summarizeLive, type RunLiveState } from '../../../src/core/runLive';
@@ -504,6 +505,55 @@ describe('executeRun', () => {
     expect(counts.judgeTotal).toBe(16);
     expect(counts.judges.has('judge-a|8')).toBe(false);
     expect(counts.judges.has('judge-b|8')).toBe(false);
+  });
+
+  it('in the MedARC reward preset scores the same replies as MedARC does: unreadable 0, no rollout unscored, judges asked about an empty response (#12)', async () => {
+    const h = await setup(6);
+    const judgeA: Record<number, string> = {
+      0: judgeFenced({ accuracy: 5, completeness: 4, clarity: 3 }),
+      1: judgeTrailingCommas({ accuracy: 2, completeness: 2, clarity: 2 }),
+      2: judgeOutOfRange(),
+      3: 'I am unable to score this response.',
+      4: '{"accuracy": 4, "completeness": 3, "clarity": 5}',
+      5: judgeJson({ accuracy: 1, completeness: 1, clarity: 1 }),
+    };
+    script(h.mock, (request): MockBehaviour | undefined => {
+      if (!request.isJudge) return request.exampleId === 5 ? { reply: '  \n ' } : undefined;
+      if (request.model === 'judge-a') return { reply: judgeA[request.exampleId] ?? '' };
+      return request.exampleId === 3 ? { status: 500, body: 'down' } : undefined;
+    });
+    const settings = h.settings({ envSettings: { preset: 'medarc@3b9f18f' }, maxAttempts: 1 });
+    const runId = await createRun(h.createDeps, settings, 'medarc reward');
+    expect(await run(h, runId)).toBe('done');
+    expect(await expectAccounted(h.db, runId, 6)).toMatchObject({ done: 6, unscored: 0 });
+    const rollouts = await rolloutsByExample(h.db, runId);
+    const judgeB = judgeJson({ accuracy: 4, completeness: 4, clarity: 4 });
+    const expected: [number, (string | null)[]][] = [
+      [0, [judgeA[0] ?? '', judgeB]],
+      [1, [judgeA[1] ?? '', judgeB]],
+      [2, [judgeA[2] ?? '', judgeB]],
+      [3, [judgeA[3] ?? '', null]],
+      [4, [judgeA[4] ?? '', judgeB]],
+      [5, [judgeA[5] ?? '', judgeB]],
+    ];
+    for (const [id, raws] of expected) {
+      const rollout = rolloutOf(rollouts, id);
+      const reference = medarcRolloutReward(raws);
+      expect(rollout.status, `example ${id}`).toBe('done');
+      expect(rollout.score?.reward, `example ${id}`).toBe(reference.reward);
+    }
+    // 5/4/3 → (1 + 0.75 + 0.5) / 3 and 4/4/4 → 0.75 by (s − 1) / 4, whatever the run's normalisation;
+    // an unreadable reply counts as 0 beside a failed call, which is left out.
+    expect(rolloutOf(rollouts, 0).score?.reward).toBe(0.75);
+    expect(rolloutOf(rollouts, 3).score?.judge_scores).toEqual([0, null]);
+    expect(rolloutOf(rollouts, 3).score?.reward).toBe(0);
+    expect(rolloutOf(rollouts, 4).score?.note).toContain('AttributeError');
+    expect(rolloutOf(rollouts, 4).score?.reward).toBe(0);
+    const empty = rolloutOf(rollouts, 5);
+    expect(empty.emptyResponse).toBeUndefined();
+    expect(empty.judges.every((call) => call !== null)).toBe(true);
+    const counts = requestCounts(chatRequests(h.mock));
+    expect(counts.judges.has('judge-a|5')).toBe(true);
   });
 
   it('retries 429 (honouring retry-after), 500 and a dropped connection, and records the attempts', async () => {

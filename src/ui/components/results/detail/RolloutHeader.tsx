@@ -113,6 +113,11 @@ export function RolloutHeader({ run, rollout }: { run: RunRecord; rollout: Rollo
           <strong>Unscored</strong> — {rollout.unscoredReason}
         </p>
       )}
+      {rollout.score?.note !== undefined && (
+        <p className="banner" data-testid="rollout-score-note">
+          <strong>Reward</strong> — {rollout.score.note}
+        </p>
+      )}
     </>
   );
 }
