@@ -1,5 +1,6 @@
 // Owns the live numbers of a run's progress panel, derived from its stored rollouts alone (the UI
 // recomputes them on every database change instead of keeping counters that could drift). Pure.
+import { helmJuryScore } from './envs/mtsamples/helmJury';
 import { priceHintFor, type PriceHint } from './presets';
 import type { RolloutRecord } from './schema/run';
 import { bootstrapMeanCI, type MeanInterval } from './stats/bootstrap';
@@ -38,7 +39,7 @@ export interface RunSummary {
   etaMs: number | null;
   /** Mean reward of the scored rollouts with its 95% bootstrap interval. */
   reward: MeanInterval;
-  /** HELM's 1–5 scale: the mean over scored rollouts of their jury score. */
+  /** HELM's 1–5 scale: the mean over scored rollouts of their jury score (helmJury.ts). */
   juryScore: number | null;
   /** Per judge, the mean of its judge score over the rollouts it scored. */
   judgeMeans: (number | null)[];
@@ -178,7 +179,7 @@ export function summarizeRun(
     throughputPerMin,
     etaMs,
     reward: bootstrapMeanCI(rewards),
-    juryScore: mean(juries),
+    juryScore: helmJuryScore(juries).mean,
     judgeMeans,
     tokens,
     spend,

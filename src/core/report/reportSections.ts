@@ -2,6 +2,7 @@
 // and each rollout's details. Every value from a record goes through `html` (escaped); ids come only
 // from numbers via `rolloutAnchor`; no link leaves the document. Responses are plain text in <pre>:
 // rendering Markdown would turn a model's `[x](javascript:…)` into a live link. Pure.
+import { JURY_SCORE_LABEL } from '../envs/mtsamples/helmJury';
 import { CRITERIA, type CriterionVerdict, type ParsedJudgeReply } from '../envs/mtsamples/judge';
 import type { EnvSummaryKind } from '../envs/types';
 import type { ExampleInfo } from '../results/exportRun';
@@ -225,7 +226,8 @@ export function summarySection(stats: RunStats): SafeHtml {
       <tbody>
         ${row('Rollouts', `${counts.done} done · ${counts.unscored} unscored · ${counts.error} error · ${counts.pending} pending · ${counts.total} total`)}
         ${row('Mean reward', rewardText(stats))}
-        ${row('HELM jury score (1–5)', formatMean(stats.juryScore, 2))} ${criteria}
+        ${row(JURY_SCORE_LABEL, `${formatMean(stats.juryScore, 2)} (mean of rollout means, as HELM reports)`)}
+        ${criteria}
         ${row('Tokens', `${formatInt(usage.inputTokens)} in · ${formatInt(usage.outputTokens)} out`)}
         ${row('Cost', cost)}
       </tbody>

@@ -1,6 +1,7 @@
 // Owns the numbers of a run's results summary and judge-trust views, derived from its compact rows
 // alone (spec mtsamples-procedures.md §5). Every mean carries its n; a value nothing supports is null,
 // never 0. Unscored rollouts (reward null) are counted, and excluded from every reward mean. Pure.
+import { helmJuryScore } from '../envs/mtsamples/helmJury';
 import { CRITERIA, type Criterion } from '../envs/mtsamples/judge';
 import { bootstrapMeanCI, type MeanInterval } from '../stats/bootstrap';
 import {
@@ -57,7 +58,7 @@ export interface RunHeadline {
   counts: RunCounts;
   /** Mean reward over scored rows with its seeded 95% bootstrap interval. */
   reward: MeanInterval;
-  /** HELM's 1–5 scale: mean over rows of their jury score. */
+  /** HELM's 1–5 scale: mean over rows of their jury score (helmJury.ts: HELM's aggregate). */
   juryScore: Mean;
   usage: RunUsage;
 }
@@ -144,7 +145,7 @@ export function computeRunHeadline(rows: readonly RolloutRow[], seed = STATS_SEE
   return {
     counts: countRows(rows),
     reward: bootstrapMeanCI(scoredRewards(rows), { seed }),
-    juryScore: meanOf(rows.map((r) => r.jury_score)),
+    juryScore: helmJuryScore(rows.map((r) => r.jury_score)),
     usage: usageOf(rows),
   };
 }

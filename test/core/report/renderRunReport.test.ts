@@ -315,7 +315,9 @@ describe('renderRunReport: numbers', () => {
 
   it('gives jury score, per-judge and per-criterion means, tokens and dates', () => {
     // Jury (1–5): mean of rollouts' jury scores: (25/6 + 1 + 19/6) / 3 = 2.78.
-    expect(plain).toMatch(/HELM jury score \(1–5\)<\/th>\s*<td>2\.78 \(n=3\)/);
+    expect(plain).toMatch(
+      /Jury score \(HELM, 1–5\)<\/th>\s*<td>2\.78 \(n=3\) \(mean of rollout means, as HELM reports\)/,
+    );
     // Judge 1 scored 0:0 (14/15) and 2:0 (9/15): 0.767. The empty response (1:1) was never sent to
     // the judges, so it is not a judge's score (as in the app's summary, core/results/runStats).
     expect(plain).toMatch(/openai\/gpt-5-mini<\/th>\s*<td>0\.767 \(n=2\)/);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { JURY_SCORE_LABEL } from '../../../core/envs/mtsamples/helmJury';
 import { summarizeRun } from '../../../core/runSummary';
 import { summarizeLive } from '../../../core/runLive';
 import { useRunLive } from '../../hooks/useRunLive';
@@ -71,7 +72,7 @@ export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
               : `${formatScore(reward.mean)} [${formatScore(reward.low)}, ${formatScore(reward.high)}] · n = ${reward.n}`}
           </dd>
         </div>
-        <Stat label="Jury score (HELM 1–5)" value={formatScore(summary.juryScore, 2)} />
+        <Stat label={JURY_SCORE_LABEL} value={formatScore(summary.juryScore, 2)} />
         {summary.judgeMeans.length > 1 &&
           summary.judgeMeans.map((value, index) => (
             <Stat

@@ -1,3 +1,4 @@
+import { JURY_SCORE_DEFINITION, JURY_SCORE_LABEL } from '../../../../core/envs/mtsamples/helmJury';
 import type { RunHeadline } from '../../../../core/results/runStats';
 import { formatTokens, formatUsd } from '../../run/runFormat';
 import { intervalText, meanText, plural } from './statFormat';
@@ -23,11 +24,11 @@ export function StatTiles({ headline, rewardTestId, hasJuryScore = true }: StatT
         </dd>
       </div>
       {hasJuryScore && (
-        <div className="rs-tile">
-          <dt>Jury score (HELM, 1–5)</dt>
+        <div className="rs-tile" title={JURY_SCORE_DEFINITION} data-testid="jury-score-tile">
+          <dt>{JURY_SCORE_LABEL}</dt>
           <dd>
             {meanText(juryScore)}
-            <span className="rs-sub">n = {juryScore.n}</span>
+            <span className="rs-sub">mean of per-rollout means · n = {juryScore.n}</span>
           </dd>
         </div>
       )}
