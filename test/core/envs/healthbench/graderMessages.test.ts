@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   graderMessages,
   renderRubricItem,
   renderTranscript,
 } from '../../../../src/core/envs/healthbench/graderMessages';
+import { REFERENCE_GRADER } from '../../../../src/core/envs/healthbench/healthBenchSettings';
 import { AppError } from '../../../../src/core/errors';
 import { exampleOf, MULTI_TURN_ROW } from './healthBenchRows';
 
@@ -26,6 +28,34 @@ describe('graderMessages', () => {
     expect(graderMessages(example, reply, item, { preset: 'simple-evals@ee3b031' })).toEqual(
       reference,
     );
+  });
+
+  it('sends what simple-evals’ grading sampler sends, by the fixture its own code produced', () => {
+    const fixture = JSON.parse(
+      readFileSync(
+        new URL('../../../fixtures/reference/simple-evals-grader-request.json', import.meta.url),
+        'utf8',
+      ),
+    ) as {
+      reference: { commit: string };
+      request: {
+        model: string;
+        messages: { role: string; content: string }[];
+        temperature: number;
+        max_tokens: number;
+      };
+    };
+    expect(fixture.reference.commit).toMatch(/^ee3b031/);
+    const [system, user, ...rest] = fixture.request.messages;
+    const ours = graderMessages(example, reply, item);
+    expect(ours[0]).toEqual(system);
+    expect(ours.map((message) => message.role)).toEqual([system?.role, user?.role]);
+    expect(rest).toEqual([]);
+    expect(REFERENCE_GRADER).toEqual({
+      model: fixture.request.model,
+      temperature: fixture.request.temperature,
+      maxTokens: fixture.request.max_tokens,
+    });
   });
 
   it('renders the conversation and the reply as role: content blocks separated by blank lines', () => {
