@@ -170,6 +170,77 @@ describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium
     expect(describeProblems(app.pageErrors)).toBe('');
   });
 
+  it('runs MedQA in the reference preset and the medeval preset on the same replies: two accuracies, each labelled, and compare warns (#12)', async () => {
+    const rows = medqaRows(12);
+    fake = await startFakeHuggingFace({
+      datasets: [
+        {
+          id: 'GBaker/MedQA-USMLE-4-options',
+          revision: 'c'.repeat(40),
+          configs: { default: { test: { rows, parquet: medqaParquet(rows) } } },
+        },
+      ],
+    });
+    mock = await startMockOpenAI({ apiKey: KEY });
+    // Every third reply names the gold without an <answer> tag: MedARC's XMLParser finds no answer
+    // (scored 0), medeval's reader reads the whole reply (correct). The rest are tagged and correct.
+    mock.setDefault((request) => {
+      const i = Number(/Q(\d+):/.exec(JSON.stringify(request.body))?.[1] ?? -1);
+      const gold = medqaRow(i).answer_idx;
+      return {
+        reply: i % 3 === 0 ? `The answer is ${gold}.` : `Reasoning done.\n<answer>${gold}</answer>`,
+      };
+    });
+    app = await newAppPage(browser, appUrl(fake, '#/benchmarks'));
+    const { page } = app;
+
+    const runWith = async (preset: string) => {
+      await page.goto(appUrl(fake ?? ({} as FakeHuggingFace), '#/benchmarks'));
+      const loaded = page.getByTestId('benchmark-variant-medqa-test');
+      await loaded.waitFor();
+      const variant =
+        (await loaded.getAttribute('data-state')) === 'ready'
+          ? loaded
+          : await loadVariant(page, 'medqa', 'test');
+      await variant.getByTestId('variant-new-run').click();
+      await page.getByTestId('env-settings').getByLabel('Reproduces').selectOption(preset);
+      await fillEndpoint(page, 'endpoint-model', mock?.baseUrl ?? '', 'model-x', KEY);
+      await page.getByTestId('examples-n').fill('12');
+      return runToEnd(page);
+    };
+    const reference = await runWith('medarc@97d3282');
+    const ours = await runWith('medeval');
+    // Both presets send MedARC's prompts, so the second run is served the very same replies from the
+    // response cache: 12 requests in all, two verdicts per reply.
+    expect(mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(12);
+
+    const accuracyAndPreset = async (runId: string) => {
+      await openSummary(page, runId);
+      const overall = page.getByTestId('accuracy-overall');
+      await expect.poll(() => overall.textContent(), { timeout: 15_000 }).toMatch(/%/);
+      return {
+        accuracy: await overall.textContent(),
+        preset: await page.getByTestId('run-preset').getAttribute('data-preset'),
+        label: await page.getByTestId('run-preset').textContent(),
+      };
+    };
+    const a = await accuracyAndPreset(reference);
+    expect(a.accuracy).toMatch(/66\.7%/);
+    expect(a).toMatchObject({ preset: 'medarc@97d3282', label: 'MedARC med-lm-envs @ 97d3282' });
+    const b = await accuracyAndPreset(ours);
+    expect(b.accuracy).toMatch(/100\.0%/);
+    expect(b.preset).toBe('medeval');
+    expect(b.label).not.toContain('MedARC med-lm-envs');
+
+    await page.goto(`${page.url().split('#')[0] ?? ''}#/compare?runs=${reference},${ours}`);
+    const warning = page.getByTestId('compare-preset-warning');
+    await expect
+      .poll(() => warning.textContent(), { timeout: 15_000 })
+      .toMatch(/different presets/);
+    expect(await warning.textContent()).toContain('MedARC med-lm-envs @ 97d3282');
+    expect(describeProblems(app.pageErrors)).toBe('');
+  });
+
   it('loads HealthBench from JSONL, runs 3 conversations with a scripted grader and shows axis scores', async () => {
     fake = await startFakeHuggingFace({
       datasets: [
