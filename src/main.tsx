@@ -6,12 +6,14 @@ import { App } from './ui/App';
 import { AppServicesContext } from './ui/appContext';
 import { parseHash } from './ui/hooks/useHashRoute';
 import { prefetchRowsForLocation } from './ui/prefetchRows';
-import { resultsPage } from './ui/routeModules';
+import { prefetchLeaderboardForLocation } from './ui/components/leaderboard/leaderboardRecords';
+import { leaderboardPage, resultsPage } from './ui/routeModules';
 import { WorkerClient } from './ui/workerClient';
 import './ui/styles.css';
 
 const services = { db: openDb(), worker: new WorkerClient() };
 prefetchRowsForLocation(services.db, window.location.hash);
+prefetchLeaderboardForLocation(services.db, window.location.hash);
 
 // The built app caches its own shell so a saved link opens offline (scripts/serviceWorkerPlugin.ts).
 // Not in development, where Vite serves modules on the fly.
@@ -20,10 +22,11 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     console.warn('Offline support is unavailable:', error);
   });
 }
-// Starting on the results page: load its chunk before the first render (see ui/routeModules.ts).
-if (parseHash(window.location.hash).page === 'results') {
-  await resultsPage.preload().catch(() => undefined);
-}
+// Starting on the results or leaderboard page: load its chunk before the first render (see
+// ui/routeModules.ts).
+const startPage = parseHash(window.location.hash).page;
+if (startPage === 'results') await resultsPage.preload().catch(() => undefined);
+if (startPage === 'leaderboard') await leaderboardPage.preload().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

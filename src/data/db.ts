@@ -5,7 +5,7 @@ import type { DatasetRecord, ExampleRecord, NoteRecord, SkipRecord } from '../co
 import type { CachedResponse, RolloutRecord, RunRecord } from '../core/schema/run';
 import { toRolloutRow, type RolloutRow } from '../core/results/rolloutRow';
 import type { CorpusChunkRecord, CorpusRecord } from '../core/schema/corpus';
-import type { RunDigest } from '../core/suites/runDigest';
+import type { RunRewards, StoredRunDigest } from '../core/suites/runDigest';
 import type { StoredSuite, SuiteRunRecord } from '../core/suites/suiteRun';
 
 export interface SettingRecord {
@@ -25,7 +25,8 @@ export type MedevalDb = Dexie & {
   rolloutRows: Dexie.Table<RolloutRow, [string, string]>;
   corpora: EntityTable<CorpusRecord, 'id'>;
   corpusChunks: Dexie.Table<CorpusChunkRecord, [string, number]>;
-  runDigests: EntityTable<RunDigest, 'runId'>;
+  runDigests: EntityTable<StoredRunDigest, 'runId'>;
+  runRewards: EntityTable<RunRewards, 'runId'>;
   suites: EntityTable<StoredSuite, 'id'>;
   suiteRuns: EntityTable<SuiteRunRecord, 'id'>;
 };
@@ -69,5 +70,9 @@ export function openDb(name: string = DB_NAME): MedevalDb {
     suites: 'id, updatedAt',
     suiteRuns: 'id, createdAt',
   });
+  // Version 6 (issue 15) keeps each run's per-example rewards apart from its digest, so the page
+  // reads digests of a few hundred bytes and only the worker reads rewards (for win rates). Digests
+  // of version 5 are recomputed when the leaderboard sees them (core/suites/runDigest).
+  db.version(6).stores({ runRewards: 'runId' });
   return db;
 }

@@ -5,7 +5,7 @@ import { StaleTabBanner } from './components/StaleTabBanner';
 import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
 import { DatasetPage } from './pages/DatasetPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { resultsPage } from './routeModules';
+import { leaderboardPage, resultsPage } from './routeModules';
 
 // Pages other than the dataset load on first visit: the first page opens faster.
 const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
@@ -17,9 +17,6 @@ const BenchmarksPage = lazy(() =>
 );
 const SuitesPage = lazy(() =>
   import('./pages/SuitesPage').then((m) => ({ default: m.SuitesPage })),
-);
-const LeaderboardPage = lazy(() =>
-  import('./pages/LeaderboardPage').then((m) => ({ default: m.LeaderboardPage })),
 );
 const CorporaPage = lazy(() =>
   import('./pages/CorporaPage').then((m) => ({ default: m.CorporaPage })),
@@ -53,7 +50,7 @@ function pageFor(route: HashRoute): ReactNode {
     case 'suites':
       return <SuitesPage route={route} />;
     case 'leaderboard':
-      return <LeaderboardPage route={route} />;
+      return <leaderboardPage.Page route={route} />;
     case 'corpora':
       return <CorporaPage route={route} />;
     default:

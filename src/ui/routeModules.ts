@@ -2,7 +2,8 @@ import { lazy, type ComponentType } from 'react';
 import type { HashRoute } from './hooks/useHashRoute';
 
 // Lazily loaded pages that can also be loaded BEFORE the first render. React 19 holds the reveal of
-// a suspended page for ~300 ms, so an app that starts on `#/results` loads that chunk first
+// a suspended page for ~300 ms, so an app that starts on `#/results` (or `#/leaderboard`) loads that
+// chunk first
 // (main.tsx) and the page then renders without suspending: the lazy factory hands React an
 // already-resolved thenable, which it reads synchronously.
 
@@ -29,4 +30,8 @@ function preloadablePage(load: () => Promise<PageComponent>) {
 
 export const resultsPage = preloadablePage(() =>
   import('./pages/ResultsPage').then((m) => m.ResultsPage),
+);
+
+export const leaderboardPage = preloadablePage(() =>
+  import('./pages/LeaderboardPage').then((m) => m.LeaderboardPage),
 );

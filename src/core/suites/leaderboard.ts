@@ -2,9 +2,11 @@
 // (runDigest.ts): its score with a 95% interval, coverage, tokens and cost. Per model: the macro
 // average — the unweighted mean of its scores over the suite's main entries (MedARC's datasets, not
 // their option-shuffle repeats, nor entries a browser cannot run) — and MedARC's own headline, the
-// mean win rate, simple and ln-weighted (winRate.ts), over the same main entries. Pure.
+// mean win rate, simple and ln-weighted (winRate.ts), over the same main entries. The win rates need
+// every cell's per-example rewards, so they are computed apart (in the worker: `winRateRequest`, then
+// `leaderboardWinRates`) and joined to the board when they arrive (`withWinRates`). Pure.
 import type { RunRecord } from '../schema/run';
-import type { RunDigest } from './runDigest';
+import type { RunDigest, RunRewards } from './runDigest';
 import { placeRun, type ResolvedEntry } from './placeRun';
 import { isShuffleEntry } from './suite';
 import {
@@ -64,7 +66,17 @@ export interface Leaderboard {
   rows: LeaderboardRow[];
   /** Main entries of the suite (27 for Medmarks verified). */
   mainCount: number;
+  /** False until the win rates of these cells have been joined (`withWinRates`). */
+  winRatesReady: boolean;
 }
+
+/** One main entry's runs, one per model, whose rewards the win rate compares. */
+export interface WinRateRequest {
+  id: string;
+  runs: readonly (readonly [model: string, runId: string])[];
+}
+
+export type LeaderboardWinRates = Map<string, ModelWinRate>;
 
 export function isMainColumn(column: ResolvedEntry): boolean {
   return !isShuffleEntry(column.entry) && column.resolution.state !== 'blocked';
@@ -152,20 +164,62 @@ function macroOf(
   };
 }
 
-function winRateDatasets(
-  rows: readonly { model: string; cells: ReadonlyMap<string, LeaderboardCell> }[],
-  mainKeys: readonly string[],
-): WinRateDataset[] {
-  return mainKeys.map((key) => {
-    const byModel = new Map<string, ModelRewards>();
-    for (const row of rows) {
-      const digest = row.cells.get(key)?.digest;
-      if (digest !== undefined) byModel.set(row.model, digest);
-    }
-    return { id: key, byModel };
-  });
+/** What the win rates of `board` need: per main entry, each model's run that has a digest. */
+export function winRateRequest(board: Leaderboard): WinRateRequest[] {
+  const mainKeys = board.columns.filter((c) => c.isMain).map((c) => c.entry.key);
+  return mainKeys.map((key) => ({
+    id: key,
+    runs: board.rows.flatMap((row) => {
+      const cell = row.cells.get(key);
+      return cell?.digest === undefined ? [] : [[row.model, cell.runId] as const];
+    }),
+  }));
 }
 
+/** A key that changes when the request, or any digest (and so rewards) it covers, changes. */
+export function winRateRequestKey(board: Leaderboard): string {
+  return JSON.stringify(
+    board.columns
+      .filter((c) => c.isMain)
+      .map((c) =>
+        board.rows.map((row) => {
+          const digest = row.cells.get(c.entry.key)?.digest;
+          return digest === undefined ? null : [digest.runId, digest.runUpdatedAt, digest.rows];
+        }),
+      ),
+  );
+}
+
+/** MedARC's win rates per model for `request`, from each run's stored rewards. */
+export function leaderboardWinRates(
+  request: readonly WinRateRequest[],
+  rewardsOf: (runId: string) => Pick<RunRewards, 'exampleIds' | 'rewards'> | undefined,
+): LeaderboardWinRates {
+  const datasets: WinRateDataset[] = request.map(({ id, runs }) => {
+    const byModel = new Map<string, ModelRewards>();
+    for (const [model, runId] of runs) {
+      const rewards = rewardsOf(runId);
+      if (rewards !== undefined) byModel.set(model, rewards);
+    }
+    return { id, byModel };
+  });
+  return computeWinRates(datasets).byModel;
+}
+
+/** The board with its win rates joined (`undefined`: not computed yet). */
+export function withWinRates(
+  board: Leaderboard,
+  winRates: ReadonlyMap<string, ModelWinRate> | undefined,
+): Leaderboard {
+  if (winRates === undefined) return board;
+  return {
+    ...board,
+    winRatesReady: true,
+    rows: board.rows.map((row) => ({ ...row, winRate: winRates.get(row.model) ?? null })),
+  };
+}
+
+/** The board without win rates (see `withWinRates`). */
 export function buildLeaderboard(
   entries: readonly ResolvedEntry[],
   runs: readonly LeaderboardRun[],
@@ -173,20 +227,20 @@ export function buildLeaderboard(
   const columns = entries.map((entry) => ({ ...entry, isMain: isMainColumn(entry) }));
   const mainKeys = columns.filter((c) => c.isMain).map((c) => c.entry.key);
   const grouped = groupRuns(columns, runs);
-  const partial = [...grouped.entries()].map(([model, byEntry]) => ({
-    model,
-    cells: new Map([...byEntry.entries()].map(([key, list]) => [key, cellOf(list)] as const)),
-  }));
-  const winRates = computeWinRates(winRateDatasets(partial, mainKeys));
-  const rows = partial.map(({ model, cells }) => ({
-    model,
-    cells,
-    macro: macroOf(cells, mainKeys),
-    winRate: winRates.byModel.get(model) ?? null,
-    totals: totalsOf(cells.values()),
-  }));
+  const rows = [...grouped.entries()].map(([model, byEntry]) => {
+    const cells = new Map(
+      [...byEntry.entries()].map(([key, list]) => [key, cellOf(list)] as const),
+    );
+    return {
+      model,
+      cells,
+      macro: macroOf(cells, mainKeys),
+      winRate: null,
+      totals: totalsOf(cells.values()),
+    };
+  });
   rows.sort(
     (a, b) => (b.macro.mean ?? -1) - (a.macro.mean ?? -1) || a.model.localeCompare(b.model),
   );
-  return { columns, rows, mainCount: mainKeys.length };
+  return { columns, rows, mainCount: mainKeys.length, winRatesReady: false };
 }

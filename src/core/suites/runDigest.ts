@@ -1,14 +1,18 @@
-// Owns a run's digest: the few numbers a leaderboard cell shows and the per-example rewards MedARC's
-// win rate compares, computed once from the run's compact rows (never its prompts or replies) and
-// stored beside the run. A leaderboard of 10 models × 30 entries then reads 300 small records instead
-// of hundreds of thousands of rows. Pure.
+// Owns a run's digest: the few numbers a leaderboard cell shows, and apart from it (another record)
+// the per-example rewards MedARC's win rate compares, both computed once from the run's compact rows
+// (never its prompts or replies) and stored beside the run. A leaderboard of 10 models × 30 entries
+// then reads 300 records of a few hundred bytes on the page, and only the worker reads the rewards
+// (Float64Arrays, NaN: no reward, which IndexedDB clones as one block of bytes). Pure.
 import { z } from '../zod';
 import { wilsonInterval } from '../envs/multipleChoice/choiceAccuracy';
 import type { RolloutRow } from '../results/rolloutRow';
 import { bootstrapMeanCI } from '../stats/bootstrap';
 import { mean as meanOf } from '../stats/mean';
 
-export const RUN_DIGEST_VERSION = 1 as const;
+/** 2: the per-example rewards moved to their own record (1 held them; such a digest is recomputed). */
+export const RUN_DIGEST_VERSION = 2 as const;
+
+const float64Array = z.custom<Float64Array>((value) => value instanceof Float64Array);
 
 export const RunDigestSchema = z.object({
   v: z.literal(RUN_DIGEST_VERSION),
@@ -37,17 +41,25 @@ export const RunDigestSchema = z.object({
   tokens: z.object({ input: z.number(), output: z.number() }),
   costUsd: z.number(),
   rowsWithoutCost: z.number().int(),
-  /** Example ids, ascending, and each one's mean reward over its rollouts (null: none scored). */
-  exampleIds: z.array(z.number().int()),
-  rewards: z.array(z.number().nullable()),
 });
 export type RunDigest = z.infer<typeof RunDigestSchema>;
+
+/** A run's per-example rewards, written with its digest (same `runUpdatedAt` and `rows`). */
+export const RunRewardsSchema = z.object({
+  runId: z.string(),
+  runUpdatedAt: z.number(),
+  rows: z.number().int().nonnegative(),
+  /** Example ids, ascending, and each one's mean reward over its rollouts (NaN: none scored). */
+  exampleIds: float64Array,
+  rewards: float64Array,
+});
+export type RunRewards = z.infer<typeof RunRewardsSchema>;
 
 const DIGEST_SEED = 0;
 
 function exampleRewards(rows: readonly RolloutRow[]): {
-  exampleIds: number[];
-  rewards: (number | null)[];
+  exampleIds: Float64Array;
+  rewards: Float64Array;
 } {
   const sums = new Map<number, { sum: number; n: number }>();
   for (const row of rows) {
@@ -58,10 +70,10 @@ function exampleRewards(rows: readonly RolloutRow[]): {
     }
     sums.set(row.example_id, entry);
   }
-  const exampleIds = [...sums.keys()].sort((a, b) => a - b);
+  const exampleIds = Float64Array.from(sums.keys()).sort();
   const rewards = exampleIds.map((id) => {
     const entry = sums.get(id);
-    return entry === undefined || entry.n === 0 ? null : entry.sum / entry.n;
+    return entry === undefined || entry.n === 0 ? Number.NaN : entry.sum / entry.n;
   });
   return { exampleIds, rewards };
 }
@@ -87,10 +99,10 @@ export function digestRun(
   runId: string,
   runUpdatedAt: number,
   rows: readonly RolloutRow[],
-): RunDigest {
+): { digest: RunDigest; rewards: RunRewards } {
   const count = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).length;
   const { exampleIds, rewards } = exampleRewards(rows);
-  const scored = rewards.filter((r): r is number => r !== null);
+  const scored = [...rewards].filter((r) => !Number.isNaN(r));
   let input = 0;
   let output = 0;
   let costUsd = 0;
@@ -101,7 +113,7 @@ export function digestRun(
     costUsd += row.costUsd ?? 0;
     if (row.costUsd === null && row.status !== 'pending') rowsWithoutCost++;
   }
-  return {
+  const digest: RunDigest = {
     v: RUN_DIGEST_VERSION,
     runId,
     runUpdatedAt,
@@ -117,7 +129,22 @@ export function digestRun(
     tokens: { input, output },
     costUsd,
     rowsWithoutCost,
-    exampleIds,
-    rewards,
   };
+  return { digest, rewards: { runId, runUpdatedAt, rows: rows.length, exampleIds, rewards } };
+}
+
+/** What the digest store may hold: a current digest, or one of an older version (recomputed). */
+export type StoredRunDigest =
+  RunDigest | { v: 1; runId: string; runUpdatedAt: number; rows: number };
+
+export function isCurrentDigest(digest: StoredRunDigest | undefined): digest is RunDigest {
+  return digest?.v === RUN_DIGEST_VERSION;
+}
+
+/** A digest the current code can read and that still describes the run as it is stored. */
+export function isFreshDigest(
+  digest: StoredRunDigest | undefined,
+  run: { updatedAt: number },
+): digest is RunDigest {
+  return isCurrentDigest(digest) && digest.runUpdatedAt === run.updatedAt;
 }

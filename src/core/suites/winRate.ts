@@ -8,10 +8,13 @@
 
 export const WIN_EPSILON = 1e-9;
 
-/** One model's rewards on a dataset: example ids and, in the same order, each one's reward or null. */
+/**
+ * One model's rewards on a dataset: example ids and, in the same order, each one's reward (null or
+ * NaN: none). Run digests hold both as Float64Arrays.
+ */
 export interface ModelRewards {
-  exampleIds: readonly number[];
-  rewards: readonly (number | null)[];
+  exampleIds: ArrayLike<number>;
+  rewards: ArrayLike<number | null>;
 }
 
 export interface WinRateDataset {
@@ -58,22 +61,47 @@ export function pairwiseWinRate(a: Float64Array, b: Float64Array): number | null
   return used === 0 ? null : score / used;
 }
 
+function sameIds(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function toVector(rewards: ArrayLike<number | null>): Float64Array {
+  const vector = new Float64Array(rewards.length);
+  for (let i = 0; i < rewards.length; i++) vector[i] = rewards[i] ?? Number.NaN;
+  return vector;
+}
+
 /** Each model's rewards laid out over the dataset's questions (the union of every model's ids). */
 export function alignRewards(byModel: ReadonlyMap<string, ModelRewards>): {
   questions: number;
   vectors: Map<string, Float64Array>;
 } {
+  const all = [...byModel.values()];
+  const first = all[0];
+  // The usual case (every model ran the same questions) needs no id lookups.
+  if (first !== undefined && all.every(({ exampleIds }) => sameIds(exampleIds, first.exampleIds))) {
+    const vectors = new Map<string, Float64Array>();
+    for (const [model, { rewards }] of byModel) vectors.set(model, toVector(rewards));
+    return { questions: first.exampleIds.length, vectors };
+  }
   const index = new Map<number, number>();
-  for (const { exampleIds } of byModel.values()) {
-    for (const id of exampleIds) if (!index.has(id)) index.set(id, index.size);
+  for (const { exampleIds } of all) {
+    for (let i = 0; i < exampleIds.length; i++) {
+      const id = exampleIds[i] as number;
+      if (!index.has(id)) index.set(id, index.size);
+    }
   }
   const vectors = new Map<string, Float64Array>();
   for (const [model, { exampleIds, rewards }] of byModel) {
     const vector = new Float64Array(index.size).fill(Number.NaN);
-    exampleIds.forEach((id, i) => {
+    for (let i = 0; i < exampleIds.length; i++) {
       const reward = rewards[i];
-      if (reward !== null && reward !== undefined) vector[index.get(id) ?? 0] = reward;
-    });
+      if (reward !== null && reward !== undefined) {
+        vector[index.get(exampleIds[i] as number) ?? 0] = reward;
+      }
+    }
     vectors.set(model, vector);
   }
   return { questions: index.size, vectors };

@@ -13,7 +13,8 @@ import { retryFailedRollouts } from '../run/retryFailed';
 import type { RunKeys, StopReason } from '../run/runEngine';
 import { createSuiteRun, type SuiteRunRequest } from './createSuiteRun';
 import { estimateSuiteRun, type SuiteEstimate } from './estimateSuiteRun';
-import { refreshRunDigests } from './runDigests';
+import type { LeaderboardWinRates, WinRateRequest } from '../../core/suites/leaderboard';
+import { computeLeaderboardWinRates, refreshRunDigests } from './runDigests';
 
 /** Runs of one suite going at once; their requests share the endpoint's concurrency limit. */
 export const SUITE_PARALLEL_RUNS = 4;
@@ -71,6 +72,10 @@ export function createSuitesApi(ctx: SuitesApiContext) {
     /** Brings the digests of these runs up to date (the leaderboard asks for the stale ones). */
     refreshRunDigests(runIds: string[]): Promise<number> {
       return transferErrors(() => refreshRunDigests(db, runIds));
+    },
+    /** MedARC's win rates of a leaderboard's cells, from their stored rewards (read only here). */
+    leaderboardWinRates(request: WinRateRequest[]): Promise<LeaderboardWinRates> {
+      return transferErrors(() => computeLeaderboardWinRates(db, request));
     },
     /** Creates one run per runnable entry of the suite; resolves with the suite run's id. */
     createSuiteRun(request: SuiteRunRequest): Promise<string> {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ENVS } from '../../../src/core/envs/registry';
 import type { RolloutRow } from '../../../src/core/results/rolloutRow';
-import { buildLeaderboard, type LeaderboardRun } from '../../../src/core/suites/leaderboard';
+import {
+  buildLeaderboard,
+  leaderboardWinRates,
+  winRateRequest,
+  winRateRequestKey,
+  withWinRates,
+  type LeaderboardRun,
+} from '../../../src/core/suites/leaderboard';
 import { MEDMARKS_VERIFIED } from '../../../src/core/suites/medmarksVerified';
 import { placeRun } from '../../../src/core/suites/placeRun';
 import { resolveEntry } from '../../../src/core/suites/resolveEntry';
-import { digestRun } from '../../../src/core/suites/runDigest';
+import { digestRun, type RunRewards } from '../../../src/core/suites/runDigest';
 import { alignRewards, computeWinRates, pairwiseWinRate } from '../../../src/core/suites/winRate';
 import type { RunRecord } from '../../../src/core/schema/run';
 
@@ -156,7 +163,7 @@ function row(
 describe('digestRun', () => {
   it('scores the mean over examples of each one’s mean reward, with a Wilson interval for 0/1', () => {
     const rows = [row(0, 1), row(1, 0), row(2, 1), row(3, 1), row(4, null)];
-    const digest = digestRun('r', 1, rows);
+    const { digest, rewards } = digestRun('r', 1, rows);
     expect(digest.score.mean).toBe(0.75);
     expect(digest.score.n).toBe(4);
     expect(digest.score.method).toBe('wilson');
@@ -167,8 +174,9 @@ describe('digestRun', () => {
     expect(digest.score.low).toBeCloseTo(centre - half, 6);
     expect(digest.score.high).toBeCloseTo(centre + half, 6);
     expect(digest.counts).toEqual({ total: 5, scored: 4, unscored: 0, error: 1, pending: 0 });
-    expect(digest.exampleIds).toEqual([0, 1, 2, 3, 4]);
-    expect(digest.rewards).toEqual([1, 0, 1, 1, null]);
+    expect([...rewards.exampleIds]).toEqual([0, 1, 2, 3, 4]);
+    expect([...rewards.rewards]).toEqual([1, 0, 1, 1, Number.NaN]);
+    expect(rewards).toMatchObject({ runId: 'r', runUpdatedAt: 1, rows: 5 });
     expect(digest.tokens).toEqual({ input: 500, output: 50 });
   });
 
@@ -179,8 +187,8 @@ describe('digestRun', () => {
       row(1, 1),
       row(1, 1, { rollout_index: 1, key: '1:1' }),
     ];
-    const digest = digestRun('r', 1, rows);
-    expect(digest.rewards).toEqual([0.5, 1]);
+    const { digest, rewards } = digestRun('r', 1, rows);
+    expect([...rewards.rewards]).toEqual([0.5, 1]);
     expect(digest.score.mean).toBe(0.75);
     expect(digest.score.method).toBe('bootstrap');
     expect(digest.score.low).not.toBeNull();
@@ -251,22 +259,48 @@ describe('the leaderboard', () => {
     const runs: LeaderboardRun[] = [
       {
         run: fakeRun('a1', 'alpha', 'medqa', {}),
-        digest: digestRun('a1', 1, [row(0, 1), row(1, 1)]),
+        digest: digestRun('a1', 1, [row(0, 1), row(1, 1)]).digest,
       },
       {
         run: fakeRun('a2', 'alpha', 'pubmedqa', {}),
-        digest: digestRun('a2', 1, [row(0, 0), row(1, 1)]),
+        digest: digestRun('a2', 1, [row(0, 0), row(1, 1)]).digest,
       },
       {
         run: fakeRun('b1', 'beta', 'medqa', {}),
-        digest: digestRun('b1', 1, [row(0, 0), row(1, 1)]),
+        digest: digestRun('b1', 1, [row(0, 0), row(1, 1)]).digest,
       },
       {
         run: fakeRun('b2', 'beta', 'medqa', { shuffleOptions: true, shuffleSeed: 1618 }),
-        digest: digestRun('b2', 1, [row(0, 1), row(1, 1)]),
+        digest: digestRun('b2', 1, [row(0, 1), row(1, 1)]).digest,
       },
     ];
-    const board = buildLeaderboard(entries, runs);
+    const rewardsOf = new Map<string, RunRewards>(
+      [
+        ['a1', [row(0, 1), row(1, 1)]],
+        ['a2', [row(0, 0), row(1, 1)]],
+        ['b1', [row(0, 0), row(1, 1)]],
+        ['b2', [row(0, 1), row(1, 1)]],
+      ].map(([id, rows]) => [
+        id as string,
+        digestRun(id as string, 1, rows as RolloutRow[]).rewards,
+      ]),
+    );
+    const bare = buildLeaderboard(entries, runs);
+    expect(bare.winRatesReady).toBe(false);
+    expect(bare.rows.every((r) => r.winRate === null)).toBe(true);
+    // The worker gets, per main entry, each model's run; shuffle columns are not asked for.
+    const request = winRateRequest(bare);
+    expect(request).toHaveLength(27);
+    expect(request.find((d) => d.id === 'medqa')?.runs).toEqual([
+      ['alpha', 'a1'],
+      ['beta', 'b1'],
+    ]);
+    expect(request.some((d) => d.runs.some(([, id]) => id === 'b2'))).toBe(false);
+    const board = withWinRates(
+      bare,
+      leaderboardWinRates(request, (id) => rewardsOf.get(id)),
+    );
+    expect(board.winRatesReady).toBe(true);
     expect(board.columns).toHaveLength(66);
     expect(board.mainCount).toBe(27);
     expect(board.rows.map((r) => r.model)).toEqual(['alpha', 'beta']);
@@ -279,5 +313,21 @@ describe('the leaderboard', () => {
     expect(alpha?.winRate).toEqual({ simple: 0.75, weighted: 0.75, datasets: 1 });
     expect(beta?.winRate).toEqual({ simple: 0.25, weighted: 0.25, datasets: 1 });
     expect(alpha?.totals.scored).toBe(4);
+  });
+
+  it('asks for win rates again when a digest covered by the request changes', () => {
+    const runsWith = (updatedAt: number): LeaderboardRun[] => [
+      {
+        run: fakeRun('a1', 'alpha', 'medqa', {}),
+        digest: digestRun('a1', updatedAt, [row(0, 1)]).digest,
+      },
+      {
+        run: fakeRun('b2', 'beta', 'medqa', { shuffleOptions: true, shuffleSeed: 1618 }),
+        digest: digestRun('b2', updatedAt, [row(0, 1)]).digest,
+      },
+    ];
+    const key = winRateRequestKey(buildLeaderboard(entries, runsWith(1)));
+    expect(winRateRequestKey(buildLeaderboard(entries, runsWith(1)))).toBe(key);
+    expect(winRateRequestKey(buildLeaderboard(entries, runsWith(2)))).not.toBe(key);
   });
 });

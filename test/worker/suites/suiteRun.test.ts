@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SOURCE_SETTINGS } from '../../../src/core/schema/sourceSettings';
 import { buildLeaderboard } from '../../../src/core/suites/leaderboard';
+import { isCurrentDigest, RUN_DIGEST_VERSION } from '../../../src/core/suites/runDigest';
 import { resolveSuite } from '../../../src/core/suites/suitePlan';
 import { suiteFromToml } from '../../../src/core/suites/suiteToml';
 import { openDb, type MedevalDb } from '../../../src/data/db';
@@ -144,14 +145,14 @@ describe('a suite run through the worker', () => {
       shuffleSeed: 1618,
     });
 
-    const digests = await db.runDigests.bulkGet(runIds);
+    const digests = (await db.runDigests.bulkGet(runIds)).filter(isCurrentDigest);
     // Questions 0–4: right on 0, 2, 4.
-    expect(digests.map((d) => d?.score.mean)).toEqual([0.6, 0.6]);
+    expect(digests.map((d) => d.score.mean)).toEqual([0.6, 0.6]);
     const board = buildLeaderboard(
       resolveSuite(suite),
-      runs.map((run, i) => ({
+      runs.map((run) => ({
         run: run!,
-        digest: digests[i],
+        digest: digests.find((d) => d.runId === run?.id),
         suiteEntryKey: record?.entries.find((e) => e.runId === run?.id)?.key,
       })),
     );
@@ -159,5 +160,29 @@ describe('a suite run through the worker', () => {
     expect(board.rows[0]?.macro).toEqual({ mean: 0.6, entries: 1, of: 2 });
     // Nothing to do again: a refresh writes no digest.
     expect(await api.refreshRunDigests(runIds)).toBe(0);
+    // The per-example rewards are stored apart, for the worker's win rates.
+    const rewards = await db.runRewards.get(runIds[0]!);
+    expect([...(rewards?.rewards ?? [])]).toEqual([1, 0, 1, 0, 1]);
+    const rates = await api.leaderboardWinRates([
+      {
+        id: 'medqa',
+        runs: [
+          ['as-a', runIds[0]!],
+          ['as-b', runIds[1]!],
+          ['never-digested', 'no-such-run'],
+        ],
+      },
+    ]);
+    // Same verdicts: every question a tie; a run without rewards is not in the comparison.
+    expect(rates).toEqual(
+      new Map([
+        ['as-a', { simple: 0.5, weighted: 0.5, datasets: 1 }],
+        ['as-b', { simple: 0.5, weighted: 0.5, datasets: 1 }],
+      ]),
+    );
+    // A digest written by the previous version (rewards inside, v 1) is recomputed.
+    await db.runDigests.update(runIds[0]!, { v: 1 as never });
+    expect(await api.refreshRunDigests(runIds)).toBe(1);
+    expect((await db.runDigests.get(runIds[0]!))?.v).toBe(RUN_DIGEST_VERSION);
   });
 });

@@ -29,6 +29,11 @@ function macroText(row: LeaderboardRow): string {
     : `${formatPercent(mean)}${entries === of ? '' : ` (${entries}/${of})`}`;
 }
 
+/** A win rate, or `…` while the worker computes them. */
+function winRateText(board: Leaderboard, value: number | undefined): string {
+  return board.winRatesReady ? formatPercent(value) : '…';
+}
+
 /** Models as rows, entries as columns; every header sorts; a cell opens its run. */
 export function LeaderboardTable({
   board,
@@ -92,8 +97,10 @@ export function LeaderboardTable({
               <td className="num" data-testid="lb-macro">
                 {macroText(row)}
               </td>
-              <td className="num">{formatPercent(row.winRate?.simple)}</td>
-              <td className="num">{formatPercent(row.winRate?.weighted)}</td>
+              <td className="num" data-testid="lb-winrate" data-ready={board.winRatesReady}>
+                {winRateText(board, row.winRate?.simple)}
+              </td>
+              <td className="num">{winRateText(board, row.winRate?.weighted)}</td>
               <td className="num small">
                 {formatUsd(row.totals.costUsd)}
                 {row.totals.rowsWithoutCost > 0 && '+'} · {formatTokens(row.totals.inputTokens)} in
