@@ -17,6 +17,12 @@ import { importDataset, type ImportSummary } from './importDataset';
 import type { ImportFile } from './importers/readImport';
 import { ingestGithub } from './ingestGithub';
 import { loadBenchmark, type LoadBenchmarkRequest } from './benchmarks/loadBenchmark';
+import {
+  fetchWithOriginTokens,
+  gatedDatasetError,
+  tokensForHosts,
+  type OriginTokens,
+} from './hf/hfTokenFetch';
 import { processStoredNotes } from './processDataset';
 import type { RunSettings, RunStatus } from '../core/schema/run';
 import { patchRun } from '../data/runStore';
@@ -173,16 +179,36 @@ export function createWorkerApi(deps: WorkerDeps) {
         ),
       );
     },
-    /** Loads (or finds already loaded) a Hugging Face benchmark variant; resolves with its dataset id. */
+    /**
+     * Loads (or finds already loaded) a Hugging Face benchmark variant; resolves with its dataset id.
+     * `hfTokens`: the user's Hugging Face tokens by the origin each was entered for (memory only).
+     */
     loadBenchmark(
       jobId: string,
       settings: SourceSettings,
       request: LoadBenchmarkRequest,
+      hfTokens: OriginTokens = {},
     ): Promise<string> {
       return transferErrors(() =>
-        withJob(jobId, (signal) =>
-          loadBenchmark({ ...http, db: deps.db }, settings, request, signal),
-        ),
+        withJob(jobId, async (signal) => {
+          // Only to the Hugging Face hosts the user saved in Settings: a link that names another
+          // host as Hugging Face never turns that host's key into a dataset token.
+          const saved = hfBasesFrom(await readSourceSettings(deps.db));
+          const authed = fetchWithOriginTokens(
+            http.fetch,
+            tokensForHosts(hfTokens, [saved.hubBase, saved.viewerBase]),
+          );
+          try {
+            return await loadBenchmark(
+              { ...http, fetch: authed.fetch, db: deps.db },
+              settings,
+              request,
+              signal,
+            );
+          } catch (error) {
+            throw gatedDatasetError(error, authed.sentTo);
+          }
+        }),
       );
     },
     importFiles(files: ImportFile[], inputCut: InputCut): Promise<ImportSummary> {

@@ -31,8 +31,11 @@ export interface FakeHfDataset {
   files?: Record<string, Uint8Array | string>;
   description?: string;
   license?: string;
-  /** Every request about it answers 401, as for a gated dataset without a login. */
-  gated?: boolean;
+  /**
+   * Gated: every request about it answers 401, as for a gated dataset without a login. With a token,
+   * a request bearing `Authorization: Bearer <token>` is served, another token gets 403.
+   */
+  gated?: boolean | { token: string };
   /** /is-valid answer; every capability defaults to true. */
   capabilities?: Partial<
     Record<'preview' | 'viewer' | 'search' | 'filter' | 'statistics', boolean>
@@ -50,6 +53,8 @@ export interface FakeHfRequest {
   target: string;
   /** The Range header, when sent. */
   range?: string;
+  /** The Authorization header, when sent (tests check where a token went). */
+  authorization?: string;
   /** Status sent; 0 when the connection was dropped or left hanging. */
   status: number;
 }
@@ -319,15 +324,28 @@ export async function startFakeHuggingFace(options: FakeHfOptions): Promise<Fake
 
   type Found = { dataset: FakeHfDataset } | { reply: Reply };
 
+  /** The request being routed's Authorization header (routing is synchronous). */
+  let authorization: string | undefined;
+
+  /** null: served; 401: no token; 403: a token that is not the dataset's. */
+  function gateOf(dataset: FakeHfDataset): 401 | 403 | null {
+    if (dataset.gated === undefined || dataset.gated === false) return null;
+    if (authorization === undefined) return 401;
+    if (dataset.gated === true) return 403;
+    return authorization === `Bearer ${dataset.gated.token}` ? null : 403;
+  }
+
   function findDataset(query: URLSearchParams): Found {
     const id = query.get('dataset');
     if (id === null || id === '')
       return { reply: apiError(400, "Parameter 'dataset' is required") };
     const dataset = datasets.get(id);
     if (dataset === undefined) return { reply: apiError(404, NOT_ACCESSIBLE, 'ResponseNotFound') };
-    if (dataset.gated === true) {
+    const gate = gateOf(dataset);
+    if (gate === 401) {
       return { reply: apiError(401, NOT_ACCESSIBLE, 'ExternalUnauthenticatedError') };
     }
+    if (gate === 403) return { reply: apiError(403, NOT_ACCESSIBLE, 'ExternalAuthenticatedError') };
     return { dataset };
   }
 
@@ -580,9 +598,13 @@ export async function startFakeHuggingFace(options: FakeHfOptions): Promise<Fake
     const dataset = datasets.get(id);
     if (dataset === undefined)
       return { target: file, reply: apiError(404, 'Repository not found', 'RepoNotFound') };
-    if (dataset.gated === true) {
-      const message = `Access to dataset ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`;
-      return { target: file, reply: apiError(401, message, 'GatedRepo') };
+    const gate = gateOf(dataset);
+    if (gate !== null) {
+      const message =
+        gate === 401
+          ? `Access to dataset ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`
+          : `Access to dataset ${id} is restricted and you are not in the authorized list. Visit https://huggingface.co/datasets/${id} to ask for access.`;
+      return { target: file, reply: apiError(gate, message, 'GatedRepo') };
     }
     const found = hubFile(dataset, revision, file);
     if (found === undefined)
@@ -702,6 +724,7 @@ export async function startFakeHuggingFace(options: FakeHfOptions): Promise<Fake
       return;
     }
     const method = req.method ?? 'GET';
+    authorization = req.headers.authorization;
     const routed: Routed =
       method === 'GET' || method === 'HEAD'
         ? route(req)
@@ -714,6 +737,7 @@ export async function startFakeHuggingFace(options: FakeHfOptions): Promise<Fake
       path: req.url ?? '/',
       target: routed.target,
       ...(req.headers.range === undefined ? {} : { range: req.headers.range }),
+      ...(authorization === undefined ? {} : { authorization }),
       status: rule?.mode === 'drop' || rule?.mode === 'hang' ? 0 : reply.status,
     };
     later(latencyMs, () => {

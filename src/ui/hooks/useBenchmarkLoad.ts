@@ -3,6 +3,8 @@ import { toAppError, type AppError } from '../../core/errors';
 import type { SourceSettings } from '../../core/schema/sourceSettings';
 import { useServices } from '../appContext';
 import type { VariantRequest } from '../components/benchmarks/benchmarkRequest';
+import { hfTokensFor } from '../components/settings/hfTokenHosts';
+import { keyStore } from '../keys/keyStore';
 import type { WorkerClient } from '../workerClient';
 
 // Starts, cancels and deletes benchmark loads; progress is read live from each dataset record. Which
@@ -38,7 +40,15 @@ export class BenchmarkLoads {
     if (this.snapshot.running.has(datasetId)) return null;
     this.update(datasetId, true, null);
     try {
-      return await this.worker.call('loadBenchmark', jobIdOf(datasetId), settings, workerRequest);
+      // Each Hugging Face host's token, if the user gave one; the worker sends it to that host only.
+      const tokens = hfTokensFor(keyStore.getSnapshot(), settings);
+      return await this.worker.call(
+        'loadBenchmark',
+        jobIdOf(datasetId),
+        settings,
+        workerRequest,
+        tokens,
+      );
     } catch (caught) {
       const error = toAppError(caught);
       // Cancelling is not an error: the record already says "cancelled".

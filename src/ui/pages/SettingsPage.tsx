@@ -1,5 +1,6 @@
 import { useSourceSettings } from '../hooks/useSourceSettings';
 import { DataControls } from '../components/DataControls';
+import { HfTokenField } from '../components/settings/HfTokenField';
 import { SourceSettingsForm } from '../components/settings/SourceSettingsForm';
 import { StoragePanel } from '../components/StoragePanel';
 
@@ -9,6 +10,7 @@ export function SettingsPage() {
   return (
     <div className="page">
       <SourceSettingsForm key={JSON.stringify(source.stored)} initial={source.stored} />
+      <HfTokenField saved={source.stored} />
       <DataControls />
       <StoragePanel refreshKey={null} />
     </div>

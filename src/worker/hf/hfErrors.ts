@@ -8,7 +8,7 @@ const RATE_LIMIT_STEP =
   'Hugging Face allows about 500 API calls and 3,000 file downloads per 5 minutes per IP without a login. Wait a few minutes, then try again; for whole datasets use the Parquet download, which needs far fewer calls.';
 
 const AUTH_STEP =
-  'This app reads public datasets only and never sends a Hugging Face login. Pick a public dataset, or one without an access form.';
+  'Benchmarks can be loaded with a Hugging Face token (Settings → Hugging Face token), sent only to the Hugging Face hosts saved there; other loads read public datasets only.';
 
 /** The service's own explanation of a failure: the viewer API sends `{"error": "…"}`. */
 export function serverExplanation(bodyStart: string | undefined): string | undefined {
@@ -34,8 +34,7 @@ interface Advice {
 
 const AUTH_ADVICE: Advice = {
   kind: 'auth',
-  problem:
-    'the dataset is gated or private and needs a Hugging Face login; this app reads public datasets only',
+  problem: 'the dataset is gated or private and needs a Hugging Face token',
   nextStep: AUTH_STEP,
 };
 

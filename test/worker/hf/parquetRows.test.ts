@@ -264,7 +264,7 @@ describe('readParquetRows', () => {
   });
 
   it.each([
-    [403, 'auth', /public datasets only/],
+    [403, 'auth', /needs a Hugging Face token/],
     [404, 'not_found', /not found/],
   ] as const)('maps HTTP %i on a range read to %s', async (status, kind, message) => {
     fake.fail({ host: 'hub', target: 'default/train/0000.parquet', status });

@@ -186,11 +186,11 @@ describe('viewer API: failures', () => {
     expect(fake.requests).toHaveLength(1); // 404 is not retried
   });
 
-  it('says a gated dataset needs a login this app does not use', async () => {
+  it('says a gated dataset needs a Hugging Face token, and where to give one', async () => {
     const error = await appErrorOf(isValid(hfTestDeps(fake), 'owner/gated', signal));
     expect(error.kind).toBe('auth');
-    expect(error.message).toMatch(/public datasets only/);
-    expect(error.nextStep).toMatch(/public dataset/);
+    expect(error.message).toMatch(/gated or private and needs a Hugging Face token/);
+    expect(error.nextStep).toMatch(/Settings → Hugging Face token/);
   });
 
   it('passes the server explanation of a rejected filter, and keeps the query out', async () => {
