@@ -6,6 +6,7 @@ import { mArcEnv } from './m_arc';
 import { medHaltEnv } from './med_halt';
 import { medbulletsEnv } from './medbullets';
 import { medconceptsqaEnv } from './medconceptsqa';
+import { medcalcBenchEnv } from './medcalc_bench';
 import { medhalluEnv } from './medhallu';
 import { medmcqaEnv } from './medmcqa';
 import { medqaEnv } from './medqa';
@@ -40,6 +41,7 @@ export const ENVS: readonly EnvModule[] = [
   mmluProHealthEnv,
   pubhealthbenchEnv,
   supergpqaMedicineEnv,
+  medcalcBenchEnv,
 ];
 
 export const DEFAULT_ENV_ID = 'mtsamples_procedures';

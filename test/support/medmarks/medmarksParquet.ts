@@ -77,3 +77,18 @@ export function medHaltParquet(rows: readonly Row[], options: ParquetFixtureOpti
     { ...options, schema },
   );
 }
+
+/** ncbi/MedCalc-Bench-v1.2 (test): ids as int64, everything else (limits included) as strings. */
+export function medcalcParquet(rows: readonly Row[], options: ParquetFixtureOptions = {}) {
+  const ints = ['Row Number', 'Calculator ID'];
+  const texts = Object.keys(rows[0] ?? {}).filter((name) => !ints.includes(name));
+  const schema: SchemaElement[] = [
+    { name: 'root', num_children: ints.length + texts.length },
+    ...ints.map(int64),
+    ...texts.map(utf8),
+  ];
+  return writeParquet(
+    [...ints.map((name) => bigints(rows, name)), ...texts.map((name) => column(rows, name))],
+    { ...options, schema },
+  );
+}
