@@ -113,10 +113,11 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof Error) {
     const transferred = fromTransferable(error);
     if (transferred !== undefined) return transferred;
+    // A full disk aborts the transaction: IndexedDB (and Dexie) report an AbortError whose cause
+    // is the QuotaExceededError, which must not read as "Cancelled." (issue 10).
+    const quota = quotaCause(error);
+    if (quota !== undefined) return quotaError(quota);
     if (error.name === 'AbortError') return new AppError('aborted', 'Cancelled.');
-    if (error.name === 'QuotaExceededError') return quotaError(error);
-    const inner = (error as { inner?: unknown }).inner;
-    if (inner instanceof Error && inner.name === 'QuotaExceededError') return quotaError(inner);
     return new AppError('unknown', error.message, { cause: error });
   }
   return new AppError('unknown', String(error));
@@ -140,12 +141,53 @@ function fromTransferable(error: Error): AppError | undefined {
   return new AppError(isKind(kind) ? kind : 'unknown', error.message.slice(0, markAt), rest);
 }
 
+/** The QuotaExceededError an error is or wraps (Dexie's `inner`, the standard `cause`), if any. */
+function quotaCause(error: Error): Error | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current.name === 'QuotaExceededError') return current;
+    const wrapped = current as { inner?: unknown; cause?: unknown };
+    current = wrapped.inner ?? wrapped.cause;
+  }
+  return undefined;
+}
+
+const QUOTA_NEXT_STEP =
+  'Settings → “Your data on this device” lists what is stored, with sizes: delete the datasets, runs or training data you no longer need (or allow this site more storage in the browser settings), then try again.';
+
 function quotaError(cause: Error): AppError {
-  return new AppError('storage_quota', 'The browser refused to store more data: storage is full.', {
-    nextStep:
-      'Free space by deleting datasets or runs you no longer need (Data), or allow this site more storage in the browser settings, then try again.',
+  return new AppError('storage_quota', 'Storage is full: the browser refused to store more data.', {
+    nextStep: QUOTA_NEXT_STEP,
     cause,
   });
+}
+
+export interface StorageUsage {
+  usage?: number | undefined;
+  quota?: number | undefined;
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(2)} GB`
+    : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/**
+ * A storage-full error that says how full (navigator.storage.estimate()'s figures, when the browser
+ * gives them): "This site uses 1.2 GB of the 1.2 GB the browser allows it."
+ */
+export function withStorageUsage(error: AppError, estimate: StorageUsage | undefined): AppError {
+  if (error.kind !== 'storage_quota' || estimate?.usage === undefined) return error;
+  const of =
+    estimate.quota === undefined
+      ? ''
+      : ` of the ${megabytes(estimate.quota)} the browser allows it (${megabytes(Math.max(0, estimate.quota - estimate.usage))} free)`;
+  return new AppError(
+    'storage_quota',
+    `Storage is full: this site uses ${megabytes(estimate.usage)}${of}, and the browser refused to store more.`,
+    { nextStep: error.nextStep ?? QUOTA_NEXT_STEP, cause: error },
+  );
 }
 
 export function isAborted(error: unknown): boolean {

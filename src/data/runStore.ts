@@ -120,6 +120,7 @@ export async function moveRolloutStatus(
 ): Promise<number> {
   return db.transaction('rw', db.rollouts, db.rolloutRows, async () => {
     const moving = await db.rollouts.where('[runId+status]').equals([runId, from]).toArray();
+    if (moving.length === 0) return 0; // writes nothing, so it cannot fail on a full disk
     for (const rollout of moving) change(rollout);
     await db.rollouts.bulkPut(moving);
     await db.rolloutRows.bulkPut(moving.map(toRolloutRow));

@@ -117,6 +117,7 @@ export function createWorkerApi(deps: WorkerDeps) {
             fetch: deps.fetch,
             now: Date.now,
             protocolOf: (url: string) => protocols.protocolOf(url),
+            storageEstimate: async () => navigator.storage.estimate(),
             ...(deps.reportLive === undefined ? {} : { onLive: deps.reportLive }),
             ...(schedulers === undefined ? {} : { schedulers }),
           },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, isAborted, toAppError } from '../../src/core/errors';
+import { AppError, isAborted, toAppError, withStorageUsage } from '../../src/core/errors';
 
 describe('AppError across the worker boundary', () => {
   it('keeps kind, message and details through a structured clone', () => {
@@ -28,6 +28,23 @@ describe('AppError across the worker boundary', () => {
         name: 'AbortError',
         inner: Object.assign(new Error('full'), { name: 'QuotaExceededError' }),
       }),
+      'storage_quota',
+    ],
+    [
+      Object.assign(new Error('aborted'), {
+        name: 'AbortError',
+        inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      }),
+      'storage_quota',
+    ],
+    [
+      new Error('transaction failed', {
+        cause: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      }),
+      'storage_quota',
+    ],
+    [
+      Object.assign(new Error('aborted'), { name: 'AbortError', inner: new Error('other') }),
       'aborted',
     ],
     [
@@ -47,6 +64,26 @@ describe('AppError across the worker boundary', () => {
   it('gives a quota error a next step', () => {
     const error = toAppError(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
     expect(error.nextStep).toMatch(/delet/i);
+  });
+
+  it('says a full disk is full, never "Cancelled.", with how much the site uses (#10)', () => {
+    const dexieAbort = Object.assign(new Error('Transaction aborted'), {
+      name: 'AbortError',
+      inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    });
+    const error = withStorageUsage(toAppError(dexieAbort), {
+      usage: 1.5 * 1024 ** 3,
+      quota: 1.5 * 1024 ** 3 + 3 * 1024 ** 2,
+    });
+    expect(error.kind).toBe('storage_quota');
+    expect(error.message).not.toMatch(/cancel/i);
+    expect(error.message).toBe(
+      'Storage is full: this site uses 1.50 GB of the 1.50 GB the browser allows it (3.0 MB free), and the browser refused to store more.',
+    );
+    expect(error.nextStep).toMatch(/Settings.*delete the datasets, runs or training data/);
+    expect(withStorageUsage(error, undefined)).toBe(error);
+    const network = new AppError('network', 'down');
+    expect(withStorageUsage(network, { usage: 1, quota: 2 })).toBe(network);
   });
 
   it('recognises cancellation', () => {

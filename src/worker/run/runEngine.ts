@@ -4,7 +4,7 @@
 // request, a full disk) stops every lane and is recorded as the run's banner. Rollouts caught
 // mid-request stay as they were stored, so a resume re-sends only those requests.
 import { originOf } from '../../core/endpointOrigin';
-import { AppError, toAppError } from '../../core/errors';
+import { AppError, toAppError, withStorageUsage, type StorageUsage } from '../../core/errors';
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { EndpointConfig } from '../../core/schema/endpoint';
 import type { RolloutRecord, RunRecord, RunStatus } from '../../core/schema/run';
@@ -44,6 +44,8 @@ export interface RunEngineDeps {
   /** The protocol each endpoint speaks, as observed (llm/endpointProtocol). */
   protocolOf?: (url: string) => string;
   timeoutMs?: number;
+  /** How full the site's storage is (navigator.storage.estimate), for a storage-full stop. */
+  storageEstimate?: () => Promise<StorageUsage>;
   /** Retry waits; tests inject a fast one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /**
@@ -240,6 +242,12 @@ export async function executeRun(
   await seeded.catch(() => undefined);
   report.finish();
 
+  if (stopError?.kind === 'storage_quota') {
+    // Say how full: a full disk is the user's to fix, and the figures say how much to free.
+    const estimate = await deps.storageEstimate?.().catch(() => undefined);
+    stopError = withStorageUsage(stopError, estimate);
+  }
+
   const status: RunStatus = signal.aborted
     ? stopReason() === 'cancel'
       ? 'cancelled'
@@ -247,15 +255,20 @@ export async function executeRun(
     : stopError !== undefined
       ? 'stopped'
       : 'done';
-  await patchRun(deps.db, runId, {
-    status,
-    updatedAt: deps.now(),
-    ...(status === 'done' ? { finishedAt: deps.now() } : {}),
-    ...(stopError === undefined
-      ? {}
-      : {
-          stopError: stopError.toStored(),
-        }),
-  });
+  try {
+    await patchRun(deps.db, runId, {
+      status,
+      updatedAt: deps.now(),
+      ...(status === 'done' ? { finishedAt: deps.now() } : {}),
+      ...(stopError === undefined
+        ? {}
+        : {
+            stopError: stopError.toStored(),
+          }),
+    });
+  } catch (error) {
+    // A disk too full to record even the stop: the caller still learns why the run stopped.
+    throw stopError ?? error;
+  }
   return status;
 }

@@ -714,6 +714,79 @@ describe('executeRun', () => {
     await judgeHost.close();
   });
 
+  it('stops on a full disk, saying so with the usage, and pays for no answer it cannot store (#10)', async () => {
+    const h = await setup(40);
+    const concurrency = 4;
+    const runId = await createRun(
+      h.createDeps,
+      h.settings({ concurrency, useCache: false }),
+      'full disk',
+    );
+    // The engine's own connection to the same database, whose writes (the small run record's aside)
+    // fail once the disk is "full" as Chromium's do: the transaction aborts, and Dexie reports an
+    // AbortError whose inner error is the QuotaExceededError.
+    const full = { isFull: false, hasFilled: false };
+    const db = openDb(h.db.name);
+    openDbs.push(db);
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              name !== 'runs' && full.isFull
+                ? Promise.reject(
+                    Object.assign(new Error('Transaction aborted'), {
+                      name: 'AbortError',
+                      inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+                    }),
+                  )
+                : table.mutate(request),
+          };
+        },
+      }),
+    });
+    script(h.mock, (request) => {
+      if (request.exampleId === 10 && !request.isJudge && !full.hasFilled) {
+        Object.assign(full, { isFull: true, hasFilled: true });
+      }
+      return undefined;
+    });
+    const deps: RunEngineDeps = {
+      ...h.deps,
+      db,
+      storageEstimate: () =>
+        Promise.resolve({ usage: 1024 ** 3, quota: 1024 ** 3 + 3 * 1024 ** 2 }),
+    };
+
+    expect(await run(h, runId, { deps })).toBe('stopped');
+    const stopped = await storedRun(h.db, runId);
+    expect(stopped.stopError).toMatchObject({ kind: 'storage_quota' });
+    expect(stopped.stopError?.message).not.toMatch(/cancel/i);
+    expect(stopped.stopError?.message).toMatch(
+      /^Storage is full: this site uses 1\.00 GB of the 1\.00 GB the browser allows it \(3\.0 MB free\)/,
+    );
+    expect(stopped.stopError?.nextStep).toMatch(/delete the datasets, runs or training data/);
+    // The run stopped at the first write that failed: the answers paid for but not stored are at
+    // most the requests in flight then (a lane's two judges go out together).
+    const rollouts = await listRollouts(h.db, runId);
+    const paid = chatRequests(h.mock).length;
+    expect(paid).toBeLessThan(40 * 3); // a generation and two judges each
+    expect(paid - answersStored(rollouts)).toBeLessThanOrEqual(concurrency * 2);
+    expect(paid - answersStored(rollouts)).toBeGreaterThanOrEqual(0);
+
+    // Space freed: Resume finishes the run and asks nothing stored again.
+    full.isFull = false;
+    expect(await run(h, runId, { deps })).toBe('done');
+    expect(await expectAccounted(h.db, runId, 40)).toMatchObject({ done: 40 });
+    expect((await storedRun(h.db, runId)).stopError).toBeUndefined();
+    expect(chatRequests(h.mock).length - paid).toBe(40 * 3 - answersStored(rollouts));
+  });
+
   it('sends each host only its own key: a judge on another host gets none of the first’s (#10)', async () => {
     const h = await setup(2);
     const other = await startMockOpenAI();

@@ -38,7 +38,9 @@ export function RunBanners({ run, status, actionError, onDismissError }: RunBann
             <p className="banner-next">{run.stopError.nextStep}</p>
           )}
           <p className="small">
-            Fix the key below (or the problem on the provider’s side), then Resume.
+            {run.stopError?.kind === 'storage_quota'
+              ? 'Free space, then Resume: every answer stored so far is kept.'
+              : 'Fix the key below (or the problem on the provider’s side), then Resume.'}
           </p>
         </div>
       )}
