@@ -20,9 +20,42 @@ export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 /** The SDK refuses an empty key; keyless local servers get a placeholder and no Authorization header. */
 const NO_KEY_PLACEHOLDER = 'no-key';
 
+/**
+ * Starts a request's deadline: calls `expire` after `ms` unless the returned function cancels it
+ * first. `about` names the request (its body), so a test can expire exactly the requests its server
+ * hangs instead of racing a wall clock.
+ */
+export type DeadlineTimer = (
+  ms: number,
+  expire: () => void,
+  about: { body?: Record<string, unknown> },
+) => () => void;
+
+export const wallClockDeadline: DeadlineTimer = (ms, expire) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
+
 export interface ClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Default: a wall-clock timer (setTimeout). */
+  deadlineTimer?: DeadlineTimer;
+}
+
+/** The SDK's own timeout is off (it stops at the response headers): withDeadline covers it all. */
+const NO_SDK_TIMEOUT_MS = 2 ** 31 - 1;
+
+interface Deadline {
+  timeoutMs: number;
+  timer: DeadlineTimer;
+}
+
+const deadlines = new WeakMap<OpenAI, Deadline>();
+
+/** The deadline of a client made by createClient (a client made elsewhere: its own timeout). */
+export function deadlineOf(client: OpenAI): Deadline {
+  return deadlines.get(client) ?? { timeoutMs: client.timeout, timer: wallClockDeadline };
 }
 
 export interface ChatMessage {
@@ -72,16 +105,23 @@ function wrapFetch(base: typeof fetch): typeof fetch {
  * up on a run-wide signal. Failures leave mapped to AppError.
  */
 export async function withDeadline<T>(
-  timeoutMs: number,
+  limit: number | Deadline,
   ctx: ErrorContext,
   request: (signal: AbortSignal) => Promise<T>,
+  about: { body?: Record<string, unknown> } = {},
 ): Promise<T> {
+  const { timeoutMs, timer: startTimer } =
+    typeof limit === 'number' ? { timeoutMs: limit, timer: wallClockDeadline } : limit;
   const controller = new AbortController();
   const deadline = new AbortController();
-  const timer = setTimeout(() => {
-    deadline.abort();
-    controller.abort();
-  }, timeoutMs);
+  const cancelTimer = startTimer(
+    timeoutMs,
+    () => {
+      deadline.abort();
+      controller.abort();
+    },
+    about,
+  );
   const onAbort = () => {
     controller.abort();
   };
@@ -94,7 +134,7 @@ export async function withDeadline<T>(
       throw timeoutError({ ...ctx, timeoutMs });
     throw mapLlmError(error, ctx);
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     ctx.signal?.removeEventListener('abort', onAbort);
   }
 }
@@ -108,7 +148,7 @@ export function createClient(
   // Called through a closure: browsers throw "Illegal invocation" when fetch loses its `this`.
   const base = opts.fetch ?? ((input, init) => fetch(input, init));
   const hasKey = apiKey.trim() !== '';
-  return new OpenAI({
+  const client = new OpenAI({
     apiKey: hasKey ? apiKey.trim() : NO_KEY_PLACEHOLDER,
     baseURL: endpoint.baseUrl,
     // Explicit nulls: in Node (tests) the SDK would otherwise read OPENAI_* environment variables.
@@ -116,7 +156,7 @@ export function createClient(
     project: null,
     dangerouslyAllowBrowser: true,
     maxRetries: 0,
-    timeout: timeoutMs,
+    timeout: NO_SDK_TIMEOUT_MS,
     fetch: wrapFetch(base),
     defaultHeaders: {
       ...automaticHeaders(endpoint.baseUrl),
@@ -124,6 +164,8 @@ export function createClient(
       ...(hasKey ? {} : { Authorization: null }),
     },
   });
+  deadlines.set(client, { timeoutMs, timer: opts.deadlineTimer ?? wallClockDeadline });
+  return client;
 }
 
 const SAMPLING_FIELDS = ['temperature', 'max_tokens', 'top_p', 'seed'] as const;
@@ -234,21 +276,27 @@ export async function chatCompletion(
   opts: { signal?: AbortSignal } = {},
 ): Promise<ChatResult> {
   const requestBody = buildRequestBody(endpoint, messages);
+  const deadline = deadlineOf(client);
   const ctx: ErrorContext = {
     baseUrl: endpoint.baseUrl,
     apiKey:
       client.apiKey === null || client.apiKey === NO_KEY_PLACEHOLDER ? undefined : client.apiKey,
     model: endpoint.model,
     signal: opts.signal,
-    timeoutMs: client.timeout,
+    timeoutMs: deadline.timeoutMs,
   };
   const started = performance.now();
-  const text = await withDeadline(client.timeout, ctx, async (signal) => {
-    const response = await client
-      .post('/chat/completions', { body: requestBody, signal })
-      .asResponse();
-    return response.text();
-  });
+  const text = await withDeadline(
+    deadline,
+    ctx,
+    async (signal) => {
+      const response = await client
+        .post('/chat/completions', { body: requestBody, signal })
+        .asResponse();
+      return response.text();
+    },
+    { body: requestBody },
+  );
   const latencyMs = Math.round(performance.now() - started);
   return { ...readChatResponse(text, ctx), latencyMs, requestBody: structuredClone(requestBody) };
 }

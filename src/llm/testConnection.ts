@@ -6,7 +6,7 @@ import { z } from '../core/zod';
 import { AppError } from '../core/errors';
 import type { EndpointConfig } from '../core/schema/endpoint';
 import { sortByCodeUnit } from '../core/sortByCodeUnit';
-import { chatCompletion, createClient, withDeadline } from './client';
+import { chatCompletion, createClient, deadlineOf, withDeadline } from './client';
 import { mapLlmError, parseError, type ErrorContext } from './errorMapping';
 import { corsHelpFor, getPreset } from '../core/presets';
 import { hostOf } from '../core/hostOf';
@@ -186,7 +186,7 @@ export async function listModels(
     ...(opts.fetch === undefined ? {} : { fetch: opts.fetch }),
   });
   const ctx: ErrorContext = { baseUrl: endpoint.baseUrl, apiKey, signal: opts.signal };
-  const text = await withDeadline(client.timeout, ctx, async (signal) => {
+  const text = await withDeadline(deadlineOf(client), ctx, async (signal) => {
     const response = await client.get('/models', { signal }).asResponse();
     return response.text();
   });

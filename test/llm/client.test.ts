@@ -261,6 +261,33 @@ describe('chatCompletion error mapping', () => {
     expect(error.kind).toBe('timeout');
   });
 
+  it('times requests with an injected deadline timer, told which request it times, and no other timer', async () => {
+    const m = await start();
+    m.enqueue({ hang: true }, { reply: 'slow but fine', latencyMs: 100 });
+    const timed: { ms: number; model: unknown; expire: () => void }[] = [];
+    const endpoint = mockEndpoint(m);
+    // A 1 ms limit that only this timer enforces: it expires the hung request and lets the slow
+    // healthy one finish, so nothing races a wall clock (the SDK's own timeout is off).
+    const client = createClient(endpoint, KEY, {
+      timeoutMs: 1,
+      deadlineTimer: (ms, expire, about) => {
+        timed.push({ ms, model: about.body?.['model'], expire });
+        return () => undefined;
+      },
+    });
+    const hung = chatCompletion(client, endpoint, MESSAGES);
+    await waitUntil(() => m.requests.length === 1, 'the hung request at the server');
+    timed[0]?.expire();
+    const error = await failure(hung);
+    expect(error.kind).toBe('timeout');
+    const result = await chatCompletion(client, endpoint, MESSAGES);
+    expect(result.content).toBe('slow but fine');
+    expect(timed.map(({ ms, model }) => ({ ms, model }))).toEqual([
+      { ms: 1, model: endpoint.model },
+      { ms: 1, model: endpoint.model },
+    ]);
+  });
+
   it('maps malformed JSON, empty choices and a non-completion body to parse', async () => {
     const m = await start();
     m.enqueue(

@@ -10,7 +10,7 @@ import type { EndpointConfig } from '../../core/schema/endpoint';
 import type { RolloutRecord, RunRecord, RunStatus } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
 import { countRollouts, getRun, moveRolloutStatus, patchRun } from '../../data/runStore';
-import { createClient } from '../../llm/client';
+import { createClient, type DeadlineTimer } from '../../llm/client';
 import { createScheduler, type Scheduler } from '../../llm/scheduler';
 import type { EndpointContext } from './callEndpoint';
 import { dexieResponseCache } from './responseCache';
@@ -44,6 +44,8 @@ export interface RunEngineDeps {
   /** The protocol each endpoint speaks, as observed (llm/endpointProtocol). */
   protocolOf?: (url: string) => string;
   timeoutMs?: number;
+  /** Each request's deadline timer (default: the wall clock); tests expire the requests they hang. */
+  deadlineTimer?: DeadlineTimer;
   /** How full the site's storage is (navigator.storage.estimate), for a storage-full stop. */
   storageEstimate?: () => Promise<StorageUsage>;
   /** Retry waits; tests inject a fast one. */
@@ -82,6 +84,7 @@ function endpointContexts(run: RunRecord, keys: RunKeys, deps: RunEngineDeps) {
   const clientOpts = {
     fetch: deps.fetch,
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+    ...(deps.deadlineTimer === undefined ? {} : { deadlineTimer: deps.deadlineTimer }),
   };
   const make = (endpoint: EndpointConfig, key: string): EndpointContext => ({
     endpoint,

@@ -8,6 +8,7 @@ import type { RolloutRecord } from '../../../src/core/schema/run';
 import { openDb, type MedevalDb } from '../../../src/data/db';
 import { listRollouts } from '../../../src/data/runStore';
 import { createRun } from '../../../src/worker/run/createRun';
+import type { DeadlineTimer } from '../../../src/llm/client';
 import { executeRun } from '../../../src/worker/run/runEngine';
 import { startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
 import {
@@ -52,7 +53,24 @@ describe('executeRun under chaos', () => {
   it('loses, duplicates and hides nothing, and records exactly the attempts the server saw', async () => {
     const m = await startMockOpenAI();
     mock = m;
-    m.setDefault(chaosBehaviour(CHAOS));
+    // Deadlines are deterministic: a request times out exactly when the server hangs it (its timer
+    // is expired then), and a healthy request on a loaded machine never does, however slow.
+    const deadlines = new Map<string, () => void>();
+    const requestId = (body: unknown) => `${requestModel(body)}|${requestExampleId(body)}`;
+    const chaos = chaosBehaviour(CHAOS);
+    m.setDefault((request) => {
+      const behaviour = chaos(request);
+      if ('hang' in behaviour) deadlines.get(requestId(request.body))?.();
+      return behaviour;
+    });
+    const deadlineTimer: DeadlineTimer = (_ms, expire, about) => {
+      // One request per model and example at a time: its retries wait for it to end.
+      const id = requestId(about.body);
+      deadlines.set(id, expire);
+      return () => {
+        if (deadlines.get(id) === expire) deadlines.delete(id);
+      };
+    };
     const database = openDb(`t-${crypto.randomUUID()}`);
     db = database;
     const history = watchStatuses(database);
@@ -74,9 +92,8 @@ describe('executeRun under chaos', () => {
         db: database,
         fetch,
         now: Date.now,
-        // Far above any healthy request on a loaded machine, so only the scripted hangs time out:
-        // a healthy request that timed out would be an attempt the seeded prediction does not expect.
         timeoutMs: 1_500,
+        deadlineTimer,
         sleep: (ms, signal) => {
           waits.push(ms);
           return signal.aborted
