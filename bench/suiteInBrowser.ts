@@ -211,6 +211,7 @@ async function deleteDb(page: Page): Promise<void> {
 export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Error('Chromium not found');
+  const lightevalRows = medmcqaRows(MCQA_ROWS).map((row) => ({ ...row, cop: row.cop + 1 }));
   const fake = await startFakeHuggingFace({
     datasets: [
       {
@@ -221,14 +222,12 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
         },
       },
       {
-        id: 'openlifescienceai/medmcqa',
+        // The suite's med_mcqa entries read lighteval's copy, as MedARC does (cop 1-based).
+        id: 'lighteval/med_mcqa',
         revision: 'd'.repeat(40),
         configs: {
           default: {
-            validation: {
-              rows: medmcqaRows(MCQA_ROWS),
-              parquet: medmcqaParquet(medmcqaRows(MCQA_ROWS)),
-            },
+            validation: { rows: lightevalRows, parquet: medmcqaParquet(lightevalRows) },
           },
         },
       },
@@ -276,7 +275,7 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
     const params = new URLSearchParams({ hfViewer: fake.viewerBase, hfHub: fake.hubBase });
     const parquetUrls = [
       `${fake.hubBase}/datasets/GBaker/MedQA-USMLE-4-options/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet`,
-      `${fake.hubBase}/datasets/openlifescienceai/medmcqa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet`,
+      `${fake.hubBase}/datasets/lighteval/med_mcqa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet`,
     ];
     for (let round = 0; round < LOAD_ROUNDS; round++) {
       await deleteDb(page);
@@ -297,7 +296,7 @@ function report(opens: OpenRound[], loads: LoadRound[]): BenchSection {
   return {
     title: 'Suites: leaderboard and loading a suite’s datasets (headless Chromium)',
     lines: [
-      `Leaderboard: ${MODELS} models × ${ENTRIES} entries of Medmarks verified, each a finished run with its digest and its ${EXAMPLES.toLocaleString('en-US')} per-example rewards, seeded into IndexedDB; ${ROUNDS} page loads of \`#/leaderboard?all=1\` (every column), from navigation start (the app's start included). The page reads runs, digests and suite runs; the worker reads the rewards and computes the win rates, which fill in after the rows. The floor is a raw IndexedDB read of the records the page reads, in the same page. Loading: "Load all datasets" on the Suites page, MedQA (1,273 rows) and a MedMCQA-shaped split of ${MCQA_ROWS.toLocaleString('en-US')} rows from the loopback Hugging Face imitation, a fresh database each of ${LOAD_ROUNDS} rounds; the floor is a plain \`fetch\` of the same Parquet files from the page.`,
+      `Leaderboard: ${MODELS} models × ${ENTRIES} entries of Medmarks verified, each a finished run with its digest and its ${EXAMPLES.toLocaleString('en-US')} per-example rewards, seeded into IndexedDB; ${ROUNDS} page loads of \`#/leaderboard?all=1\` (every column), from navigation start (the app's start included). The page reads runs, digests and suite runs; the worker reads the rewards and computes the win rates, which fill in after the rows. The floor is a raw IndexedDB read of the records the page reads, in the same page. Loading: "Load all datasets" on the Suites page, MedQA (1,273 rows) and a split of ${MCQA_ROWS.toLocaleString('en-US')} rows in the shape of lighteval/med_mcqa (the copy the suite's med_mcqa entries read) from the loopback Hugging Face imitation (the suite's other datasets are not served and fail at once), a fresh database each of ${LOAD_ROUNDS} rounds; the floor is a plain \`fetch\` of the same Parquet files from the page.`,
       '',
       '| measure | median | all rounds | target |',
       '|---|---|---|---|',
