@@ -7,7 +7,7 @@ import { AppServicesContext } from './ui/appContext';
 import { parseHash } from './ui/hooks/useHashRoute';
 import { prefetchRowsForLocation } from './ui/prefetchRows';
 import { prefetchLeaderboardForLocation } from './ui/components/leaderboard/leaderboardRecords';
-import { leaderboardPage, resultsPage } from './ui/routeModules';
+import { datasetPage, leaderboardPage, resultsPage } from './ui/routeModules';
 import { WorkerClient } from './ui/workerClient';
 import './ui/styles.css';
 
@@ -22,11 +22,12 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     console.warn('Offline support is unavailable:', error);
   });
 }
-// Starting on the results or leaderboard page: load its chunk before the first render (see
-// ui/routeModules.ts).
+// Starting on the results, leaderboard or dataset (home) page: load its chunk before the first
+// render (see ui/routeModules.ts).
 const startPage = parseHash(window.location.hash).page;
 if (startPage === 'results') await resultsPage.preload().catch(() => undefined);
-if (startPage === 'leaderboard') await leaderboardPage.preload().catch(() => undefined);
+else if (startPage === 'leaderboard') await leaderboardPage.preload().catch(() => undefined);
+else if (startPage === 'dataset') await datasetPage.preload().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

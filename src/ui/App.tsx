@@ -3,11 +3,10 @@ import { OfflineNotice } from './components/OfflineNotice';
 import { ResultsFromLinkNotice } from './components/ResultsFromLinkNotice';
 import { StaleTabBanner } from './components/StaleTabBanner';
 import { hrefFor, useHashRoute, type HashRoute } from './hooks/useHashRoute';
-import { DatasetPage } from './pages/DatasetPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { leaderboardPage, resultsPage } from './routeModules';
+import { datasetPage, leaderboardPage, resultsPage } from './routeModules';
 
-// Pages other than the dataset load on first visit: the first page opens faster.
+// Every page loads on first visit; the one the app starts on loads before the first render (main.tsx).
 const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
 const ComparePage = lazy(() =>
   import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })),
@@ -54,7 +53,7 @@ function pageFor(route: HashRoute): ReactNode {
     case 'corpora':
       return <CorporaPage route={route} />;
     default:
-      return <DatasetPage route={route} />;
+      return <datasetPage.Page route={route} />;
   }
 }
 

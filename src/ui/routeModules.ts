@@ -2,8 +2,8 @@ import { lazy, type ComponentType } from 'react';
 import type { HashRoute } from './hooks/useHashRoute';
 
 // Lazily loaded pages that can also be loaded BEFORE the first render. React 19 holds the reveal of
-// a suspended page for ~300 ms, so an app that starts on `#/results` (or `#/leaderboard`) loads that
-// chunk first
+// a suspended page for ~300 ms, so an app that starts on `#/results`, `#/leaderboard` or the dataset page
+// loads that chunk first
 // (main.tsx) and the page then renders without suspending: the lazy factory hands React an
 // already-resolved thenable, which it reads synchronously.
 
@@ -34,4 +34,9 @@ export const resultsPage = preloadablePage(() =>
 
 export const leaderboardPage = preloadablePage(() =>
   import('./pages/LeaderboardPage').then((m) => m.LeaderboardPage),
+);
+
+/** The home page: lazy too, so the environments it reads (the whole registry) stay out of the initial bundle. */
+export const datasetPage = preloadablePage(() =>
+  import('./pages/DatasetPage').then((m) => m.DatasetPage),
 );
