@@ -107,7 +107,9 @@ describe.skipIf(chromiumPath === null)('run speed and honest concurrency in Chro
   });
 
   it('runs over HTTP/2 with TLS, shows the speed, and no HTTP/1.1 notice', async () => {
-    mock = await startMock({ http2: true, latencyMs: 150 });
+    // Slow enough that the run is still going when the speed view is read (at 150 ms the 40 rollouts
+    // could finish before its first report, and the view is shown only while the run goes).
+    mock = await startMock({ http2: true, latencyMs: 600 });
     app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
     const { page } = app;
     await importExamples(page, 40);
@@ -117,7 +119,9 @@ describe.skipIf(chromiumPath === null)('run speed and honest concurrency in Chro
       .toMatch(/16 rollouts at a time: about 6 rounds/);
     await page.getByTestId('run-start').click();
     const speed = page.getByTestId('run-speed');
-    await expect.poll(() => speed.locator('li').first().getAttribute('data-protocol')).toBe('h2');
+    await expect
+      .poll(() => speed.locator('li').first().getAttribute('data-protocol', { timeout: 1000 }))
+      .toBe('h2');
     expect(await speed.textContent()).toMatch(/requests\/s · \d+ \/ 16 rollouts in progress/);
     await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe('done');
     expect(await page.getByTestId('concurrency-notice').count()).toBe(0);
