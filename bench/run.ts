@@ -16,6 +16,7 @@ import { benchResultsInBrowser } from './resultsInBrowser';
 import { benchRunEngine } from './runEngine';
 import { benchRunInBrowser } from './runInBrowser';
 import { benchRunSpeedInBrowser } from './runSpeedInBrowser';
+import { benchRunStartInBrowser } from './runStartInBrowser';
 import { benchSuiteInBrowser } from './suiteInBrowser';
 import type { BenchSection } from './stats';
 
@@ -48,6 +49,8 @@ async function main() {
         sections.push(await benchRunInBrowser(server.url));
       if (only === undefined || only.includes('run-speed'))
         sections.push(await benchRunSpeedInBrowser(server.url));
+      if (only === undefined || only.includes('run-start'))
+        sections.push(await benchRunStartInBrowser(server.url));
       if (only === undefined || only.includes('results'))
         sections.push(await benchResultsInBrowser(server.url));
       if (only === undefined || only.includes('import'))

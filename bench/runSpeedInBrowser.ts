@@ -5,8 +5,8 @@
 //   floor measured in the same page and round (32 lanes of generate-then-judge, same bodies);
 // - 131 rollouts, 200 ms per request, concurrency 16: Start → done against the ideal
 //   (waves × 2 × latency); the same over HTTP/1.1 for what a browser's 6 connections do;
-// - 5,000 rollouts, 20 ms, concurrency 32: Start → first request, and last response → run done;
 // - main-thread long tasks during each run, preflights and request headers sent.
+// Start → first request and the journal at 500 and 5,000 rollouts are in runStartInBrowser.ts.
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser';
@@ -21,7 +21,7 @@ const NOTES =
     12,
   );
 
-interface Scenario {
+export interface Scenario {
   rollouts: number;
   latencyMs: number;
   concurrency: number;
@@ -29,7 +29,6 @@ interface Scenario {
 
 const BIG: Scenario = { rollouts: 2000, latencyMs: 20, concurrency: 32 };
 const SMALL: Scenario = { rollouts: 131, latencyMs: 200, concurrency: 16 };
-const HUGE: Scenario = { rollouts: 5000, latencyMs: 20, concurrency: 32 };
 
 function examplesJsonl(count: number): Buffer {
   return Buffer.from(
@@ -134,7 +133,7 @@ async function floor(browser: Browser, appUrl: string, mock: MockProcess, s: Sce
   }
 }
 
-interface AppRun {
+export interface AppRun {
   /** Click on Start → the page shows the run done. */
   ms: number;
   startToFirstRequestMs: number;
@@ -145,7 +144,7 @@ interface AppRun {
   mock: MockStats;
 }
 
-async function appRun(
+export async function appRun(
   browser: Browser,
   appUrl: string,
   mock: MockProcess,
@@ -218,8 +217,7 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
   const big: Awaited<ReturnType<typeof appRun>>[] = [];
   const small: Awaited<ReturnType<typeof appRun>>[] = [];
   const smallH1: Awaited<ReturnType<typeof appRun>>[] = [];
-  const huge: Awaited<ReturnType<typeof appRun>>[] = [];
-  const only = process.env.BENCH_SPEED ?? 'big,small,h1,huge';
+  const only = process.env.BENCH_SPEED ?? 'big,small,h1';
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const profile =
@@ -229,7 +227,6 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
       if (only.includes('big')) big.push(await appRun(browser, appUrl, h2, BIG, profile));
       if (only.includes('small')) small.push(await appRun(browser, appUrl, h2, SMALL));
       if (only.includes('h1')) smallH1.push(await appRun(browser, appUrl, h1, SMALL));
-      if (only.includes('huge')) huge.push(await appRun(browser, appUrl, h2, HUGE));
       console.log(`run speed round ${round + 1}/${ROUNDS} done`);
     }
   } finally {
@@ -241,7 +238,7 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
   const smallRatios = small.map((r) => r.app.ms / idealMs(SMALL));
   const smallFloorRatios = small.map((r) => r.floorMs / idealMs(SMALL));
   const h1Ratios = smallH1.map((r) => r.app.ms / idealMs(SMALL));
-  const allRuns = [...big, ...small, ...huge].map((r) => r.app);
+  const allRuns = [...big, ...small].map((r) => r.app);
   const sample = big[0]?.app.mock ?? small[0]?.app.mock;
   const row = (label: string, values: number[], digits = 0, bold = false, target = '—') => {
     const m = median(values).toFixed(digits);
@@ -279,34 +276,11 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
         small.map((r) => r.app.mock.maxInFlight),
       ),
       row(
-        `${HUGE.rollouts} rollouts, ${HUGE.latencyMs} ms, concurrency ${HUGE.concurrency}: **Start → first request** (ms)`,
-        huge.map((r) => r.app.startToFirstRequestMs),
-        0,
-        true,
-        '≤ 300',
-      ),
-      row(
-        '… **last response → run stored as done** (ms)',
-        huge.map((r) => r.app.lastResponseToStoredMs),
-        0,
-        true,
-        '≤ 1000',
-      ),
-      row(
-        '… last response → page shows done (ms)',
-        huge.map((r) => r.app.lastResponseToShownMs),
-      ),
-      row(
-        '… app / floor',
-        huge.map((r) => r.app.ms / r.floorMs),
-        2,
-      ),
-      row(
         '**main-thread tasks > 50 ms**, all runs of a round',
         [0, 1, 2].flatMap((i) =>
-          [big[i], small[i], huge[i]].some((x) => x !== undefined)
+          [big[i], small[i]].some((x) => x !== undefined)
             ? [
-                [big[i], small[i], huge[i]].reduce(
+                [big[i], small[i]].reduce(
                   (n, x) => n + (x?.app.longTasks.filter((t) => t > 50).length ?? 0),
                   0,
                 ),
