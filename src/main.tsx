@@ -8,10 +8,10 @@ import { parseHash } from './ui/hooks/useHashRoute';
 import { prefetchRowsForLocation } from './ui/prefetchRows';
 import { prefetchLeaderboardForLocation } from './ui/components/leaderboard/leaderboardRecords';
 import { datasetPage, leaderboardPage, resultsPage } from './ui/routeModules';
-import { WorkerClient } from './ui/workerClient';
+import { createWorkerClient } from './ui/workerClient';
 import './ui/styles.css';
 
-const services = { db: openDb(), worker: new WorkerClient() };
+const services = { db: openDb(), worker: createWorkerClient() };
 prefetchRowsForLocation(services.db, window.location.hash);
 prefetchLeaderboardForLocation(services.db, window.location.hash);
 

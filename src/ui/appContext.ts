@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { MedevalDb } from '../data/db';
-import type { WorkerClient } from './workerClient';
+import type { WorkerApi } from '../worker/workerApi';
 
 export interface AppServices {
   db: MedevalDb;
-  worker: WorkerClient;
+  /** The worker's API (ui/workerClient in the app; any object implementing it in tests). */
+  worker: WorkerApi;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -2,7 +2,7 @@
 import { expose } from 'comlink';
 import { AppError } from '../core/errors';
 import { openDb } from '../data/db';
-import { createWorkerApi } from './workerApi';
+import { createWorkerApi } from './api/createWorkerApi';
 import { RUN_LIVE_CHANNEL, type RunLiveState } from '../core/runLive';
 
 const live = new BroadcastChannel(RUN_LIVE_CHANNEL);

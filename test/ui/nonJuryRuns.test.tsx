@@ -20,6 +20,8 @@ import {
 import { StatTiles } from '../../src/ui/components/results/summary/StatTiles';
 import { RolloutsTab } from '../../src/ui/components/results/table/RolloutsTab';
 import { runNamePlaceholder } from '../../src/ui/components/run/runDraft';
+import { openDb } from '../../src/data/db';
+import { fakeWorker } from '../support/fakeWorker';
 import { row } from '../core/results/rowFactory';
 import { sampleRun } from '../core/results/sampleRun';
 
@@ -44,10 +46,11 @@ const healthbenchRun: RunRecord = {
   dataset: { ...medqaRun.dataset, id: 'hf:healthbench', label: 'HealthBench' },
 };
 
-const services = {
-  db: {},
-  worker: { call: () => Promise.resolve([]) },
-} as unknown as AppServices;
+// Rendered to a string, no effect runs: nothing reads the database or calls the worker.
+const services: AppServices = {
+  db: openDb(`non-jury-${crypto.randomUUID()}`),
+  worker: fakeWorker(),
+};
 const render = (element: ReactElement) =>
   renderToString(
     <AppServicesContext.Provider value={services}>{element}</AppServicesContext.Provider>,

@@ -18,7 +18,7 @@ export function DataControls() {
   useEffect(() => {
     let isCurrent = true;
     worker
-      .call('storageReport')
+      .storageReport()
       .then((report) => {
         if (isCurrent) setItems(report);
       })
@@ -43,14 +43,11 @@ export function DataControls() {
   const removeItem = (item: StoredItem) =>
     act(
       () =>
-        worker.call(
-          item.kind === 'run'
-            ? 'deleteRun'
-            : item.kind === 'corpus'
-              ? 'corpusDelete'
-              : 'deleteDataset',
-          item.id,
-        ),
+        item.kind === 'run'
+          ? worker.deleteRun(item.id)
+          : item.kind === 'corpus'
+            ? worker.corpusDelete(item.id)
+            : worker.deleteDataset(item.id),
       `Deleted ${item.label}.`,
     );
 
@@ -58,7 +55,7 @@ export function DataControls() {
     if (!window.confirm('Delete every dataset, run, note and remembered key on this device?'))
       return;
     void act(async () => {
-      await worker.call('deleteEverything');
+      await worker.deleteEverything();
       keyStore.forgetAll();
       hostStore.forgetAll();
       // Only our own entries: on GitHub Pages, every project page of a user shares one origin.

@@ -25,7 +25,7 @@ export function ImportPanel({ inputCut, onImported }: ImportPanelProps) {
     if (files.length === 0) return;
     setStatus({ state: 'reading', count: files.length });
     try {
-      const summary = await worker.call('importFiles', files, inputCut);
+      const summary = await worker.importFiles(files, inputCut);
       const ignored =
         summary.ignored.length > 0
           ? `; ignored ${summary.ignored.map((i) => i.name).join(', ')}`

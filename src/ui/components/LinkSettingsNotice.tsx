@@ -53,7 +53,7 @@ export function LinkSettingsNotice({
       <button
         type="button"
         className="link-button"
-        onClick={() => void worker.call('saveSourceSettings', source.effective)}
+        onClick={() => void worker.saveSourceSettings(source.effective)}
       >
         Save them as my settings
       </button>

@@ -45,7 +45,7 @@ export function ResultsFromLinkNotice() {
   const open = async (allowDuplicate = false) => {
     setLoad({ state: 'loading' });
     try {
-      const summary = await worker.call('importResultsFromUrl', link.toString(), {
+      const summary = await worker.importResultsFromUrl(link.toString(), {
         allowDuplicate,
       });
       if (summary.status === 'duplicate') setLoad({ state: 'duplicate', duplicate: summary });

@@ -5,7 +5,7 @@ import { useServices } from '../appContext';
 import type { VariantRequest } from '../components/benchmarks/benchmarkRequest';
 import { hfTokensFor } from '../components/settings/hfTokenHosts';
 import { keyStore } from '../keys/keyStore';
-import type { WorkerClient } from '../workerClient';
+import type { DatasetsApi, JobsApi, WorkerApi } from '../../worker/workerApi';
 
 // Starts, cancels and deletes benchmark loads; progress is read live from each dataset record. Which
 // loads run, and the errors their calls ended with, live outside any component: a load goes on in
@@ -22,11 +22,15 @@ interface LoadsSnapshot {
   errors: ReadonlyMap<string, BenchmarkCallError>;
 }
 
+/** What the loads ask of the worker. */
+export type BenchmarkWorker = Pick<DatasetsApi, 'loadBenchmark' | 'deleteDataset'> &
+  Pick<JobsApi, 'cancel'>;
+
 export class BenchmarkLoads {
   private snapshot: LoadsSnapshot = { running: new Set(), errors: new Map() };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly worker: WorkerClient) {}
+  constructor(private readonly worker: BenchmarkWorker) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -42,13 +46,7 @@ export class BenchmarkLoads {
     try {
       // Each Hugging Face host's token, if the user gave one; the worker sends it to that host only.
       const tokens = hfTokensFor(keyStore.getSnapshot(), settings);
-      return await this.worker.call(
-        'loadBenchmark',
-        jobIdOf(datasetId),
-        settings,
-        workerRequest,
-        tokens,
-      );
+      return await this.worker.loadBenchmark(jobIdOf(datasetId), settings, workerRequest, tokens);
     } catch (caught) {
       const error = toAppError(caught);
       // Cancelling is not an error: the record already says "cancelled".
@@ -60,7 +58,7 @@ export class BenchmarkLoads {
   }
 
   cancel(datasetId: string): void {
-    this.worker.call('cancel', jobIdOf(datasetId)).catch((caught: unknown) => {
+    this.worker.cancel(jobIdOf(datasetId)).catch((caught: unknown) => {
       const error = toAppError(caught);
       this.update(datasetId, this.snapshot.running.has(datasetId), { action: 'cancel', error });
     });
@@ -69,7 +67,7 @@ export class BenchmarkLoads {
   async remove(datasetId: string): Promise<void> {
     this.update(datasetId, false, null);
     try {
-      await this.worker.call('deleteDataset', datasetId);
+      await this.worker.deleteDataset(datasetId);
     } catch (caught) {
       this.update(datasetId, false, { action: 'delete', error: toAppError(caught) });
     }
@@ -101,9 +99,9 @@ function jobIdOf(datasetId: string): string {
 }
 
 // One set of loads per worker: the worker (and so every load) lives as long as the page.
-const loadsByWorker = new WeakMap<WorkerClient, BenchmarkLoads>();
+const loadsByWorker = new WeakMap<WorkerApi, BenchmarkLoads>();
 
-function loadsFor(worker: WorkerClient): BenchmarkLoads {
+function loadsFor(worker: WorkerApi): BenchmarkLoads {
   let loads = loadsByWorker.get(worker);
   if (loads === undefined) {
     loads = new BenchmarkLoads(worker);

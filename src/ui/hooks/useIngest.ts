@@ -25,7 +25,7 @@ export function useIngest(): IngestState {
       setJobId(id);
       setError(null);
       try {
-        return await worker.call('ingestGithub', id, settings, inputCut);
+        return await worker.ingestGithub(id, settings, inputCut);
       } catch (caught) {
         const appError = toAppError(caught);
         // Cancelling is not an error: the record already says "cancelled".
@@ -39,7 +39,7 @@ export function useIngest(): IngestState {
   );
 
   const cancel = useCallback(() => {
-    if (jobId !== null) void worker.call('cancel', jobId);
+    if (jobId !== null) void worker.cancel(jobId);
   }, [jobId, worker]);
 
   return { isRunning: jobId !== null, error, start, cancel, clearError: () => setError(null) };

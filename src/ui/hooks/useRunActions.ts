@@ -53,7 +53,7 @@ export function useRunActions(): RunActions {
 
   const refresh = useCallback(async () => {
     try {
-      setActiveRuns(new Set(await worker.call('activeRuns')));
+      setActiveRuns(new Set(await worker.activeRuns()));
     } catch (error) {
       setError('worker', toAppError(error));
     }
@@ -62,7 +62,7 @@ export function useRunActions(): RunActions {
   // Poll once on mount: a run stored as running that no worker here runs was interrupted.
   useEffect(() => {
     let isCurrent = true;
-    worker.call('activeRuns').then(
+    worker.activeRuns().then(
       (ids) => {
         if (isCurrent) setActiveRuns(new Set(ids));
       },
@@ -95,7 +95,7 @@ export function useRunActions(): RunActions {
     async (runId: string, keys: RunKeys) => {
       // The worker registers the run synchronously; mark it active without waiting for a poll.
       setActiveRuns((current) => new Set([...(current ?? []), runId]));
-      await guarded(runId, () => worker.call('startRun', runId, keys));
+      await guarded(runId, () => worker.startRun(runId, keys));
     },
     [guarded, worker],
   );
@@ -121,18 +121,18 @@ export function useRunActions(): RunActions {
     errors,
     clearError: (runId) => setError(runId, null),
     start: (settings, name, keys, onCreated) =>
-      created(() => worker.call('createRun', settings, name), keys, onCreated),
+      created(() => worker.createRun(settings, name), keys, onCreated),
     resume: execute,
     retryFailed: async (runId, keys) => {
       let reset = 0;
       await guarded(runId, async () => {
-        reset = await worker.call('retryFailed', runId);
+        reset = await worker.retryFailed(runId);
       });
       if (reset > 0) await execute(runId, keys);
     },
     rescore: (parentId, options, name, keys, onCreated) =>
-      created(() => worker.call('rescoreRun', parentId, options, name), keys, onCreated),
-    stop: (runId, reason) => guarded(runId, () => worker.call('stopRun', runId, reason)),
-    remove: (runId) => guarded(runId, () => worker.call('deleteRun', runId)),
+      created(() => worker.rescoreRun(parentId, options, name), keys, onCreated),
+    stop: (runId, reason) => guarded(runId, () => worker.stopRun(runId, reason)),
+    remove: (runId) => guarded(runId, () => worker.deleteRun(runId)),
   };
 }

@@ -31,6 +31,34 @@ import {
 } from './sampleCorpus';
 import { searchCorpus } from './searchCorpus';
 
+export interface CorporaApi {
+  /** Viewer capabilities, splits with sizes, licence and features of one config. */
+  corpusOverview(jobId: string, dataset: string, config: string): Promise<CorpusOverview>;
+  /** One page (≤ 100 rows) of a split: local when loaded, else from the viewer's `/rows`. */
+  corpusBrowse(
+    jobId: string,
+    split: CorpusTarget,
+    offset: number,
+    length: number,
+  ): Promise<CorpusPage>;
+  /** Search text and column filters; local scan when loaded, else the viewer's search or filter. */
+  corpusSearch(
+    jobId: string,
+    split: CorpusTarget,
+    query: RowQuery,
+    offset: number,
+    length: number,
+  ): Promise<CorpusPage>;
+  /** Loads (or resumes loading) a whole split from Parquet; progress is on the corpus record. */
+  corpusLoad(jobId: string, split: CorpusTarget): Promise<LoadSummary>;
+  /** A seeded sample: any size from a loaded split, ≤ 500 rows page by page otherwise. */
+  corpusSample(jobId: string, request: SampleRequest): Promise<CorpusSample>;
+  /** A sample or a whole loaded split as chat JSONL (through a mapping) or raw JSONL, as a Blob. */
+  corpusExport(jobId: string, request: ExportRequest): Promise<CorpusExport>;
+  /** Deletes a loaded corpus and its rows (cancel its load first). */
+  corpusDelete(corpusId: string): Promise<void>;
+}
+
 export interface CorporaApiContext {
   db: MedevalDb;
   http: HttpDeps;
@@ -53,7 +81,7 @@ function pageLength(length: number): number {
   return Math.max(1, Math.min(MAX_ROWS_PER_PAGE, Math.floor(length)));
 }
 
-export function createCorporaApi(ctx: CorporaApiContext) {
+export function createCorporaApi(ctx: CorporaApiContext): CorporaApi {
   const corpora: CorporaContext = {
     db: ctx.db,
     http: ctx.http,
@@ -123,5 +151,3 @@ export function createCorporaApi(ctx: CorporaApiContext) {
     },
   };
 }
-
-export type CorporaApi = ReturnType<typeof createCorporaApi>;

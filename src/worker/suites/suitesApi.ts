@@ -19,6 +19,27 @@ import { computeLeaderboardWinRates, refreshRunDigests } from './runDigests';
 /** Runs of one suite going at once; their requests share the endpoint's concurrency limit. */
 export const SUITE_PARALLEL_RUNS = 4;
 
+export interface SuitesApi {
+  /** Brings the digests of these runs up to date (the leaderboard asks for the stale ones). */
+  refreshRunDigests(runIds: string[]): Promise<number>;
+  /** MedARC's win rates of a leaderboard's cells, from their stored rewards (read only here). */
+  leaderboardWinRates(request: WinRateRequest[]): Promise<LeaderboardWinRates>;
+  /** Creates one run per runnable entry of the suite; resolves with the suite run's id. */
+  createSuiteRun(request: SuiteRunRequest): Promise<string>;
+  estimateSuiteRun(
+    request: Omit<SuiteRunRequest, 'name'>,
+    prices: Record<string, PriceHint>,
+  ): Promise<SuiteEstimate>;
+  /** Runs (or resumes) every unfinished run of the suite run; resolves when all end or it stops. */
+  startSuiteRun(suiteRunId: string, keys: RunKeys): Promise<RunStatus>;
+  /** Pauses (or cancels) every run of the suite run, and starts no more. */
+  stopSuiteRun(suiteRunId: string, reason: StopReason): Promise<void>;
+  /** Puts every failed or unscored rollout of the suite's runs back in the queue. */
+  retrySuiteRun(suiteRunId: string): Promise<number>;
+  saveSuite(suite: StoredSuite): Promise<void>;
+  deleteSuite(suiteId: string): Promise<void>;
+}
+
 export interface SuitesApiContext {
   db: MedevalDb;
   runDeps: CreateRunDeps;
@@ -66,7 +87,7 @@ async function executeSuite(
   return signal.aborted ? 'paused' : 'done';
 }
 
-export function createSuitesApi(ctx: SuitesApiContext) {
+export function createSuitesApi(ctx: SuitesApiContext): SuitesApi {
   const { db, transferErrors } = ctx;
   return {
     /** Brings the digests of these runs up to date (the leaderboard asks for the stale ones). */

@@ -1,23 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
 import { DEFAULT_SOURCE_SETTINGS } from '../../../src/core/schema/sourceSettings';
-import { BenchmarkLoads } from '../../../src/ui/hooks/useBenchmarkLoad';
-import type { WorkerClient } from '../../../src/ui/workerClient';
+import { BenchmarkLoads, type BenchmarkWorker } from '../../../src/ui/hooks/useBenchmarkLoad';
 
-// The worker client's surface as the loads use it: each call settles when the test says so.
+interface Call {
+  method: string;
+  args: unknown[];
+  settle: (error?: AppError) => void;
+}
+
+// The worker as the loads use it: each call settles when the test says so.
 function fakeWorker() {
-  const calls: { method: string; args: unknown[]; settle: (error?: AppError) => void }[] = [];
-  const worker = {
-    call(method: string, ...args: unknown[]) {
-      return new Promise((resolve, reject) => {
-        calls.push({
-          method,
-          args,
-          settle: (error) => (error === undefined ? resolve(args[2] ?? true) : reject(error)),
-        });
+  const calls: Call[] = [];
+  const pending = <T>(method: string, args: unknown[], value: T) =>
+    new Promise<T>((resolve, reject) => {
+      calls.push({
+        method,
+        args,
+        settle: (error) => (error === undefined ? resolve(value) : reject(error)),
       });
-    },
-  } as unknown as WorkerClient;
+    });
+  const worker: BenchmarkWorker = {
+    loadBenchmark: (...args) => pending('loadBenchmark', args, REQUEST.datasetId),
+    cancel: (...args) => pending('cancel', args, true),
+    deleteDataset: (...args) => pending('deleteDataset', args, undefined),
+  };
   return { worker, calls };
 }
 

@@ -7,7 +7,7 @@ import { toAppError, type AppError } from '../../../src/core/errors';
 import { DEFAULT_SOURCE_SETTINGS } from '../../../src/core/schema/sourceSettings';
 import { openDb, type MedevalDb } from '../../../src/data/db';
 import { saveSourceSettings } from '../../../src/data/settingsStore';
-import { createWorkerApi } from '../../../src/worker/workerApi';
+import { createWorkerApi } from '../../../src/worker/api/createWorkerApi';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { medqaParquet, medqaRows } from '../../support/parquetFixtures';
 

@@ -10,7 +10,7 @@ import { resolveSuite } from '../../../src/core/suites/suitePlan';
 import { suiteFromToml } from '../../../src/core/suites/suiteToml';
 import { openDb, type MedevalDb } from '../../../src/data/db';
 import { loadBenchmark } from '../../../src/worker/benchmarks/loadBenchmark';
-import { createWorkerApi } from '../../../src/worker/workerApi';
+import { createWorkerApi } from '../../../src/worker/api/createWorkerApi';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { keysAt } from '../../support/seedDataset';
 import { mockEndpoint, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';

@@ -4,7 +4,7 @@ import type { CorpusTarget } from '../../../core/schema/corpus';
 import type { CorpusExport, ExportRequest } from '../../../worker/corpora/exportCorpus';
 import type { LoadSummary } from '../../../worker/corpora/loadCorpus';
 import type { CorpusSample } from '../../../worker/corpora/sampleCorpus';
-import { useCorporaWorker } from './corporaClient';
+import { useServices } from '../../appContext';
 import { downloadBlob } from '../../download';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';
 
@@ -23,7 +23,7 @@ export interface CorpusActions {
 
 /** Load, sample, export and delete for one split; each a cancellable worker job. */
 export function useCorpusActions(target: CorpusTarget): CorpusActions {
-  const { call } = useCorporaWorker();
+  const { worker } = useServices();
   const load = useCorpusJob<LoadSummary>();
   const sample = useCorpusJob<CorpusSample>();
   const exporter = useCorpusJob<CorpusExport>();
@@ -35,22 +35,22 @@ export function useCorpusActions(target: CorpusTarget): CorpusActions {
     exporter,
     sampled,
     deleteError,
-    startLoad: () => void load.run((jobId) => call('corpusLoad', jobId, target)),
+    startLoad: () => void load.run((jobId) => worker.corpusLoad(jobId, target)),
     takeSample: (size, seed) =>
       void sample
-        .run((jobId) => call('corpusSample', jobId, { target, size, seed }))
+        .run((jobId) => worker.corpusSample(jobId, { target, size, seed }))
         .then((result) => {
           if (result !== null) setSampled({ size, seed });
         }),
     startExport: (request) =>
       void exporter
-        .run((jobId) => call('corpusExport', jobId, request))
+        .run((jobId) => worker.corpusExport(jobId, request))
         .then((result) => {
           if (result !== null) downloadBlob(result.filename, result.blob);
         }),
     deleteCopy: (corpusId) => {
       setDeleteError(null);
-      call('corpusDelete', corpusId).catch((error: unknown) => setDeleteError(toAppError(error)));
+      worker.corpusDelete(corpusId).catch((error: unknown) => setDeleteError(toAppError(error)));
     },
   };
 }

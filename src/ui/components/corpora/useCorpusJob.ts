@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toAppError, type AppError } from '../../../core/errors';
-import { useCorporaWorker } from './corporaClient';
+import { useServices } from '../../appContext';
 
 export interface CorpusJob<T> {
   result: T | null;
@@ -17,15 +17,15 @@ export interface CorpusJob<T> {
  * older one (its late answer is dropped); cancelling is not an error (STYLE: never shown as one).
  */
 export function useCorpusJob<T>(): CorpusJob<T> {
-  const { cancel: cancelJob } = useCorporaWorker();
+  const { worker } = useServices();
   const current = useRef<string | null>(null);
   const [result, setResult] = useState<T | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [isRunning, setIsRunning] = useState(false);
 
   const cancel = useCallback(() => {
-    if (current.current !== null) cancelJob(current.current);
-  }, [cancelJob]);
+    if (current.current !== null) void worker.cancel(current.current);
+  }, [worker]);
 
   const run = useCallback(
     async (work: (jobId: string) => Promise<T>) => {

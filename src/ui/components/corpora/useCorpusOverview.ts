@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import type { CorpusOverview } from '../../../worker/corpora/browseCorpus';
-import { useCorporaWorker } from './corporaClient';
+import { useServices } from '../../appContext';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';
 
 /** What the viewer says about a dataset (splits, sizes, licence, features), asked when it changes. */
 export function useCorpusOverview(dataset: string, config: string): CorpusJob<CorpusOverview> {
-  const { call } = useCorporaWorker();
+  const { worker } = useServices();
   const job = useCorpusJob<CorpusOverview>();
   const { run } = job;
   useEffect(() => {
-    void run((jobId) => call('corpusOverview', jobId, dataset, config));
-  }, [run, call, dataset, config]);
+    void run((jobId) => worker.corpusOverview(jobId, dataset, config));
+  }, [run, worker, dataset, config]);
   return job;
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { isEmptyQuery } from '../../../core/corpora/rowQuery';
 import type { CorpusTarget, RowQuery } from '../../../core/schema/corpus';
 import type { CorpusPage } from '../../../worker/corpora/corporaContext';
-import { useCorporaWorker } from './corporaClient';
+import { useServices } from '../../appContext';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';
 
 export const BROWSE_PAGE_ROWS = 100;
@@ -17,7 +17,7 @@ export function useCorpusRows(
   offset: number,
   loadedId: string | null,
 ): CorpusJob<CorpusPage> {
-  const { call } = useCorporaWorker();
+  const { worker } = useServices();
   const job = useCorpusJob<CorpusPage>();
   const { run } = job;
   const { dataset, config, split } = target;
@@ -25,9 +25,9 @@ export function useCorpusRows(
     const page = { dataset, config, split };
     void run((jobId) =>
       isEmptyQuery(query)
-        ? call('corpusBrowse', jobId, page, offset, BROWSE_PAGE_ROWS)
-        : call('corpusSearch', jobId, page, query, offset, BROWSE_PAGE_ROWS),
+        ? worker.corpusBrowse(jobId, page, offset, BROWSE_PAGE_ROWS)
+        : worker.corpusSearch(jobId, page, query, offset, BROWSE_PAGE_ROWS),
     );
-  }, [run, call, dataset, config, split, query, offset, loadedId]);
+  }, [run, worker, dataset, config, split, query, offset, loadedId]);
   return job;
 }

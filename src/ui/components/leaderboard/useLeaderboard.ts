@@ -68,7 +68,7 @@ export function useLeaderboard(suite: Suite | undefined): Leaderboard | undefine
   const staleKey = stale.join(',');
   useEffect(() => {
     if (staleKey === '') return;
-    worker.call('refreshRunDigests', staleKey.split(',')).catch((error: unknown) => {
+    worker.refreshRunDigests(staleKey.split(',')).catch((error: unknown) => {
       console.warn('Could not update the leaderboard’s run summaries:', error);
     });
   }, [staleKey, worker]);
@@ -79,7 +79,7 @@ export function useLeaderboard(suite: Suite | undefined): Leaderboard | undefine
     if (board === undefined || requestKey === undefined) return;
     let current = true;
     worker
-      .call('leaderboardWinRates', winRateRequest(board))
+      .leaderboardWinRates(winRateRequest(board))
       .then((rates) => {
         if (current) setWinRates({ key: requestKey, rates });
       })

@@ -35,7 +35,7 @@ export function ConnectionTest({ config, apiKey }: ConnectionTestProps) {
     setResult(null);
     noteHostUse(config.baseUrl, apiKey);
     try {
-      setResult(await worker.call('testConnection', config, apiKey));
+      setResult(await worker.testConnection(config, apiKey));
     } catch (error) {
       const appError = toAppError(error);
       if (appError.kind !== 'aborted') {

@@ -25,7 +25,7 @@ export function ModelField({ draft, isApproved, apiKey, onModel }: ModelFieldPro
     setStatus('Loading models…');
     noteHostUse(config.baseUrl, apiKey);
     try {
-      const list = await worker.call('listModels', config, apiKey);
+      const list = await worker.listModels(config, apiKey);
       setModels(list);
       setStatus(`${list.length} models listed; type to filter.`);
     } catch (error) {

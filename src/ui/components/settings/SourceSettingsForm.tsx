@@ -38,7 +38,7 @@ export function SourceSettingsForm({ initial }: { initial: SourceSettings }) {
       return;
     }
     setProblems([]);
-    await worker.call('saveSourceSettings', parsed.data);
+    await worker.saveSourceSettings(parsed.data);
     setMessage('Saved.');
   };
 

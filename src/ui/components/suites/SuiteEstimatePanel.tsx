@@ -23,7 +23,7 @@ export function SuiteEstimatePanel({ suite, model, options, readyKey }: SuiteEst
   const requestKey = JSON.stringify([suite.id, model, options, readyKey]);
   useEffect(() => {
     let isCurrent = true;
-    worker.call('estimateSuiteRun', { suite, model, options }, { ...prices }).then(
+    worker.estimateSuiteRun({ suite, model, options }, { ...prices }).then(
       (result) => {
         if (isCurrent) setEstimate(result);
       },

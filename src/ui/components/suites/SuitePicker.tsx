@@ -32,7 +32,7 @@ export function SuitePicker({ suites, suite, onSuite }: SuitePickerProps) {
         description: `Imported from ${file.name}.`,
       });
       const now = Date.now();
-      await worker.call('saveSuite', {
+      await worker.saveSuite({
         ...imported,
         schemaVersion: SUITE_RECORD_VERSION,
         fileName: file.name,

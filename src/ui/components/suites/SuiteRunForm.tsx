@@ -35,10 +35,10 @@ export function SuiteRunForm({ suite, runnable, readyKey, onStarted }: SuiteRunF
       setError(null);
       const name = suiteRunName(suite, request.model, request.options);
       worker
-        .call('createSuiteRun', { suite, ...request, name })
+        .createSuiteRun({ suite, ...request, name })
         .then((id) => {
           onStarted(id);
-          return worker.call('startSuiteRun', id, keys);
+          return worker.startSuiteRun(id, keys);
         })
         .catch((caught: unknown) => {
           const appError = toAppError(caught);

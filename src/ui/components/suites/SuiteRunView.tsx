@@ -34,8 +34,8 @@ export function SuiteRunView({ record }: { record: SuiteRunRecord }) {
   const resume = (retry: boolean) =>
     keyPrompt.withKeys({ model: record.model, judges: [] }, (keys) =>
       guarded(async () => {
-        if (retry) await worker.call('retrySuiteRun', record.id);
-        await worker.call('startSuiteRun', record.id, keys);
+        if (retry) await worker.retrySuiteRun(record.id);
+        await worker.startSuiteRun(record.id, keys);
       }),
     );
   const leaderboard = hrefFor('leaderboard', new URLSearchParams({ suite: record.suite.id }));
@@ -61,7 +61,7 @@ export function SuiteRunView({ record }: { record: SuiteRunRecord }) {
         {isRunning ? (
           <button
             type="button"
-            onClick={() => guarded(() => worker.call('stopSuiteRun', record.id, 'pause'))}
+            onClick={() => guarded(() => worker.stopSuiteRun(record.id, 'pause'))}
           >
             Pause all
           </button>
@@ -79,7 +79,7 @@ export function SuiteRunView({ record }: { record: SuiteRunRecord }) {
         </button>
         <button
           type="button"
-          onClick={() => guarded(() => worker.call('stopSuiteRun', record.id, 'cancel'))}
+          onClick={() => guarded(() => worker.stopSuiteRun(record.id, 'cancel'))}
         >
           Cancel all
         </button>

@@ -35,7 +35,7 @@ export function ReviewEditor({ runId, rolloutKey, stored, hasRatings }: ReviewEd
   const [initial] = useState(() => seed(runId, rolloutKey, stored));
   const [review, setReview] = useState(initial.review);
   const autosave = useAutosave<Review>(async (value) => {
-    await worker.call('annotateRollout', runId, rolloutKey, {
+    await worker.annotateRollout(runId, rolloutKey, {
       notes: value.notes,
       ratings: value.ratings,
     });

@@ -52,7 +52,7 @@ export function ExportMenu({ run }: { run: RunRecord }) {
   const exportAs = async (format: ExportFormat) => {
     setStatus({ state: 'building', format });
     try {
-      const file = await worker.call('exportRun', run.id, format);
+      const file = await worker.exportRun(run.id, format);
       downloadFile(file.name, file.data, file.mime);
       setStatus({ state: 'idle' });
     } catch (error) {

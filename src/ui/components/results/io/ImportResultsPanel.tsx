@@ -29,7 +29,7 @@ export function ImportResultsPanel({ onImported }: { onImported: (runId: string)
     if (files.length === 0) return;
     setStatus({ state: 'reading', names: files.map((file) => file.name).join(', ') });
     try {
-      const summary = await worker.call('importResults', files, { allowDuplicate });
+      const summary = await worker.importResults(files, { allowDuplicate });
       if (summary.status === 'duplicate') {
         setStatus({ state: 'duplicate', duplicate: summary, files });
         return;

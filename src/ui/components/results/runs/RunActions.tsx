@@ -24,12 +24,12 @@ export function RunActions({ run }: { run: RunRecord }) {
   };
   const duplicate = () =>
     act('Could not duplicate the run', async () => {
-      const newId = await worker.call('duplicateRun', run.id, `${run.name} (copy)`);
+      const newId = await worker.duplicateRun(run.id, `${run.name} (copy)`);
       window.location.hash = hrefFor('run', new URLSearchParams({ run: newId }));
     });
   const remove = () =>
     act('Could not delete the run', async () => {
-      await worker.call('deleteRun', run.id);
+      await worker.deleteRun(run.id);
       offerUndoDelete({ id: run.id, name: run.name });
       window.location.hash = hrefFor('results');
     });

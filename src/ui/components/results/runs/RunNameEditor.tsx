@@ -14,7 +14,7 @@ export function RunNameEditor({ run }: { run: RunRecord }) {
     event.preventDefault();
     if (draft === null) return;
     try {
-      await worker.call('renameRun', run.id, draft);
+      await worker.renameRun(run.id, draft);
       setDraft(null);
       setError(null);
     } catch (caught) {

@@ -31,7 +31,7 @@ export function RunsOverview({ selectedRunId }: { selectedRunId: string | null }
 
   useEffect(() => {
     // Runs deleted more than the grace period ago go for good, once per visit to the overview.
-    worker.call('purgeDeletedRuns').catch((caught: unknown) => setPurgeError(toAppError(caught)));
+    worker.purgeDeletedRuns().catch((caught: unknown) => setPurgeError(toAppError(caught)));
   }, [worker]);
 
   const data = useMemo<RunsOverviewRow[]>(

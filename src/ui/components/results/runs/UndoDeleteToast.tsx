@@ -22,7 +22,7 @@ export function UndoDeleteToast() {
   if (offer === null) return null;
   const undo = async () => {
     try {
-      await worker.call('undoDeleteRun', offer.id);
+      await worker.undoDeleteRun(offer.id);
       clearUndoOffer();
       window.location.hash = hrefFor('results', new URLSearchParams({ run: offer.id }));
     } catch (caught) {

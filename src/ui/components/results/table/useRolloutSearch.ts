@@ -41,7 +41,7 @@ export function useRolloutSearch(
     if (request === '') return;
     let isCurrent = true;
     performance.mark('medeval:results-search');
-    worker.call('searchRollouts', runId, query, { isRegex, version }).then(
+    worker.searchRollouts(runId, query, { isRegex, version }).then(
       (keys) => {
         performance.mark('medeval:results-search-done');
         if (isCurrent) setAnswer({ request, keys: new Set(keys), error: null });
@@ -57,7 +57,7 @@ export function useRolloutSearch(
 
   const warm = useCallback(() => {
     // Only a head start: a failure here shows up, with its message, on the real search.
-    worker.call('searchRollouts', runId, '', { isRegex: false, version }).then(
+    worker.searchRollouts(runId, '', { isRegex: false, version }).then(
       () => undefined,
       () => undefined,
     );
