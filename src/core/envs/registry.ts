@@ -2,6 +2,7 @@ import type { EnvModule } from './types';
 import { careqaEnv } from './careqa';
 import { headQaV2Env } from './head_qa_v2';
 import { healthbenchEnv } from './healthbench';
+import { longhealthEnv } from './longhealth';
 import { mArcEnv } from './m_arc';
 import { medHaltEnv } from './med_halt';
 import { medbulletsEnv } from './medbullets';
@@ -42,6 +43,7 @@ export const ENVS: readonly EnvModule[] = [
   pubhealthbenchEnv,
   supergpqaMedicineEnv,
   medcalcBenchEnv,
+  longhealthEnv,
 ];
 
 export const DEFAULT_ENV_ID = 'mtsamples_procedures';

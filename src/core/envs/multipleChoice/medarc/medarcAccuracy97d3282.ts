@@ -12,6 +12,7 @@
 //   4. answer_text     when no explicit choice was made: the gold option's text near the start or the
 //                      end of the reply, not preceded in its sentence by a negation (strictly and then
 //                      with punctuation loosened).
+// A caller's `prefix` (LongHealth's "The correct answer is") is looked for before those anchors.
 // Written for this app from that behaviour and checked verdict for verdict against the reference's own
 // output (test/fixtures/reference). Pure.
 import {
@@ -383,6 +384,22 @@ export function medarcAccuracy97d3282(
 }
 
 /**
+ * The matches of the caller's `prefix` ("The correct answer is", LongHealth's), which when any exist
+ * replace the generic anchors: the prefix casefolded and stripped, any run of spaces in it matching
+ * any whitespace, then an optional ":"/dash, "is", a negation, "(", and the option.
+ */
+function prefixMatches(prefix: string, answer: string): OptionMatch[] {
+  const norm = pyStrip(normalizeForStructure(prefix));
+  if (norm === '') return [];
+  const pattern = new RegExp(
+    `${flexibleLiteral(norm)}${S}*[:\\-–—]?${S}*(?:is${S}*)?(?<neg>not${S}+|isn['’]t${S}+)?` +
+      `\\(?${S}*(?<opt>[A-Za-z]|${DIGIT}{1,2})${S}*[\\)\\.:]?(?!${NOT_OPTION_AROUND})`,
+    'giud',
+  );
+  return allMatches(pattern, answer);
+}
+
+/**
  * The 97d3282 matcher with its `_strip_tex` step given: 044f0b6 is the same function except that it
  * only hands text that looks like TeX to pylatexenc (medarcAccuracy044f0b6.ts).
  */
@@ -391,6 +408,7 @@ export function medarcAccuracyWith(
   llmAnswer: string,
   answerLetter: string,
   answerText: string,
+  prefix?: string,
 ): MedarcVerdict {
   if (llmAnswer === '') return { isCorrect: false, method: 'none' };
   const original = texToText(removeThinkTags(llmAnswer));
@@ -411,7 +429,8 @@ export function medarcAccuracyWith(
     if (predicted === gold) return { isCorrect: true, method: 'anchored_token' };
   }
 
-  const anchors = allMatches(ANCHOR, answer);
+  const prefixed = prefix === undefined ? [] : prefixMatches(prefix, answer);
+  const anchors = prefixed.length > 0 ? prefixed : allMatches(ANCHOR, answer);
   for (let idx = anchors.length - 1; idx >= 0; idx -= 1) {
     const m = anchors[idx] as OptionMatch;
     const predicted = normLetter(m.opt);

@@ -2,8 +2,11 @@
 // an integer (MT19937 `init_by_array` over the integer's 32-bit words, least significant first, as
 // `random_seed` in CPython's _randommodule.c does), `getrandbits(k)` for k ≤ 32, `_randbelow` (the
 // rejection loop of `_randbelow_with_getrandbits`), `shuffle`, `random()` (53 bits from two draws,
-// `genrand_res53`) and `uniform`. MedARC's option shuffle seeds one of these per question and M-ARC's
-// age jitter one per row, so the same seed must give the same draws here as in Python. Pure.
+// `genrand_res53`), `uniform` and `sample`, and `random.seed(str)`'s integer (`pythonStrSeed`).
+// MedARC's option shuffle seeds one of these per question, M-ARC's age jitter one per row and
+// LongHealth's document selection one per patient (from a string), so the same seed must give the
+// same draws here as in Python. Pure.
+import { sha512 } from '@noble/hashes/sha2.js';
 
 const N = 624;
 const M = 397;
@@ -47,6 +50,38 @@ export class PythonRandom {
       items[i] = items[j];
       items[j] = held;
     }
+  }
+
+  /**
+   * `random.sample(population, k)` (CPython 3.11): for small populations a pool the picks are
+   * swapped out of, otherwise rejection of indices already picked (the set algorithm); the switch is
+   * at 21 + 4^ceil(log4(3k)) items (21 when k ≤ 5).
+   */
+  sample<T>(population: readonly T[], k: number): T[] {
+    const n = population.length;
+    if (!Number.isInteger(k) || k < 0 || k > n) {
+      throw new RangeError('Sample larger than population or is negative');
+    }
+    const result: T[] = [];
+    let setsize = 21;
+    if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
+    if (n <= setsize) {
+      const pool = [...population];
+      for (let i = 0; i < k; i += 1) {
+        const j = this.randbelow(n - i);
+        result.push(pool[j] as T);
+        pool[j] = pool[n - i - 1] as T;
+      }
+      return result;
+    }
+    const selected = new Set<number>();
+    for (let i = 0; i < k; i += 1) {
+      let j = this.randbelow(n);
+      while (selected.has(j)) j = this.randbelow(n);
+      selected.add(j);
+      result.push(population[j] as T);
+    }
+    return result;
   }
 
   /** `random.random()`: `genrand_res53`, (a·2²⁶ + b) / 2⁵³ with a = 27 and b = 26 high bits. */
@@ -119,6 +154,19 @@ export class PythonRandom {
     y ^= y >>> 18;
     return y >>> 0;
   }
+}
+
+const ENCODER = new TextEncoder();
+
+/**
+ * The integer `random.seed(s)` seeds with for a str `s` (version 2, CPython 3.x):
+ * `int.from_bytes(s.encode() + sha512(s.encode()).digest(), "big")`.
+ */
+export function pythonStrSeed(seed: string): bigint {
+  const bytes = ENCODER.encode(seed);
+  let value = 0n;
+  for (const byte of [...bytes, ...sha512(bytes)]) value = (value << 8n) | BigInt(byte);
+  return value;
 }
 
 /** The integer as 32-bit words, least significant first; at least one word (0 → [0]). */
