@@ -1,6 +1,7 @@
 // When and how long to wait before retrying an HTTP request. Pure: the caller supplies the clock-free
 // inputs (status, headers it could read, attempt number, a random number) so it can be tested exactly.
-// Used by dataset downloads (worker/fetchWithRetry) and the model/judge scheduler.
+// Used by dataset downloads (worker/fetchWithRetry) and the model/judge scheduler, whose retry loops
+// are both `retrying` below.
 
 export interface RetryPolicy {
   /** Total attempts including the first (so 1 = never retry). */
@@ -81,4 +82,35 @@ export function decideRetry(
     return { retry: true, delayMs: failure.retryAfterMs + Math.round(random * 250) };
   }
   return { retry: true, delayMs: backoffDelayMs(policy, attempt, random) };
+}
+
+/** One attempt's outcome: its value, or the failure `decide` looks at. */
+export type AttemptResult<T, F> = { ok: true; value: T } | { ok: false; failure: F };
+
+/** The parts of a retry loop that differ between callers (dataset downloads, the scheduler). */
+export interface RetryLoop<T, F, R = string> {
+  /** Makes attempt number `attempt` (1-based). A rejection ends the loop at once (e.g. cancelled). */
+  attempt: (attempt: number) => Promise<AttemptResult<T, F>>;
+  /** Whether to retry after this failed attempt, and after how long. */
+  decide: (
+    failure: F,
+    attempt: number,
+  ) => { retry: true; delayMs: number } | { retry: false; reason: R };
+  /** The error thrown when the loop gives up after `attempts` attempts. */
+  giveUp: (failure: F, attempts: number, reason: R) => Error;
+  /** Waits `delayMs` before the next attempt; a rejection (cancelled) ends the loop. */
+  wait: (delayMs: number, failure: F, attempt: number) => Promise<void>;
+}
+
+/** Attempts until one succeeds or `decide` says stop: the one retry loop of the app. */
+export async function retrying<T, F, R = string>(
+  loop: RetryLoop<T, F, R>,
+): Promise<{ value: T; attempts: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await loop.attempt(attempt);
+    if (result.ok) return { value: result.value, attempts: attempt };
+    const decision = loop.decide(result.failure, attempt);
+    if (!decision.retry) throw loop.giveUp(result.failure, attempt, decision.reason);
+    await loop.wait(decision.delayMs, result.failure, attempt);
+  }
 }

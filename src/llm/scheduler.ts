@@ -4,7 +4,7 @@
 // limit) is honoured up to `policy.maxRetryAfterMs`. Cancelling rejects queued and sleeping work at
 // once with AppError('aborted'), which callers do not show as an error.
 import { AppError, toAppError, type AppErrorKind } from '../core/errors';
-import { decideRetry, type RetryPolicy } from '../core/retryPolicy';
+import { decideRetry, retrying, type RetryPolicy } from '../core/retryPolicy';
 import { LlmError, retryAfterOf } from './errorMapping';
 
 /** Kinds that waiting can fix. `parse` is here because a truncated or garbled body is often transient. */
@@ -214,38 +214,43 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     opts: RunOptions = {},
   ): Promise<{ value: T; attempts: number }> {
     const signal = opts.signal ?? neverAborted;
-    for (let attempt = 1; ; attempt++) {
-      await acquire(signal, attempt > 1, attempt - 1);
-      const attemptEpoch = epoch;
-      let error: AppError;
-      try {
-        const value = await task(attempt, signal);
-        release();
-        onSuccess();
-        return { value, attempts: attempt };
-      } catch (thrown) {
-        release();
-        error = signal.aborted ? cancelled() : toAppError(thrown);
-      }
-      if (error.kind === 'aborted') throw cancelled(attempt);
-      if (error.kind === 'rate_limit') onRateLimited(attemptEpoch);
-      const decision = decide(error, attempt);
-      if (!decision.retry) {
+    return retrying<T, AppError, string | undefined>({
+      attempt: async (attempt) => {
+        await acquire(signal, attempt > 1, attempt - 1);
+        const attemptEpoch = epoch;
+        let error: AppError;
+        try {
+          const value = await task(attempt, signal);
+          release();
+          onSuccess();
+          return { ok: true, value };
+        } catch (thrown) {
+          release();
+          error = signal.aborted ? cancelled() : toAppError(thrown);
+        }
+        if (error.kind === 'aborted') throw cancelled(attempt);
+        if (error.kind === 'rate_limit') onRateLimited(attemptEpoch);
+        return { ok: false, failure: error };
+      },
+      decide,
+      giveUp: (error, attempts, reason) => {
         counters.failed++;
-        throw finalError(error, attempt, decision.reason);
-      }
-      counters.retries++;
-      opts.onRetry?.({ attempt, error, delayMs: decision.delayMs });
-      sleeping++;
-      try {
-        await sleep(decision.delayMs, signal);
-      } catch (slept) {
-        if (signal.aborted || toAppError(slept).kind === 'aborted') throw cancelled(attempt);
-        throw slept;
-      } finally {
-        sleeping--;
-      }
-    }
+        return finalError(error, attempts, reason);
+      },
+      wait: async (delayMs, error, attempt) => {
+        counters.retries++;
+        opts.onRetry?.({ attempt, error, delayMs });
+        sleeping++;
+        try {
+          await sleep(delayMs, signal);
+        } catch (slept) {
+          if (signal.aborted || toAppError(slept).kind === 'aborted') throw cancelled(attempt);
+          throw slept;
+        } finally {
+          sleeping--;
+        }
+      },
+    });
   }
 
   return {

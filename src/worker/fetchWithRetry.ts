@@ -1,7 +1,7 @@
 // Dataset downloads over HTTP: bounded retries with backoff (honouring retry-after), and a fallback
 // host. The one place that maps dataset-fetch failures to AppError (the llm/ layer maps its own).
 import { AppError } from '../core/errors';
-import { decideRetry, parseRetryAfterMs, type RetryPolicy } from '../core/retryPolicy';
+import { decideRetry, parseRetryAfterMs, retrying, type RetryPolicy } from '../core/retryPolicy';
 import { hostOf } from '../core/hostOf';
 
 export interface HttpDeps {
@@ -68,28 +68,28 @@ export async function fetchTextWithRetry(
   policy: RetryPolicy,
   signal: AbortSignal,
 ): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
-    const result = await attemptOnce(deps, url, signal);
-    if (result.ok) return result.text;
-    const { failure } = result;
-    const decision = decideRetry(policy, attempt, failure, deps.random());
-    if (!decision.retry) {
+  const { value } = await retrying<string, AttemptFailure>({
+    attempt: async () => {
+      if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
+      const result = await attemptOnce(deps, url, signal);
+      return result.ok ? { ok: true, value: result.text } : result;
+    },
+    decide: (failure, attempt) => decideRetry(policy, attempt, failure, deps.random()),
+    giveUp: (failure, attempts, reason) => {
       const host = hostOf(url);
-      return Promise.reject(
-        new AppError(
-          kindFor(failure.status),
-          `${host} answered ${failure.message} (${decision.reason})`,
-          {
-            host,
-            attempts: attempt,
-            ...(failure.status === undefined ? {} : { status: failure.status }),
-          },
-        ),
+      return new AppError(
+        kindFor(failure.status),
+        `${host} answered ${failure.message} (${reason})`,
+        {
+          host,
+          attempts,
+          ...(failure.status === undefined ? {} : { status: failure.status }),
+        },
       );
-    }
-    await deps.sleep(decision.delayMs, signal);
-  }
+    },
+    wait: (delayMs) => deps.sleep(delayMs, signal),
+  });
+  return value;
 }
 
 /** Tries the primary URL, then the mirror. Returns which one served the text. */
@@ -246,16 +246,15 @@ export async function fetchReadWithRetry<T>(
   signal: AbortSignal,
   request: ReadRequest<T>,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
-    const result = await attemptRead(deps, url, signal, request);
-    if (result.ok) return result.value;
-    const decision = decideRetry(policy, attempt, result.failure, deps.random());
-    if (!decision.retry) {
-      const { retryAfterMs: _unused, ...failure } = result.failure;
-      const final = { ...failure, host: hostOf(url), attempts: attempt, reason: decision.reason };
-      throw (request.toError ?? defaultHttpError)(final);
-    }
-    await deps.sleep(decision.delayMs, signal);
-  }
+  const { value } = await retrying<T, AttemptFailure & { bodyStart?: string }>({
+    attempt: async () => {
+      if (signal.aborted) throw new AppError('aborted', 'Cancelled.');
+      return attemptRead(deps, url, signal, request);
+    },
+    decide: (failure, attempt) => decideRetry(policy, attempt, failure, deps.random()),
+    giveUp: ({ retryAfterMs: _unused, ...failure }, attempts, reason) =>
+      (request.toError ?? defaultHttpError)({ ...failure, host: hostOf(url), attempts, reason }),
+    wait: (delayMs) => deps.sleep(delayMs, signal),
+  });
+  return value;
 }

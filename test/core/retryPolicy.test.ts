@@ -5,6 +5,8 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   parseRetryAfterMs,
+  retrying,
+  type RetryLoop,
 } from '../../src/core/retryPolicy';
 
 const headers = (values: Record<string, string>) => (name: string) => values[name] ?? null;
@@ -83,5 +85,76 @@ describe('decideRetry', () => {
       retry: false,
       reason: 'gave up after 3 attempts',
     });
+  });
+});
+
+describe('retrying', () => {
+  // A loop whose attempts fail with the given statuses, then succeed; decided by the real policy
+  // with random = 0.5, and every call recorded.
+  function loop(statuses: number[], overrides: Partial<RetryLoop<string, number>> = {}) {
+    const log: string[] = [];
+    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 };
+    const spec: RetryLoop<string, number> = {
+      attempt: (attempt) => {
+        log.push(`attempt ${attempt}`);
+        const status = statuses[attempt - 1];
+        return Promise.resolve(
+          status === undefined
+            ? { ok: true, value: `ok at ${attempt}` }
+            : { ok: false, failure: status },
+        );
+      },
+      decide: (status, attempt) => decideRetry(policy, attempt, { status }, 0.5),
+      giveUp: (status, attempts, reason) =>
+        new Error(`HTTP ${status}, ${attempts} attempts: ${reason}`),
+      wait: (delayMs, status, attempt) => {
+        log.push(`wait ${delayMs} after ${status} (attempt ${attempt})`);
+        return Promise.resolve();
+      },
+      ...overrides,
+    };
+    return { log, run: () => retrying(spec) };
+  }
+
+  it('retries failures after the decided wait and returns the value with its attempt count', async () => {
+    const { log, run } = loop([503, 429]);
+    expect(await run()).toEqual({ value: 'ok at 3', attempts: 3 });
+    expect(log).toEqual([
+      'attempt 1',
+      'wait 250 after 503 (attempt 1)',
+      'attempt 2',
+      'wait 500 after 429 (attempt 2)',
+      'attempt 3',
+    ]);
+  });
+
+  it.each([
+    [[404], 'HTTP 404, 1 attempts: HTTP 404 is not retryable', ['attempt 1']],
+    [
+      [500, 500, 500],
+      'HTTP 500, 3 attempts: gave up after 3 attempts',
+      [
+        'attempt 1',
+        'wait 250 after 500 (attempt 1)',
+        'attempt 2',
+        'wait 500 after 500 (attempt 2)',
+        'attempt 3',
+      ],
+    ],
+  ])('gives up with the error giveUp makes (%j)', async (statuses, message, calls) => {
+    const { log, run } = loop(statuses);
+    await expect(run()).rejects.toThrow(message);
+    expect(log).toEqual(calls);
+  });
+
+  it('stops at once when an attempt or a wait rejects (cancelled)', async () => {
+    const cancelled = new Error('Cancelled.');
+    const failing = loop([503], { attempt: () => Promise.reject(cancelled) });
+    await expect(failing.run()).rejects.toBe(cancelled);
+    expect(failing.log).toEqual([]);
+
+    const waitCancelled = loop([503, 503], { wait: () => Promise.reject(cancelled) });
+    await expect(waitCancelled.run()).rejects.toBe(cancelled);
+    expect(waitCancelled.log).toEqual(['attempt 1']);
   });
 });
