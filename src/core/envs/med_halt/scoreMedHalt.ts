@@ -5,7 +5,7 @@
 // right, "no" when wrong. NOTA: int(correct_index) must equal the gold index (so "3", " 3 " and 3.7
 // all read as 3); anything int() rejects scores 0. Pure.
 import { pyInt } from '../multipleChoice/python/pythonInt';
-import { pyDictGet, pyJsonLoads } from '../multipleChoice/python/pythonJson';
+import { pyDictGet, pyJsonLoadsRepr } from '../multipleChoice/python/pythonJson';
 import { pyStrip } from '../multipleChoice/python/pythonRegex';
 import { isPyDict, pyStr, type PyDict, type PyValue } from '../multipleChoice/python/pythonRepr';
 import type { RewardScore } from '../types';
@@ -21,7 +21,7 @@ function extractJsonObject(reply: string): Found {
   if (lastClose === -1) return null;
   for (let open = reply.lastIndexOf('{', lastClose); open !== -1;) {
     const candidate = reply.slice(open, lastClose + 1);
-    const loaded = pyJsonLoads(candidate);
+    const loaded = pyJsonLoadsRepr(candidate);
     if ('raises' in loaded) return { raises: loaded.raises };
     if ('value' in loaded && isPyDict(loaded.value)) return { dict: loaded.value, text: candidate };
     open = open === 0 ? -1 : reply.lastIndexOf('{', open - 1);

@@ -1,6 +1,7 @@
-// Owns reading JSON and numbers the way CPython does, for the MedARC reward preset: `json.loads`
-// (NaN/Infinity literals, integers of any size, "Extra data" after the value, objects as dicts) and
-// `float(str)` (Unicode digits and whitespace, underscores between digits, inf/nan). Pure.
+// Owns the Python values the MedARC reward preset reads: `json.loads` through the one JSON reader
+// (multipleChoice/python/pythonJson) into plain numbers, strings and Maps (integers of any size kept),
+// and `float(str)` (Unicode digits and whitespace, underscores between digits, inf/nan). Pure.
+import { pyJsonRead, type PyJson } from '../multipleChoice/python/pythonJson';
 
 /** A Python dict as `json.loads` builds it (a Map, so no key can reach a prototype). */
 export type PyDict = Map<string, PyValue>;
@@ -20,147 +21,32 @@ export class PyError extends Error {
   }
 }
 
-const JSON_NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
-const JSON_WS = /[ \t\n\r]*/y;
-
-class Reader {
-  pos = 0;
-  constructor(readonly text: string) {}
-
-  fail(what: string): never {
-    throw new PyError('JSONDecodeError', `${what} at ${this.pos}`);
-  }
-
-  skipWs(): void {
-    JSON_WS.lastIndex = this.pos;
-    JSON_WS.exec(this.text);
-    this.pos = JSON_WS.lastIndex;
-  }
-
-  value(): PyValue {
-    this.skipWs();
-    const ch = this.text[this.pos];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
-    if (ch === '"') return this.string();
-    for (const [word, value] of LITERALS) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return value;
-      }
-    }
-    JSON_NUMBER.lastIndex = this.pos;
-    const match = JSON_NUMBER.exec(this.text);
-    if (match === null) return this.fail('Expecting value');
-    this.pos = JSON_NUMBER.lastIndex;
-    const literal = match[0];
-    const number = Number(literal);
-    const isInt = match[1] === undefined && match[2] === undefined;
-    return isInt && !Number.isFinite(number) ? { hugeInt: literal } : number;
-  }
-
-  object(): PyDict {
-    const dict: PyDict = new Map();
-    this.pos += 1;
-    this.skipWs();
-    if (this.text[this.pos] === '}') {
-      this.pos += 1;
-      return dict;
-    }
-    for (;;) {
-      this.skipWs();
-      if (this.text[this.pos] !== '"')
-        this.fail('Expecting property name enclosed in double quotes');
-      const key = this.string();
-      this.skipWs();
-      if (this.text[this.pos] !== ':') this.fail("Expecting ':' delimiter");
-      this.pos += 1;
-      dict.set(key, this.value());
-      this.skipWs();
-      const next = this.text[this.pos];
-      this.pos += 1;
-      if (next === '}') return dict;
-      if (next !== ',') this.fail("Expecting ',' delimiter");
-    }
-  }
-
-  array(): PyValue[] {
-    const list: PyValue[] = [];
-    this.pos += 1;
-    this.skipWs();
-    if (this.text[this.pos] === ']') {
-      this.pos += 1;
-      return list;
-    }
-    for (;;) {
-      list.push(this.value());
-      this.skipWs();
-      const next = this.text[this.pos];
-      this.pos += 1;
-      if (next === ']') return list;
-      if (next !== ',') this.fail("Expecting ',' delimiter");
-    }
-  }
-
-  string(): string {
-    let out = '';
-    this.pos += 1;
-    for (;;) {
-      const ch = this.text[this.pos];
-      if (ch === undefined) this.fail('Unterminated string');
-      this.pos += 1;
-      if (ch === '"') return out;
-      if (ch === '\\') {
-        out += this.escape();
-      } else if (ch.charCodeAt(0) < 0x20) {
-        this.fail('Invalid control character');
-      } else {
-        out += ch;
-      }
-    }
-  }
-
-  escape(): string {
-    const ch = this.text[this.pos];
-    this.pos += 1;
-    const simple = ch === undefined ? undefined : ESCAPES[ch];
-    if (simple !== undefined) return simple;
-    if (ch !== 'u') return this.fail('Invalid \\escape');
-    const hex = this.text.slice(this.pos, this.pos + 4);
-    if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape');
-    this.pos += 4;
-    return String.fromCharCode(parseInt(hex, 16));
-  }
+/** Python's `json.loads(text)` (multipleChoice/python/pythonJson's reader): throws a PyError where it raises. */
+export function pyJsonLoads(text: string): PyValue {
+  const result = pyJsonRead(text);
+  if ('value' in result) return toValue(result.value);
+  throw new PyError(
+    'JSONDecodeError',
+    'decodeError' in result ? result.decodeError : result.raises,
+  );
 }
 
-const LITERALS: readonly (readonly [string, PyValue])[] = [
-  ['null', null],
-  ['true', true],
-  ['false', false],
-  ['NaN', NaN],
-  ['Infinity', Infinity],
-  ['-Infinity', -Infinity],
-];
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
-
-/** Python's `json.loads(text)`: throws a PyError where it raises. */
-export function pyJsonLoads(text: string): PyValue {
-  if (text.startsWith('\ufeff')) throw new PyError('JSONDecodeError', 'Unexpected UTF-8 BOM');
-  const reader = new Reader(text);
-  const value = reader.value();
-  reader.skipWs();
-  if (reader.pos !== text.length) reader.fail('Extra data');
-  return value;
+/** Numbers as `float()` would read them; an int past a double's range stays huge (see PyHugeInt). */
+function toValue(value: PyJson): PyValue {
+  switch (value.kind) {
+    case 'null':
+      return null;
+    case 'int': {
+      const number = Number(value.value);
+      return Number.isFinite(number) ? number : { hugeInt: value.value.toString() };
+    }
+    case 'list':
+      return value.items.map(toValue);
+    case 'dict':
+      return new Map([...value.entries].map(([key, item]) => [key, toValue(item)]));
+    default:
+      return value.value;
+  }
 }
 
 export function isPyDict(value: PyValue | undefined): value is PyDict {

@@ -6,7 +6,8 @@
 //   right until `json.loads` gives a dict; its strings stripped, its `answer` printed as Python's
 //   `str()` (a list or dict as `json.dumps`), stripped; null when there is none.
 // The environments pass `parse_answer(...) or ""`. Pure.
-import { pyJsonDumps, pyJsonLoads, pyStr, type PyJson } from '../python/pythonJsonStr';
+import { pyJsonLoads, type PyJson } from '../python/pythonJson';
+import { pyJsonDumps, pyStr } from '../python/pythonJsonStr';
 import { pyStrip, SPACE } from '../python/pythonRegex';
 
 const ANSWER_TAGS = new RegExp(`<answer>${SPACE}*([\\s\\S]*?)${SPACE}*</answer>`, 'gu');

@@ -1,16 +1,44 @@
-// Owns Python's `json.loads` for reference ports that read JSON out of a model's reply: the same
-// grammar as JSON.parse plus Python's NaN, Infinity and -Infinity, ints kept exact (bigint) and apart
-// from floats (`3` vs `3.0`), objects kept in insertion order with the last duplicate key winning.
-// A text json.loads rejects yields null. Pure.
+// Owns reading JSON the way CPython's `json.loads` does (strict mode, its defaults), for every port
+// of reference code that reads JSON out of a model's reply: MedARC's JSONParser (head_qa_v2 and the
+// other choice envs, printed back by pythonJsonStr), Med-HALT's scorer (pythonRepr's values) and
+// MTSamples' judge reward (mtsamples/pythonJson). One reader: the grammar of JSON.parse plus Python's
+// NaN, Infinity and -Infinity; ints kept exact (bigint) and apart from floats (`3` vs `3.0`);
+// objects in key order with the last duplicate's value at the first one's place (a dict); a UTF-8
+// BOM refused. Pure.
 import type { PyDict, PyValue } from './pythonRepr';
 
-class JsonError extends Error {}
-/** What json.loads raises besides JSONDecodeError: an int over CPython's 4,300-digit limit. */
-class DigitLimitError extends Error {}
+/** What `json.loads` returns, tagged by Python type. */
+export type PyJson =
+  | { kind: 'null' }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'int'; value: bigint }
+  | { kind: 'float'; value: number }
+  | { kind: 'str'; value: string }
+  | { kind: 'list'; items: PyJson[] }
+  | { kind: 'dict'; entries: Map<string, PyJson> };
+
+export type JsonLoadsResult<V = PyJson> =
+  | { value: V }
+  /** JSONDecodeError, with CPython's message. */
+  | { decodeError: string }
+  /** Another exception (ValueError), which callers that only catch JSONDecodeError let through. */
+  | { raises: string };
+
+export interface JsonLoadsOptions {
+  /**
+   * CPython's (3.11+) limit on the digits of an int literal, 4,300: past it json.loads raises
+   * ValueError where the int is read. Off unless asked for, as the ports without it were written.
+   */
+  limitIntDigits?: boolean;
+}
 
 const INT_DIGIT_LIMIT = 4300;
 
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+class JsonError extends Error {}
+class DigitLimitError extends Error {}
+
+const WS = new Set([' ', '\t', '\n', '\r']);
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   '\\': '\\',
@@ -21,87 +49,144 @@ const ESCAPES: Readonly<Record<string, string>> = {
   r: '\r',
   t: '\t',
 };
-const NUMBER = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/;
+
+// Python's decoder tries these words where a value starts (JSON's three plus its extensions).
+const WORDS: readonly (readonly [string, () => PyJson])[] = [
+  ['null', () => ({ kind: 'null' })],
+  ['true', () => ({ kind: 'bool', value: true })],
+  ['false', () => ({ kind: 'bool', value: false })],
+  ['NaN', () => ({ kind: 'float', value: Number.NaN })],
+  ['Infinity', () => ({ kind: 'float', value: Number.POSITIVE_INFINITY })],
+  ['-Infinity', () => ({ kind: 'float', value: Number.NEGATIVE_INFINITY })],
+];
+
+/** `json.loads(text)`: its value, or the exception it raises. */
+export function pyJsonRead(text: string, options: JsonLoadsOptions = {}): JsonLoadsResult {
+  try {
+    if (text.startsWith('\ufeff')) throw new JsonError('Unexpected UTF-8 BOM');
+    const reader = new Reader(text, options.limitIntDigits === true ? INT_DIGIT_LIMIT : Infinity);
+    reader.skipWs();
+    const value = reader.value();
+    reader.skipWs();
+    if (reader.at !== text.length) throw new JsonError('Extra data');
+    return { value };
+  } catch (error) {
+    if (error instanceof JsonError) return { decodeError: error.message };
+    if (error instanceof DigitLimitError) return { raises: error.message };
+    throw error;
+  }
+}
+
+/** `json.loads(text)`, or null where it raises (JSONDecodeError): MedARC's JSONParser. */
+export function pyJsonLoads(text: string): PyJson | null {
+  const result = pyJsonRead(text);
+  return 'value' in result ? result.value : null;
+}
+
+/** `json.loads(text)` as pythonRepr's values (Med-HALT), with CPython's int digit limit. */
+export function pyJsonLoadsRepr(text: string): JsonLoadsResult<PyValue> {
+  const result = pyJsonRead(text, { limitIntDigits: true });
+  return 'value' in result ? { value: toRepr(result.value) } : result;
+}
+
+function toRepr(value: PyJson): PyValue {
+  switch (value.kind) {
+    case 'null':
+      return null;
+    case 'float':
+      return { pyFloat: value.value };
+    case 'list':
+      return value.items.map(toRepr);
+    case 'dict':
+      return { pyDict: [...value.entries].map(([key, item]) => [key, toRepr(item)] as const) };
+    default:
+      return value.value;
+  }
+}
+
+/** The value of `key` in a dict (`d.get(key)`), or undefined when absent. */
+export function pyDictGet(dict: PyDict, key: string): PyValue | undefined {
+  return dict.pyDict.find(([other]) => other === key)?.[1];
+}
 
 class Reader {
-  private at = 0;
-  constructor(private readonly text: string) {}
+  at = 0;
+  constructor(
+    private readonly text: string,
+    private readonly intDigitLimit: number,
+  ) {}
 
-  document(): PyValue {
-    const value = this.value();
-    this.space();
-    if (this.at !== this.text.length) throw new JsonError('Extra data');
-    return value;
+  skipWs(): void {
+    while (this.at < this.text.length && WS.has(this.text.charAt(this.at))) this.at += 1;
   }
 
-  private space(): void {
-    while (WHITESPACE.has(this.text[this.at] ?? '')) this.at += 1;
-  }
-
-  private value(): PyValue {
-    this.space();
-    const ch = this.text[this.at] ?? '';
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
-    if (ch === '"') return this.string();
-    for (const [word, value] of WORDS) {
+  value(): PyJson {
+    const c = this.text.charAt(this.at);
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return { kind: 'str', value: this.string() };
+    for (const [word, make] of WORDS) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
-        return value;
+        return make();
       }
     }
-    const match = NUMBER.exec(this.text.slice(this.at));
+    NUMBER.lastIndex = this.at;
+    const match = NUMBER.exec(this.text);
     if (match === null) throw new JsonError('Expecting value');
     this.at += match[0].length;
     if (match[1] === undefined && match[2] === undefined) {
-      if (match[0].replace('-', '').length > INT_DIGIT_LIMIT) throw new DigitLimitError();
-      return BigInt(match[0]);
+      if (match[0].replace('-', '').length > this.intDigitLimit) {
+        throw new DigitLimitError('ValueError: an int literal over 4,300 digits');
+      }
+      return { kind: 'int', value: BigInt(match[0]) };
     }
-    return { pyFloat: Number(match[0]) };
+    return { kind: 'float', value: Number(match[0]) };
   }
 
-  private object(): PyDict {
+  private object(): PyJson {
     this.at += 1;
-    const entries: [PyValue, PyValue][] = [];
-    this.space();
-    if (this.text[this.at] === '}') {
+    const entries = new Map<string, PyJson>();
+    this.skipWs();
+    if (this.text.charAt(this.at) === '}') {
       this.at += 1;
-      return { pyDict: entries };
+      return { kind: 'dict', entries };
     }
     for (;;) {
-      this.space();
-      if (this.text[this.at] !== '"') throw new JsonError('Expecting property name');
+      if (this.text.charAt(this.at) !== '"') {
+        throw new JsonError('Expecting property name enclosed in double quotes');
+      }
       const key = this.string();
-      this.space();
-      if (this.text[this.at] !== ':') throw new JsonError("Expecting ':'");
+      this.skipWs();
+      if (this.text.charAt(this.at) !== ':') throw new JsonError("Expecting ':' delimiter");
       this.at += 1;
-      const item = this.value();
-      const same = entries.findIndex(([other]) => other === key);
-      if (same === -1) entries.push([key, item]);
-      else entries[same] = [key, item];
-      this.space();
-      const next = this.text[this.at];
+      this.skipWs();
+      entries.set(key, this.value());
+      this.skipWs();
+      const c = this.text.charAt(this.at);
       this.at += 1;
-      if (next === '}') return { pyDict: entries };
-      if (next !== ',') throw new JsonError("Expecting ',' delimiter");
+      if (c === '}') return { kind: 'dict', entries };
+      if (c !== ',') throw new JsonError("Expecting ',' delimiter");
+      this.skipWs();
     }
   }
 
-  private array(): PyValue[] {
+  private array(): PyJson {
     this.at += 1;
-    const items: PyValue[] = [];
-    this.space();
-    if (this.text[this.at] === ']') {
+    const items: PyJson[] = [];
+    this.skipWs();
+    if (this.text.charAt(this.at) === ']') {
       this.at += 1;
-      return items;
+      return { kind: 'list', items };
     }
     for (;;) {
       items.push(this.value());
-      this.space();
-      const next = this.text[this.at];
+      this.skipWs();
+      const c = this.text.charAt(this.at);
       this.at += 1;
-      if (next === ']') return items;
-      if (next !== ',') throw new JsonError("Expecting ',' delimiter");
+      if (c === ']') return { kind: 'list', items };
+      if (c !== ',') throw new JsonError("Expecting ',' delimiter");
+      this.skipWs();
     }
   }
 
@@ -109,67 +194,33 @@ class Reader {
     this.at += 1;
     let out = '';
     for (;;) {
-      const ch = this.text[this.at];
-      if (ch === undefined) throw new JsonError('Unterminated string');
+      if (this.at >= this.text.length) throw new JsonError('Unterminated string');
+      const c = this.text.charAt(this.at);
       this.at += 1;
-      if (ch === '"') return out;
+      if (c === '"') return out;
       // strict=True: control characters must be escaped.
-      if (ch < ' ') throw new JsonError('Invalid control character');
-      if (ch !== '\\') {
-        out += ch;
+      if (c.charCodeAt(0) < 0x20) throw new JsonError('Invalid control character');
+      if (c !== '\\') {
+        out += c;
         continue;
       }
-      const next = this.text[this.at] ?? '';
+      const e = this.text.charAt(this.at);
       this.at += 1;
-      const simple = ESCAPES[next];
+      const simple = ESCAPES[e];
       if (simple !== undefined) {
         out += simple;
         continue;
       }
-      if (next !== 'u') throw new JsonError('Invalid \\escape');
+      if (e !== 'u') throw new JsonError('Invalid \\escape');
+      // Each \u escape is one UTF-16 unit; an escaped surrogate pair joins into one code point.
       out += String.fromCharCode(this.hex4());
     }
   }
 
   private hex4(): number {
-    const digits = this.text.slice(this.at, this.at + 4);
-    if (!/^[0-9a-fA-F]{4}$/.test(digits)) throw new JsonError('Invalid \\uXXXX escape');
+    const hex = this.text.slice(this.at, this.at + 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonError('Invalid \\uXXXX escape');
     this.at += 4;
-    return parseInt(digits, 16);
+    return Number.parseInt(hex, 16);
   }
-}
-
-// Python's decoder tries these words where a value starts (JSON's three plus its extensions).
-const WORDS: readonly (readonly [string, PyValue])[] = [
-  ['null', null],
-  ['true', true],
-  ['false', false],
-  ['NaN', { pyFloat: NaN }],
-  ['Infinity', { pyFloat: Infinity }],
-  ['-Infinity', { pyFloat: -Infinity }],
-];
-
-export type JsonLoadsResult =
-  | { value: PyValue }
-  /** JSONDecodeError. */
-  | { decodeError: string }
-  /** Another exception (ValueError), which callers that only catch JSONDecodeError let through. */
-  | { raises: string };
-
-/** `json.loads(text)`. */
-export function pyJsonLoads(text: string): JsonLoadsResult {
-  try {
-    return { value: new Reader(text).document() };
-  } catch (error) {
-    if (error instanceof JsonError) return { decodeError: error.message };
-    if (error instanceof DigitLimitError) {
-      return { raises: 'ValueError: an int literal over 4,300 digits' };
-    }
-    throw error;
-  }
-}
-
-/** The value of `key` in a dict (`d.get(key)`), or undefined when absent. */
-export function pyDictGet(dict: PyDict, key: string): PyValue | undefined {
-  return dict.pyDict.find(([other]) => other === key)?.[1];
 }
