@@ -1,7 +1,7 @@
 // Owns the plan of a suite run: which entries run (and why the others do not), the datasets they need
-// (one load per benchmark variant, shared by an entry and its shuffle repeats), and each entry's run
-// settings — the user's one endpoint with the entry's own sampling, its env settings, and its number
-// of examples (cut to the subset size when trying a suite first). Pure.
+// (one load per benchmark variant, from the Hub or from GitHub, shared by an entry and its shuffle
+// repeats), and each entry's run settings — the user's one endpoint with the entry's own sampling, its
+// env settings, and its number of examples (cut to the subset size when trying a suite first). Pure.
 import { DEFAULT_JUDGE_TEMPLATE } from '../envs/mtsamples/judgeTemplate';
 import { ENVS } from '../envs/registry';
 import type { EnvModule } from '../envs/types';
@@ -35,7 +35,9 @@ export function datasetNeeds(entries: readonly ResolvedEntry[]): DatasetNeed[] {
   for (const { entry, resolution } of entries) {
     if (resolution.state !== 'ready') continue;
     const { env, variantId } = resolution;
-    if (env.source.kind !== 'huggingface') continue;
+    // Hugging Face datasets and files of a GitHub repository at a pinned commit (SCT-Public,
+    // LongHealth) load the same way; only MTSamples' notes folder is not a benchmark variant.
+    if (env.source.kind === 'github-notes') continue;
     const variant = env.source.variants.find((v) => v.id === variantId);
     if (variant === undefined) continue;
     const datasetId = benchmarkDatasetId(env.id, variant.id, variant.revision);

@@ -11,6 +11,7 @@ import {
 import { MEDARC_ENVS, medarcEnvId, ourEnvId } from '../../../src/core/suites/medarcEnvIds';
 import { readChoiceEnvArgs, resolveEntry } from '../../../src/core/suites/resolveEntry';
 import { isShuffleEntry, mainEntries, type SuiteEntry } from '../../../src/core/suites/suite';
+import { datasetNeeds, resolveSuite } from '../../../src/core/suites/suitePlan';
 import { suiteFromToml, suiteToToml } from '../../../src/core/suites/suiteToml';
 
 const FIXTURE = readFileSync(
@@ -159,6 +160,31 @@ describe('resolveEntry', () => {
     expect(JSON.stringify(reasons)).toMatch(/Unknown environment \\"not_an_env\\"/);
     expect(JSON.stringify(reasons)).toMatch(/judges or a grader/);
     expect(JSON.stringify(reasons)).toMatch(/answerFormat/);
+  });
+});
+
+describe('datasetNeeds', () => {
+  it('asks for each runnable variant once, from the Hub or from a GitHub repository', () => {
+    const needs = datasetNeeds(resolveSuite(MEDMARKS_VERIFIED));
+    const of = (envId: string) => needs.filter((need) => need.envId === envId);
+    // MedQA and its two option shuffles read one dataset.
+    expect(of('medqa')).toHaveLength(1);
+    expect(of('medqa')[0]?.entryKeys).toEqual([
+      'medqa',
+      'medqa/shuffle_seed-1618',
+      'medqa/shuffle_seed-9331',
+    ]);
+    expect(of('medbullets').map((need) => need.variantId)).toHaveLength(2);
+    // SCT-Public's files come from MedARC's repository at a pinned commit: it loads and runs too.
+    expect(of('sctpublic')).toEqual([
+      expect.objectContaining({
+        variantId: 'public',
+        datasetId: expect.stringMatching(/^hf:sctpublic\/public@d1d164d/) as unknown,
+        entryKeys: ['sctpublic'],
+      }),
+    ]);
+    // Nothing for an entry that cannot run here.
+    expect(needs.flatMap((need) => need.entryKeys)).not.toContain('medcalc_bench/tools');
   });
 });
 
