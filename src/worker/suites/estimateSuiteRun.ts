@@ -33,12 +33,13 @@ export async function estimateSuiteRun(
   for (const { entry, resolution } of entries) {
     const datasetId = datasetOf.get(entry.key);
     if (resolution.state !== 'ready' || datasetId === undefined) continue;
-    count++;
     const dataset = await db.datasets.get(datasetId);
     if (dataset?.status !== 'ready') {
+      // No run is made for it (createSuiteRun): neither counted nor estimated.
       unestimated.push(entry.key);
       continue;
     }
+    count++;
     let examples = loaded.get(datasetId);
     if (examples === undefined) {
       examples = await db.examples.where('datasetId').equals(datasetId).toArray();

@@ -114,6 +114,25 @@ async function setup() {
 }
 
 describe('a suite run through the worker', () => {
+  it('estimates, and counts as runs, only the entries whose dataset is loaded', async () => {
+    const { api } = await setup();
+    const suite = suiteFromToml(
+      [
+        '[[eval]]\nenv_id = "medqa"\nrollouts_per_example = 1',
+        '[[eval]]\nenv_id = "careqa"\nrollouts_per_example = 1\nenv_args = { split = "en" }',
+      ].join('\n'),
+      { id: 's', label: 'S', description: '' },
+    );
+    const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
+    const options = { examplesPerEntry: 5, concurrency: 3, maxAttempts: 2, useCache: true };
+    // CareQA can run here but its dataset is not loaded: one run of 5 requests, not two.
+    expect(await api.estimateSuiteRun({ suite, model, options }, {})).toMatchObject({
+      entries: 1,
+      requests: 5,
+      unestimated: ['careqa'],
+    });
+  });
+
   it('runs every runnable entry on one model, says why the others have no run, and digests them', async () => {
     const { db, api } = await setup();
     const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
