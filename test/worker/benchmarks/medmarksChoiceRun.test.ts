@@ -3,7 +3,6 @@
 // (test/fixtures/reference/medmarks), is served by the Hugging Face imitation at the path the reference
 // loads; a suite entry's env args pick the variant and settings; the loaded examples and a run against
 // the mock endpoint must give the reference's row count and, reply by reply, its reward (97d3282).
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findEnv } from '../../../src/core/envs/registry';
 import { ourEnvId } from '../../../src/core/suites/medarcEnvIds';
@@ -16,144 +15,16 @@ import { loadBenchmark } from '../../../src/worker/benchmarks/loadBenchmark';
 import { createRun } from '../../../src/worker/run/createRun';
 import { executeRun } from '../../../src/worker/run/runEngine';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import {
+  choiceFixtureDatasets,
+  readChoiceFixtures,
+  type ChoiceFixture,
+} from '../../support/medmarks/choiceFixtures';
 import { mockEndpoint, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
-import { rowsParquet, type ParquetColumn } from '../../support/rowsParquet';
 import { keysAt } from '../../support/seedDataset';
 import { hfTestDeps } from '../hf/hfTestDeps';
 
-interface Fixture {
-  reference: { env_id: string };
-  datasets: {
-    path: string;
-    config: string | null;
-    split: string;
-    rows: Record<string, unknown>[];
-  }[];
-  entries: {
-    env_args: Record<string, unknown>;
-    rows: number;
-    examples: {
-      messages: { role: string; content: string }[];
-      answer: string;
-      verdicts: { reply: string; reward97d3282: number }[];
-    }[];
-  }[];
-}
-
-const s = (name: string): ParquetColumn => ({ name, kind: 'string' });
-const int = (name: string): ParquetColumn => ({ name, kind: 'int64' });
-/** A letter → option struct; the letters are ASCII. */
-const struct = (name: string, letters: string): ParquetColumn => ({
-  name,
-  kind: 'struct',
-  keys: letters.split(''),
-});
-const list = (name: string): ParquetColumn => ({ name, kind: 'list' });
-
-/** Each dataset's columns as the Hub's converted Parquet types them. */
-const COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
-  'HPAI-BSC/CareQA': [
-    int('exam_id'),
-    s('question'),
-    s('op1'),
-    s('op2'),
-    s('op3'),
-    s('op4'),
-    int('cop'),
-    int('year'),
-    s('category'),
-    s('unique_id'),
-  ],
-  'mkieffer/Medbullets': [s('question'), struct('options', 'ABCDE'), s('answer'), s('explanation')],
-  'm-a-p/SuperGPQA': [
-    s('uuid'),
-    s('question'),
-    list('options'),
-    s('answer'),
-    s('answer_letter'),
-    s('discipline'),
-    s('field'),
-    s('subfield'),
-    s('difficulty'),
-    { name: 'is_calculation', kind: 'bool' },
-  ],
-  'TsinghuaC3I/MedXpertQA': [
-    s('id'),
-    s('question'),
-    struct('options', 'ABCDEFGHIJ'),
-    s('label'),
-    s('medical_task'),
-    s('body_system'),
-    s('question_type'),
-  ],
-  'maximegmd/MetaMedQA': [s('question'), s('answer'), struct('options', 'ABCDEF')],
-  'alesi12/head_qa_v2': [
-    int('qid'),
-    s('qtext'),
-    int('ra'),
-    {
-      name: 'answers',
-      kind: 'list-struct',
-      fields: [
-        { name: 'aid', kind: 'int64' },
-        { name: 'atext', kind: 'string' },
-      ],
-    },
-    s('year'),
-    s('category'),
-    s('name'),
-    s('image'),
-  ],
-  'lighteval/med_mcqa': [
-    s('id'),
-    s('question'),
-    s('opa'),
-    s('opb'),
-    s('opc'),
-    s('opd'),
-    int('cop'),
-    s('choice_type'),
-    s('exp'),
-    s('subject_name'),
-    s('topic_name'),
-  ],
-  'TIGER-Lab/MMLU-Pro': [
-    int('question_id'),
-    s('question'),
-    list('options'),
-    s('answer'),
-    int('answer_index'),
-    s('cot_content'),
-    s('category'),
-    s('src'),
-  ],
-  'sameedkhan/medconceptsqa-sample_medarc_2k': [
-    int('question_id'),
-    s('answer'),
-    s('answer_id'),
-    s('option1'),
-    s('option2'),
-    s('option3'),
-    s('option4'),
-    s('question'),
-    s('vocab'),
-    s('level'),
-  ],
-  'mkieffer/M-ARC': [s('question'), struct('options', 'ABCDEFG'), s('answer')],
-  'Joshua-Harris/PubHealthBench': [
-    s('question_id'),
-    s('question'),
-    list('options'),
-    int('answer_index'),
-    s('category'),
-    s('retrieved_context_for_judge'),
-  ],
-};
-
-const DIR = new URL('../../fixtures/reference/medmarks/', import.meta.url);
-const FIXTURES = readdirSync(DIR)
-  .map((name) => JSON.parse(readFileSync(new URL(name, DIR), 'utf8')) as Fixture)
-  .filter((fixture) => fixture.datasets.every((d) => COLUMNS[d.path] !== undefined));
+const FIXTURES = readChoiceFixtures();
 
 let fake: FakeHuggingFace | undefined;
 let mock: MockOpenAI | undefined;
@@ -169,31 +40,8 @@ afterEach(async () => {
   }
 });
 
-function serve(fixture: Fixture) {
-  const byPath = new Map<string, Fixture['datasets']>();
-  for (const d of fixture.datasets) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
-  return startFakeHuggingFace({
-    datasets: [...byPath].map(([id, splits]) => ({
-      id,
-      revision: 'c'.repeat(40),
-      configs: Object.fromEntries(
-        [...new Set(splits.map((d) => d.config ?? 'default'))].map((config) => [
-          config,
-          Object.fromEntries(
-            splits
-              .filter((d) => (d.config ?? 'default') === config)
-              .map((d) => [
-                d.split,
-                {
-                  rows: d.rows,
-                  parquet: rowsParquet(d.rows, COLUMNS[id]!, { rowGroupSize: 16 }),
-                },
-              ]),
-          ),
-        ]),
-      ),
-    })),
-  });
+function serve(fixture: ChoiceFixture) {
+  return startFakeHuggingFace({ datasets: choiceFixtureDatasets(fixture) });
 }
 
 function lastUser(body: unknown): string {
