@@ -4,6 +4,7 @@ import type { DatasetNeed } from '../../../core/suites/suitePlan';
 import { useBenchmarkLoad } from '../../hooks/useBenchmarkLoad';
 import { useSourceSettings } from '../../hooks/useSourceSettings';
 import { LinkSettingsNotice } from '../LinkSettingsNotice';
+import { suiteDatasetLine } from './suiteDatasetLine';
 
 interface SuiteDatasetsProps {
   needs: readonly DatasetNeed[];
@@ -42,23 +43,20 @@ export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
       <LinkSettingsNotice source={source} />
       <ul>
         {needs.map((need) => {
-          const record = recordOf(need.datasetId);
-          const error = loads.errorOf(need.datasetId);
+          const line = suiteDatasetLine(
+            need,
+            recordOf(need.datasetId),
+            loads.isRunning(need.datasetId),
+            loads.errorOf(need.datasetId)?.error.message ?? null,
+          );
           return (
             <li
               key={need.datasetId}
               data-testid="suite-dataset"
-              data-status={record?.status ?? 'missing'}
+              data-status={recordOf(need.datasetId)?.status ?? 'missing'}
             >
-              {need.envLabel} — {need.variantLabel}:{' '}
-              {record?.status === 'ready'
-                ? `ready (${record.exampleCount.toLocaleString('en')} examples)`
-                : loads.isRunning(need.datasetId)
-                  ? `loading ${record?.filesDone ?? 0} of ${need.expectedRows ?? '?'} rows…`
-                  : record?.status === 'error'
-                    ? `failed: ${record.error?.message ?? 'unknown error'}`
-                    : (record?.status ?? 'not loaded')}
-              {error !== null && <span className="field-error"> {error.error.message}</span>}
+              {need.envLabel} — {need.variantLabel}: {line.status}
+              {line.callError !== null && <span className="field-error"> {line.callError}</span>}
             </li>
           );
         })}
