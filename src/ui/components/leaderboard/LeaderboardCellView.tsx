@@ -3,13 +3,25 @@ import { formatPercent } from '../../../core/suites/leaderboardView';
 import { hrefFor } from '../../hooks/useHashRoute';
 
 /** One model × entry: its score and 95% interval, n and coverage; a link to that run. */
-export function LeaderboardCellView({ cell }: { cell: LeaderboardCell | undefined }) {
-  if (cell === undefined) return <td className="lb-empty">—</td>;
+export function LeaderboardCellView({
+  entryKey,
+  cell,
+}: {
+  /** The suite entry of this column (`data-entry`, so a cell can be found by its entry). */
+  entryKey: string;
+  cell: LeaderboardCell | undefined;
+}) {
+  if (cell === undefined)
+    return (
+      <td className="lb-empty" data-entry={entryKey}>
+        —
+      </td>
+    );
   const digest = cell.digest;
   const href = hrefFor('results', new URLSearchParams({ run: cell.runId }));
   if (digest === undefined) {
     return (
-      <td>
+      <td data-entry={entryKey}>
         <a href={href} title={cell.runName}>
           …
         </a>
@@ -19,7 +31,7 @@ export function LeaderboardCellView({ cell }: { cell: LeaderboardCell | undefine
   const { score, counts } = digest;
   const missing = counts.unscored + counts.error;
   return (
-    <td className="lb-cell" data-testid="lb-cell">
+    <td className="lb-cell" data-testid="lb-cell" data-entry={entryKey}>
       <a
         href={href}
         title={`${cell.runName}${cell.alternatives > 0 ? ` (+${cell.alternatives} other runs)` : ''}`}

@@ -107,7 +107,11 @@ export function LeaderboardTable({
                 / {formatTokens(row.totals.outputTokens)} out
               </td>
               {columns.map(({ entry }) => (
-                <LeaderboardCellView key={entry.key} cell={row.cells.get(entry.key)} />
+                <LeaderboardCellView
+                  key={entry.key}
+                  entryKey={entry.key}
+                  cell={row.cells.get(entry.key)}
+                />
               ))}
             </tr>
           ))}
