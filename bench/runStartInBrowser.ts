@@ -28,10 +28,11 @@ export async function benchRunStartInBrowser(appUrl: string): Promise<BenchSecti
   const mid: Awaited<ReturnType<typeof appRun>>[] = [];
   const huge: Awaited<ReturnType<typeof appRun>>[] = [];
   const loads: string[] = [];
+  const only = process.env.BENCH_START ?? 'mid,huge';
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      mid.push(await appRun(browser, appUrl, h2, MID));
-      huge.push(await appRun(browser, appUrl, h2, HUGE));
+      if (only.includes('mid')) mid.push(await appRun(browser, appUrl, h2, MID));
+      if (only.includes('huge')) huge.push(await appRun(browser, appUrl, h2, HUGE));
       loads.push(load());
       console.log(`run start round ${round + 1}/${ROUNDS} done (load ${loads.at(-1)})`);
     }

@@ -56,6 +56,8 @@ export interface SummaryOptions {
    * generations, so pass its createdAt to keep them out of its tokens and spend.
    */
   paidSinceMs?: number;
+  /** Rollouts of the run not created yet (RunRecord.creation): pending, and in the total. */
+  notCreated?: number;
 }
 
 /** One call, or (`count` > 1) several alike whose usage and cost are summed (a live run's tally). */
@@ -134,7 +136,7 @@ export function summarizeRun(
   const done = count('done');
   const failed = count('error');
   const unscored = count('unscored');
-  const pending = count('pending');
+  const pending = count('pending') + (opts.notCreated ?? 0);
   const inFlight = count('generating', 'judging');
   const finished = done + failed + unscored;
 
@@ -169,7 +171,7 @@ export function summarizeRun(
   const calls = rollouts.flatMap((r) => callsOf(r, opts));
   const { spend, tokens } = spendOf(calls, opts.prices ?? {});
   return {
-    total: rollouts.length,
+    total: rollouts.length + (opts.notCreated ?? 0),
     done,
     failed,
     unscored,

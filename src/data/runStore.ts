@@ -3,6 +3,7 @@
 import type { CachedResponse, RolloutRecord, RolloutStatus, RunRecord } from '../core/schema/run';
 import { toRolloutRow } from '../core/results/rolloutRow';
 import Dexie from 'dexie';
+import { AppError } from '../core/errors';
 import type { MedevalDb } from './db';
 
 // Every write of a rollout also writes its compact row (core/results/rolloutRow), in the same
@@ -17,6 +18,32 @@ export async function createRunWithRollouts(
     await db.runs.add(run);
     await db.rollouts.bulkAdd([...rollouts]);
     await db.rolloutRows.bulkAdd(rollouts.map(toRolloutRow));
+  });
+}
+
+/**
+ * Stores the next chunk of a run's rollouts (worker/run/runCreation) with its new count of created
+ * rollouts (`creation` undefined once every rollout exists), in one transaction. It fails, storing
+ * nothing, when the run is gone or its count is no longer `from` (another creator got there first).
+ */
+export async function addCreatedRollouts(
+  db: MedevalDb,
+  runId: string,
+  from: number,
+  rollouts: readonly RolloutRecord[],
+  creation: RunRecord['creation'],
+): Promise<void> {
+  await db.transaction('rw', db.runs, db.rollouts, db.rolloutRows, async () => {
+    const stored = await db.runs.get(runId);
+    if (stored === undefined) throw new AppError('not_found', 'This run no longer exists.');
+    if (stored.creation?.created !== from) {
+      throw new AppError('bad_request', 'This run’s rollouts are being created elsewhere.', {
+        nextStep: 'Reload the page.',
+      });
+    }
+    await db.rollouts.bulkAdd([...rollouts]);
+    await db.rolloutRows.bulkAdd(rollouts.map(toRolloutRow));
+    await db.runs.update(runId, { creation });
   });
 }
 

@@ -90,8 +90,27 @@ export const RunRecordSchema = z.object({
   importFingerprint: z.string().optional(),
   /** Soft delete, so "Undo" can bring a run back; purged later (worker/run/runAdmin.ts). */
   deletedAt: z.number().optional(),
+  /**
+   * While the run's rollouts are still being created (issue 14: a run stores its first rollouts and
+   * starts, and the rest are created in chunks behind its lanes): the example ids of the whole run in
+   * run order, and how many rollouts (`rolloutsPerExample` per example, example by example) are
+   * stored. Rollouts and this count are written in one transaction; absent once every one exists.
+   */
+  creation: z
+    .object({
+      exampleIds: z.array(z.number().int().nonnegative()),
+      created: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+/** Rollouts of the run that are not stored yet (0 once its creation is complete). */
+export function rolloutsNotCreated(run: Pick<RunRecord, 'creation' | 'settings'>): number {
+  const { creation } = run;
+  if (creation === undefined) return 0;
+  return creation.exampleIds.length * run.settings.rolloutsPerExample - creation.created;
+}
 
 export const UsageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
 

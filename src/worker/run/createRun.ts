@@ -1,23 +1,23 @@
-// Builds a run and all its pending rollouts from the settings and the stored dataset, and stores
-// them together. Also builds re-score runs, which reuse the parent's generations.
+// Builds a run from the settings and the stored dataset: its plan (the example ids in run order) and
+// its first pending rollouts, stored together; the run engine creates the rest behind its lanes
+// (runCreation.ts, issue 14). Also builds re-score runs, which reuse the parent's generations.
 import { AppError } from '../../core/errors';
-import { buildModelMessages } from '../../core/envs/mtsamples/prompt';
+import { selectExamples } from '../../core/envs/mtsamples/selectExamples';
 import { runExamples } from '../../core/envs/runExamples';
 import { judgesProblem, resolveRunEnv, type RunEnv } from '../../core/envs/runEnv';
 import { toEnvExample } from '../../core/envs/storedExample';
-import type { DatasetRecord, ExampleRecord } from '../../core/schema/dataset';
-import type { ChatMessage } from '../../core/schema/chat';
+import type { DatasetRecord } from '../../core/schema/dataset';
 import {
   RUN_SCHEMA_VERSION,
   RunSettingsSchema,
-  rolloutKey,
   type RolloutRecord,
   type RunRecord,
   type RunSettings,
 } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
 import { getDataset } from '../../data/datasetStore';
-import { createRunWithRollouts, getRun, listRollouts } from '../../data/runStore';
+import { createRunWithRollouts } from '../../data/runStore';
+import { buildRollouts, firstChunkSize, judgeSlots, readPlannedExamples } from './runCreation';
 
 export interface CreateRunDeps {
   db: MedevalDb;
@@ -56,22 +56,6 @@ function checkShape(input: RunSettings): { settings: RunSettings } {
   return { settings: parsed.data };
 }
 
-/** The model's messages for one example: the env builds them (MTSamples keeps its own builder). */
-function promptFor(runEnv: RunEnv, settings: RunSettings, example: ExampleRecord): ChatMessage[] {
-  if (runEnv.env.buildPrompt !== undefined) {
-    return runEnv.env.buildPrompt(toEnvExample(example), runEnv.envSettings);
-  }
-  return buildModelMessages(example.question, {
-    format: settings.promptFormat,
-    useThink: settings.useThink,
-  });
-}
-
-/** One empty slot per judge for a jury; rubric grades and choice scores keep theirs elsewhere. */
-function judgeSlots(runEnv: RunEnv, settings: RunSettings): null[] {
-  return runEnv.env.scoring.kind === 'jury' ? settings.judges.map(() => null) : [];
-}
-
 function datasetRevision(dataset: DatasetRecord): { commit?: string; revision?: string } {
   if (dataset.origin.kind === 'github') return { commit: dataset.origin.commit };
   if (dataset.origin.kind === 'github-files') return { commit: dataset.origin.revision };
@@ -98,17 +82,11 @@ export async function createRun(
       nextStep: `Choose a ${runEnv.env.label} dataset for this run.`,
     });
   }
-  const { env, envSettings } = runEnv;
-  const stored = await deps.db.examples.where('datasetId').equals(settings.datasetId).toArray();
-  const chosen = runExamples(stored, settings.selection, runEnv);
-  if (chosen.length === 0) {
-    const why = env.selectionProblem?.(stored.map(toEnvExample), envSettings) ?? null;
-    throw new AppError('bad_request', why ?? 'No example of this dataset matches these settings.', {
-      nextStep: 'Check the benchmark settings (for example the subset) or reload the dataset.',
-    });
-  }
+  const exampleIds = await plannedExampleIds(deps.db, settings, runEnv);
   const now = deps.now();
   const runId = deps.newId();
+  const total = exampleIds.length * settings.rolloutsPerExample;
+  const first = Math.min(total, firstChunkSize(settings.concurrency));
   const run: RunRecord = {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: runId,
@@ -126,26 +104,48 @@ export async function createRun(
     appVersion: deps.appVersion,
     createdAt: now,
     updatedAt: now,
+    // The rest of the rollouts are created by the run engine, behind its lanes (issue 14).
+    ...(first < total ? { creation: { exampleIds, created: first } } : {}),
   };
-  const rollouts: RolloutRecord[] = chosen.flatMap((example) => {
-    const exampleId = example.example_id;
-    const prompt = promptFor(runEnv, settings, example);
-    return Array.from({ length: settings.rolloutsPerExample }, (_, rolloutIndex) => ({
-      schemaVersion: RUN_SCHEMA_VERSION,
-      runId,
-      key: rolloutKey(exampleId, rolloutIndex),
-      example_id: exampleId,
-      rollout_index: rolloutIndex,
-      exampleKey: example.id,
-      section: example.group ?? example.extracted_section,
-      status: 'pending' as const,
-      prompt,
-      judges: judgeSlots(runEnv, settings),
-      updatedAt: now,
-    }));
-  });
+  const examples = await readPlannedExamples(deps.db, settings, exampleIds, 0, first);
+  const plan = { exampleIds, from: 0, to: first };
+  const rollouts = buildRollouts(runId, settings, runEnv, plan, examples, now);
   await createRunWithRollouts(deps.db, run, rollouts);
   return runId;
+}
+
+/**
+ * The run's example ids in run order. A benchmark that filters examples reads them all; the others
+ * need only the stored ids (a 5,000-example dataset is not read to start a run).
+ */
+async function plannedExampleIds(
+  db: MedevalDb,
+  settings: RunSettings,
+  runEnv: RunEnv,
+): Promise<number[]> {
+  const { env, envSettings } = runEnv;
+  const datasetId = settings.datasetId;
+  const chosen =
+    env.includes === undefined
+      ? selectExamples(
+          (await db.examples.where('datasetId').equals(datasetId).primaryKeys()).map(
+            ([, exampleId]) => exampleId,
+          ),
+          settings.selection,
+        )
+      : runExamples(
+          await db.examples.where('datasetId').equals(datasetId).toArray(),
+          settings.selection,
+          runEnv,
+        ).map((example) => example.example_id);
+  if (chosen.length === 0) {
+    const stored = await db.examples.where('datasetId').equals(datasetId).toArray();
+    const why = env.selectionProblem?.(stored.map(toEnvExample), envSettings) ?? null;
+    throw new AppError('bad_request', why ?? 'No example of this dataset matches these settings.', {
+      nextStep: 'Check the benchmark settings (for example the subset) or reload the dataset.',
+    });
+  }
+  return chosen;
 }
 
 export interface RescoreOptions {
@@ -162,13 +162,22 @@ export async function createRescoreRun(
   options: RescoreOptions,
   name: string,
 ): Promise<string> {
-  const parent = await getRun(deps.db, parentRunId);
+  // The parent and its rollouts as of one moment: a parent still creating rollouts passes on the
+  // plan of the ones it has not created yet (the spread below), which this run then creates.
+  const { parent, parentRollouts } = await deps.db.transaction(
+    'r',
+    deps.db.runs,
+    deps.db.rollouts,
+    async () => ({
+      parent: await deps.db.runs.get(parentRunId),
+      parentRollouts: await deps.db.rollouts.where('runId').equals(parentRunId).toArray(),
+    }),
+  );
   if (parent === undefined)
     throw new AppError('not_found', 'The run to re-score no longer exists.');
   const { settings, ...runEnv } = checkSettings({ ...parent.settings, ...options });
   const now = deps.now();
   const runId = deps.newId();
-  const parentRollouts = await listRollouts(deps.db, parentRunId);
   const rollouts: RolloutRecord[] = parentRollouts.map((source) => {
     const base = {
       schemaVersion: RUN_SCHEMA_VERSION,

@@ -7,7 +7,12 @@ import { originOf } from '../../core/endpointOrigin';
 import { AppError, toAppError, withStorageUsage, type StorageUsage } from '../../core/errors';
 import { DEFAULT_RETRY_POLICY } from '../../core/retryPolicy';
 import type { EndpointConfig } from '../../core/schema/endpoint';
-import type { RolloutRecord, RunRecord, RunStatus } from '../../core/schema/run';
+import {
+  rolloutsNotCreated,
+  type RolloutRecord,
+  type RunRecord,
+  type RunStatus,
+} from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
 import { countRollouts, getRun, moveRolloutStatus, patchRun } from '../../data/runStore';
 import { createClient, type DeadlineTimer } from '../../llm/client';
@@ -16,11 +21,12 @@ import type { EndpointContext } from './callEndpoint';
 import { dexieResponseCache } from './responseCache';
 import { advanceRollout } from './rolloutSteps';
 import { createRolloutJournal, type RolloutJournal } from './rolloutJournal';
-import { openRunQueue } from './runQueue';
+import { openRunQueue, type CreatedKeys } from './runQueue';
+import { CREATION_CHUNK, createNextRollouts } from './runCreation';
 import { createLiveReport, type LiveReport } from './liveReport';
 import { protocolFromUrl, type RunLiveState } from '../../core/runLive';
 import { listRolloutsAfter } from '../../data/runStore';
-import { resolveRunEnv } from '../../core/envs/runEnv';
+import { resolveRunEnv, type RunEnv } from '../../core/envs/runEnv';
 
 /**
  * API keys by origin (`scheme://host[:port]`, as core/endpointOrigin's `originOf` gives it). Each
@@ -79,10 +85,19 @@ function schedulerFor(
   return scheduler;
 }
 
-function endpointContexts(run: RunRecord, keys: RunKeys, deps: RunEngineDeps) {
+function endpointContexts(
+  run: RunRecord,
+  keys: RunKeys,
+  deps: RunEngineDeps,
+  onRequest: () => void,
+) {
   const schedulers = deps.schedulers ?? new Map<string, Scheduler>();
+  const send = deps.fetch;
   const clientOpts = {
-    fetch: deps.fetch,
+    fetch: ((input, init) => {
+      onRequest();
+      return send(input, init);
+    }) satisfies typeof fetch,
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
     ...(deps.deadlineTimer === undefined ? {} : { deadlineTimer: deps.deadlineTimer }),
   };
@@ -139,6 +154,61 @@ async function markExampleMissing(
 }
 
 /**
+ * Creates the rollouts a run has not stored yet, a chunk per transaction, from when `start` is called
+ * until every one exists or `signal` fires (a resume carries on from the stored count). `next`
+ * resolves with each chunk's keys once stored (for the queue), or undefined when no more will come.
+ */
+function createBehindLanes(
+  deps: RunEngineDeps,
+  run: RunRecord,
+  runEnv: RunEnv,
+  signal: AbortSignal,
+  onError: (error: AppError) => void,
+): { start: () => void; next: CreatedKeys; done: Promise<void> } {
+  const batches: string[][] = [];
+  let isOver = run.creation === undefined;
+  const waiting: (() => void)[] = [];
+  const wake = () => {
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  let started: () => void = () => undefined;
+  const done = (async () => {
+    await new Promise<void>((resolve) => (started = resolve));
+    try {
+      let creation = run.creation;
+      while (creation !== undefined && !signal.aborted) {
+        const chunk = await createNextRollouts(
+          deps.db,
+          { id: run.id, settings: run.settings, creation },
+          runEnv,
+          CREATION_CHUNK,
+          deps.now(),
+        );
+        creation = chunk.creation;
+        batches.push(chunk.keys);
+        wake();
+      }
+    } catch (error) {
+      onError(toAppError(error));
+    } finally {
+      isOver = true;
+      wake();
+    }
+  })();
+  if (isOver) started();
+  return {
+    start: () => started(),
+    done,
+    async next() {
+      while (batches.length === 0 && !isOver) {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+      return batches.shift();
+    },
+  };
+}
+
+/**
  * Runs (or resumes) `runId` until every rollout is finished, the signal fires, or a run-stopping
  * failure occurs. Returns the run's final status.
  */
@@ -154,7 +224,18 @@ export async function executeRun(
   const { env, envSettings } = resolveRunEnv(run.settings);
   await rewindInFlight(deps.db, runId);
   const cache = run.settings.useCache ? dexieResponseCache(deps.db) : null;
-  const queue = await openRunQueue(deps.db, run, cache);
+  const lanesStop = new AbortController();
+  const laneSignal = AbortSignal.any([signal, lanesStop.signal]);
+  const isStopping = () => laneSignal.aborted;
+  let stopError: AppError | undefined;
+  // A failure of the lanes or of the rollouts' creation stops the whole run before it pays for
+  // another answer.
+  const stopWith = (error: AppError) => {
+    stopError ??= error;
+    lanesStop.abort();
+  };
+  const creation = createBehindLanes(deps, run, { env, envSettings }, laneSignal, stopWith);
+  const queue = await openRunQueue(deps.db, run, cache, { created: creation.next });
   await patchRun(deps.db, runId, {
     status: 'running',
     stopError: undefined,
@@ -162,13 +243,20 @@ export async function executeRun(
     updatedAt: deps.now(),
   });
 
-  const lanesStop = new AbortController();
-  const laneSignal = AbortSignal.any([signal, lanesStop.signal]);
-  const isStopping = () => laneSignal.aborted;
-  const endpoints = endpointContexts(run, keys, deps);
+  // The rest of the rollouts are created once the first request has gone out (or a lane has
+  // finished a rollout without one, or there is nothing else to do): creating a chunk holds this
+  // thread for a while, and the first request must not wait for it (issue 14).
+  let isCreating = false;
+  const startCreation = () => {
+    if (isCreating) return;
+    isCreating = true;
+    creation.start();
+  };
+  const endpoints = endpointContexts(run, keys, deps, startCreation);
   const report = createLiveReport({
     runId,
-    total: await countRollouts(deps.db, runId),
+    // Rollouts not created yet count from the start (the plan knows them).
+    total: (await countRollouts(deps.db, runId)) + rolloutsNotCreated(run),
     concurrency: run.settings.concurrency,
     modelId: run.settings.model.model,
     ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
@@ -183,7 +271,6 @@ export async function executeRun(
   const seeded =
     run.startedAt === undefined ? Promise.resolve() : seedLiveReport(deps.db, runId, report);
   seeded.catch(() => undefined); // live figures only; the run does not depend on them
-  let stopError: AppError | undefined;
   const progress = { hasSucceeded: false };
 
   // A lane takes the next rollout only once every answer of its last one is stored, so the journal
@@ -205,6 +292,7 @@ export async function executeRun(
         const { rollout, example } = work;
         if (example === undefined) {
           await markExampleMissing(journal, rollout, deps.now);
+          startCreation();
           continue;
         }
         await advanceRollout(
@@ -223,6 +311,7 @@ export async function executeRun(
           },
           rollout,
         );
+        startCreation();
       } catch (error) {
         const appError = toAppError(error);
         // Cancelled by pause, cancel or another lane's stop; an abort from elsewhere (a failed
@@ -230,15 +319,21 @@ export async function executeRun(
         if (appError.kind === 'aborted' && isStopping()) return;
         // A run-stopping failure (bad key, unknown model…) or a storage failure: stop every lane
         // before it pays for another answer.
-        stopError ??= appError;
-        lanesStop.abort();
+        stopWith(appError);
         return;
       }
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.min(run.settings.concurrency, Math.max(1, queue.total)) }, lane),
+  const lanes = Math.min(
+    run.settings.concurrency,
+    Math.max(1, queue.total + rolloutsNotCreated(run)),
   );
+  const laneRuns = Array.from({ length: lanes }, lane);
+  if (queue.total === 0) startCreation();
+  await Promise.all(laneRuns);
+  startCreation(); // stopped before any request: the creator sees the stop and ends
+  // Lanes stop when the queue is empty, which it is only once creation ended (or stopped).
+  await creation.done;
   await journal.settled();
   await cache?.flush();
   await rewindInFlight(deps.db, runId);

@@ -1,6 +1,7 @@
 // The rollouts a run still has to do, handed to its lanes in order, loaded a chunk at a time: the
 // first requests go out after one small read instead of after reading (and hashing the cache keys
 // of) every rollout of a 5,000-rollout run, and the next chunk loads while the lanes work (issue 14).
+// Rollouts the engine creates behind the lanes (runCreation.ts) join the queue as they are stored.
 import type { ExampleRecord } from '../../core/schema/dataset';
 import type { RolloutRecord, RunRecord } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
@@ -19,6 +20,12 @@ export interface RunQueue {
   /** How many rollouts were unfinished when the queue opened. */
   total: number;
 }
+
+/**
+ * Rollouts created while the queue runs (runCreation.ts): each call resolves with the keys of the
+ * next chunk once it is stored, or undefined when there will be no more.
+ */
+export type CreatedKeys = () => Promise<string[] | undefined>;
 
 const UNFINISHED = ['pending', 'judging'] as const;
 
@@ -67,36 +74,44 @@ export async function openRunQueue(
   db: MedevalDb,
   run: RunRecord,
   cache: ResponseCache | null,
-  { chunkSize = 64 }: { chunkSize?: number } = {},
+  { chunkSize = 64, created }: { chunkSize?: number; created?: CreatedKeys } = {},
 ): Promise<RunQueue> {
   const primaryKeys = await db.rollouts
     .where('[runId+status]')
     .anyOf(UNFINISHED.map((status) => [run.id, status]))
     .primaryKeys();
+  // Stored rollouts first, then those created behind the lanes, in the order they are created.
   const keys = primaryKeys.map(([, key]) => key).sort(byExample);
+  const total = keys.length;
+  let isCreating = created !== undefined;
   let buffer: RunWork[] = [];
-  let nextChunk = 0;
-  const load = (): Promise<RunWork[]> | null => {
-    const from = nextChunk * chunkSize;
-    if (from >= keys.length) return null;
-    nextChunk++;
-    return loadChunk(db, run, keys.slice(from, from + chunkSize), cache);
+  let loaded = 0;
+  const load = async (): Promise<RunWork[] | null> => {
+    while (loaded >= keys.length && isCreating && created !== undefined) {
+      const more = await created();
+      if (more === undefined) isCreating = false;
+      else keys.push(...more);
+    }
+    if (loaded >= keys.length) return null;
+    const chunk = keys.slice(loaded, loaded + chunkSize);
+    loaded += chunk.length;
+    return loadChunk(db, run, chunk, cache);
   };
   let loading = load();
   // Failures surface where the chunk is awaited; until then one must not count as unhandled.
-  loading?.catch(() => undefined);
+  loading.catch(() => undefined);
   return {
-    total: keys.length,
+    total,
     async next() {
       while (buffer.length === 0) {
         const pending = loading;
-        if (pending === null) return undefined;
         const chunk = await pending;
+        if (chunk === null) return undefined;
         // Several lanes await the same chunk: the first to wake takes it and starts the next load.
         if (loading === pending) {
           buffer = chunk;
           loading = load();
-          loading?.catch(() => undefined);
+          loading.catch(() => undefined);
         }
       }
       return buffer.shift();

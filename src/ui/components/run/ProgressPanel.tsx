@@ -4,7 +4,7 @@ import { summarizeRun } from '../../../core/runSummary';
 import { summarizeLive } from '../../../core/runLive';
 import { useRunLive } from '../../hooks/useRunLive';
 import { RunSpeedView } from './RunSpeedView';
-import type { RolloutRecord, RunRecord } from '../../../core/schema/run';
+import { rolloutsNotCreated, type RolloutRecord, type RunRecord } from '../../../core/schema/run';
 import { useRunClock } from '../../hooks/useRunClock';
 import { useRunPrices } from '../../hooks/useRunPrices';
 import { formatDuration, formatScore, formatTokens, formatUsd } from './runFormat';
@@ -29,6 +29,7 @@ export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
         : summarizeRun(rollouts, clock, {
             modelId: run.settings.model.model,
             prices,
+            notCreated: rolloutsNotCreated(run),
             ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
           }),
     [isReported, live, rollouts, clock, prices, run],

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../../core/schema/run';
+import { rolloutsNotCreated, type RunRecord } from '../../../core/schema/run';
 import type { SuiteRunRecord } from '../../../core/suites/suiteRun';
 import { useServices } from '../../appContext';
 import { useThrottledLiveQuery } from '../../hooks/useThrottledLiveQuery';
@@ -27,7 +27,9 @@ export function useSuiteRunProgress(record: SuiteRunRecord): RunProgress[] | und
             : [
                 (async () => ({
                   run,
-                  total: await db.rollouts.where('runId').equals(run.id).count(),
+                  total:
+                    (await db.rollouts.where('runId').equals(run.id).count()) +
+                    rolloutsNotCreated(run),
                   done: await count(run.id, 'done'),
                   failed: await count(run.id, 'error'),
                   unscored: await count(run.id, 'unscored'),

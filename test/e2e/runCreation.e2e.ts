@@ -1,0 +1,154 @@
+// Issue 14 in Chromium: a large run starts after its first rollouts are stored and creates the rest
+// behind its lanes. A page closed while the rest are being created leaves whole chunks only; the
+// reopened page counts every rollout of the run from the start, and a resume creates the rest once
+// and pays again at most for the requests that were in flight.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  describeProblems,
+  launchBrowser,
+  newAppPage,
+  requireChromium,
+  type AppPage,
+} from '../support/browser';
+import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import { importExamples, isJudgeRequest, exampleOf } from './runSupport';
+
+const chromiumPath = requireChromium();
+const KEY = 'mock-key-creation-0123456789';
+/** The first chunk is 64 rollouts at concurrency 32; the other 1,936 are created 250 at a time. */
+const ROLLOUTS = 2000;
+const CONCURRENCY = 32;
+
+async function configureRun(page: Page, baseUrl: string) {
+  await page.goto(`${page.url().split('#')[0] ?? ''}#/run`);
+  const model = page.getByTestId('endpoint-model');
+  await model.locator('input[name="baseUrl"]').fill(baseUrl);
+  await model.locator('input[name="model"]').fill('model-x');
+  await model.locator('input[name="apiKey"]').fill(KEY);
+  const judge = page.getByTestId('endpoint-judge-0');
+  await judge.locator('input[name="baseUrl"]').fill(baseUrl);
+  await judge.locator('input[name="model"]').fill('judge-a');
+  await page.getByLabel('Examples', { exact: true }).selectOption('all');
+  await page.getByLabel('Concurrency (rollouts in flight)').fill(String(CONCURRENCY));
+}
+
+interface StoredRun {
+  status: string;
+  creation: { exampleIds: number[]; created: number } | undefined;
+  rollouts: { key: string; example_id: number; status: string }[];
+}
+
+/** The newest run and its rollouts, read straight from IndexedDB. */
+async function storedRun(page: Page): Promise<StoredRun> {
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('medeval');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = (store) => new Promise((resolve) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const runs = await all('runs');
+    const rollouts = await all('rollouts');
+    db.close();
+    const run = runs.sort((a, b) => b.createdAt - a.createdAt)[0];
+    return {
+      status: run.status,
+      creation: run.creation,
+      rollouts: rollouts
+        .filter((r) => r.runId === run.id)
+        .map((r) => ({ key: r.key, example_id: r.example_id, status: r.status })),
+    };
+  })()`);
+}
+
+describe.skipIf(chromiumPath === null)('a large run created behind its lanes, in Chromium', () => {
+  let browser: Browser;
+  let mock: MockOpenAI | undefined;
+  let app: AppPage | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(chromiumPath ?? undefined);
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  afterEach(async () => {
+    await app?.close();
+    await mock?.close();
+    app = undefined;
+    mock = undefined;
+  });
+
+  it('resumes a page closed mid-creation into a correct run: whole chunks, right totals, every rollout once', async () => {
+    const m = await startMockOpenAI({
+      apiKey: KEY,
+      http2: true,
+      latencyMs: 0,
+      preflightMaxAgeSeconds: 600,
+    });
+    mock = m;
+    m.setDefault((request) =>
+      isJudgeRequest(request.body)
+        ? { reply: judgeJson({ accuracy: 4, completeness: 4, clarity: 5 }) }
+        : { reply: `Plan for patient ${exampleOf(request.body)}: rest.` },
+    );
+    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const { page, context } = app;
+    await importExamples(page, ROLLOUTS);
+    await configureRun(page, m.baseUrl);
+    await page.getByTestId('run-start').click();
+    const chats = () => m.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    // Close the page as soon as the first request arrives: the run is going, and 1,936 rollouts
+    // are still to be created, 250 per transaction.
+    await expect.poll(() => chats().length, { timeout: 60_000, interval: 5 }).toBeGreaterThan(0);
+    const runUrl = page.url();
+    await page.close();
+
+    const reopened = await context.newPage();
+    await reopened.goto(runUrl);
+    const closed = await storedRun(reopened);
+    expect(closed.status).toBe('running'); // the page died with it: the app shows "interrupted"
+    expect(closed.creation?.exampleIds).toHaveLength(ROLLOUTS);
+    // Whole chunks only: exactly the first `created` rollouts of the plan, each once.
+    const created = closed.creation?.created ?? ROLLOUTS;
+    expect(created).toBeLessThan(ROLLOUTS);
+    expect(closed.rollouts).toHaveLength(created);
+    expect(new Set(closed.rollouts.map((r) => r.example_id))).toEqual(
+      new Set(closed.creation?.exampleIds.slice(0, created)),
+    );
+    // The progress counts the rollouts not created yet.
+    await expect
+      .poll(() => reopened.getByTestId('run-status').getAttribute('data-status'))
+      .toBe('interrupted');
+    await expect
+      .poll(() => reopened.getByTestId('run-progress').textContent())
+      .toMatch(new RegExp(`/ ${ROLLOUTS}$`));
+
+    await reopened.getByTestId('run-resume').click();
+    const prompt = reopened.getByTestId('run-key-prompt');
+    await prompt.locator('input[name="apiKey"]').first().fill(KEY);
+    await prompt.getByRole('button', { name: 'Continue' }).click();
+    await expect
+      .poll(() => reopened.getByTestId('run-status').getAttribute('data-status'), {
+        timeout: 240_000,
+      })
+      .toBe('done');
+
+    const done = await storedRun(reopened);
+    expect(done.creation).toBeUndefined();
+    expect(done.rollouts).toHaveLength(ROLLOUTS);
+    expect(new Set(done.rollouts.map((r) => r.key)).size).toBe(ROLLOUTS);
+    expect(done.rollouts.filter((r) => r.status !== 'done')).toEqual([]);
+    // Every example generated and judged; only requests in flight when the page closed (at most
+    // one per lane) were paid for twice.
+    const generations = chats().filter((r) => !isJudgeRequest(r.body));
+    expect(new Set(generations.map((r) => exampleOf(r.body))).size).toBe(ROLLOUTS);
+    expect(generations.length).toBeLessThanOrEqual(ROLLOUTS + CONCURRENCY);
+    expect(chats().length).toBeLessThanOrEqual(2 * ROLLOUTS + CONCURRENCY);
+    expect(describeProblems(app.pageErrors)).toBe('');
+  }, 300_000);
+});
