@@ -55,7 +55,7 @@ function judgeReply(random: () => number): { raw: string; parsed: ParsedJudgeRep
 }
 
 /** A valid results.jsonl of LINES rows from synthetic records, through the app's own exporter. */
-export function bigResultsJsonl(): string {
+function bigResultsJsonl(): string {
   const random = mulberry32(20_251_104);
   const run: RunRecord = { ...sampleRun, id: 'bench-import' };
   const examples = new Map<number, ExampleInfo>();

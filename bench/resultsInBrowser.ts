@@ -244,7 +244,7 @@ const SCROLL = `(async () => {
  * Opens the app at `appUrl` (so it creates its database) and writes a finished run of `count`
  * rollouts with 3 judges straight into IndexedDB; resolves with the run's id. Also for e2e tests.
  */
-export async function seedResultsRun(page: Page, appUrl: string, count: number): Promise<string> {
+async function seedResultsRun(page: Page, appUrl: string, count: number): Promise<string> {
   const { run, rollouts, examples } = seedRecords(count);
   await page.goto(appUrl);
   await page.getByTestId('app-shell').waitFor();

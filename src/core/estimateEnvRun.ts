@@ -14,7 +14,7 @@ import type { PriceHint } from './presets';
 import type { EnvExample, EnvModule } from './envs/types';
 
 /** A short explanation and the JSON verdict. */
-export const GRADER_REPLY_TOKENS = 120;
+const GRADER_REPLY_TOKENS = 120;
 
 export interface EnvEstimateInput {
   env: EnvModule;

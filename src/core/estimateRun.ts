@@ -5,11 +5,11 @@ import { buildModelMessages, type PromptOptions } from './envs/mtsamples/prompt'
 import { fillJudgeTemplate } from './envs/mtsamples/judgeTemplate';
 import { priceHintFor, type PriceHint } from './presets';
 
-export const CHARS_PER_TOKEN = 4;
+const CHARS_PER_TOKEN = 4;
 /** Assumed model response (and so judge-visible response) length when max_tokens is unset. */
 export const DEFAULT_RESPONSE_TOKENS = 400;
 /** A judge's JSON verdict with three short explanations. */
-export const JUDGE_REPLY_TOKENS = 150;
+const JUDGE_REPLY_TOKENS = 150;
 
 export interface EstimateEndpoint {
   model: string;

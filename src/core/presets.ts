@@ -37,7 +37,7 @@ export interface ProviderPreset {
 
 const ORIGIN_SLOT = '{origin}';
 
-export const ANTHROPIC_BROWSER_HEADER = 'anthropic-dangerous-direct-browser-access';
+const ANTHROPIC_BROWSER_HEADER = 'anthropic-dangerous-direct-browser-access';
 
 export const PRESETS: readonly ProviderPreset[] = [
   {

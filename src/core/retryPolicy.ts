@@ -85,7 +85,7 @@ export function decideRetry(
 }
 
 /** One attempt's outcome: its value, or the failure `decide` looks at. */
-export type AttemptResult<T, F> = { ok: true; value: T } | { ok: false; failure: F };
+type AttemptResult<T, F> = { ok: true; value: T } | { ok: false; failure: F };
 
 /** The parts of a retry loop that differ between callers (dataset downloads, the scheduler). */
 export interface RetryLoop<T, F, R = string> {

@@ -220,7 +220,7 @@ export function summarizeLive(
 }
 
 /** Browsers open at most this many HTTP/1.1 connections to one host (Chromium, Firefox, Safari). */
-export const HTTP1_CONNECTIONS_PER_HOST = 6;
+const HTTP1_CONNECTIONS_PER_HOST = 6;
 
 /**
  * What a browser will really have in flight to one host when the run allows `requested`: HTTP/1.1

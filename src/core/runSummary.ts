@@ -7,11 +7,11 @@ import { bootstrapMeanCI, type MeanInterval } from './stats/bootstrap';
 import { mean } from './stats/mean';
 
 /** Throughput looks at most this many of the latest finished rollouts… */
-export const THROUGHPUT_WINDOW = 50;
+const THROUGHPUT_WINDOW = 50;
 /** …that finished at most this long ago, so a run resumed after a pause is not averaged over the pause. */
 export const THROUGHPUT_HORIZON_MS = 10 * 60_000;
 
-export interface SpendSummary {
+interface SpendSummary {
   /** Provider-reported cost (e.g. OpenRouter's usage.cost). */
   reportedUsd: number;
   /** Estimated from prices, for calls without a reported cost. */

@@ -6,7 +6,7 @@ import { RunSettingsSchema, type RunSettings } from './schema/run';
 // configs cannot hold credentials: see schema/endpoint.ts). Versioned and validated like any other
 // untrusted input: an old, newer or tampered link gets a clear message, never a silently wrong setting.
 
-export const SHARE_VERSION = 1;
+const SHARE_VERSION = 1;
 export const SHARE_PARAM = 'setup';
 
 const SharedSetupSchema = z.object({

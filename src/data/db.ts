@@ -8,7 +8,7 @@ import type { CorpusChunkRecord, CorpusRecord } from '../core/schema/corpus';
 import type { RunRewards, StoredRunDigest } from '../core/suites/runDigest';
 import type { StoredSuite, SuiteRunRecord } from '../core/suites/suiteRun';
 
-export interface SettingRecord {
+interface SettingRecord {
   key: string;
   value: unknown;
 }
@@ -31,7 +31,7 @@ export type MedevalDb = Dexie & {
   suiteRuns: EntityTable<SuiteRunRecord, 'id'>;
 };
 
-export const DB_NAME = 'medeval';
+const DB_NAME = 'medeval';
 
 export function openDb(name: string = DB_NAME): MedevalDb {
   const db = new Dexie(name) as MedevalDb;

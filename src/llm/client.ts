@@ -15,7 +15,7 @@ import {
 import { automaticHeaders } from '../core/presets';
 
 /** A whole-request deadline: reasoning models can take minutes, but a stalled request must end. */
-export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 /** The SDK refuses an empty key; keyless local servers get a placeholder and no Authorization header. */
 const NO_KEY_PLACEHOLDER = 'no-key';
@@ -31,7 +31,7 @@ export type DeadlineTimer = (
   about: { body?: Record<string, unknown> },
 ) => () => void;
 
-export const wallClockDeadline: DeadlineTimer = (ms, expire) => {
+const wallClockDeadline: DeadlineTimer = (ms, expire) => {
   const timer = setTimeout(expire, ms);
   return () => clearTimeout(timer);
 };

@@ -16,7 +16,7 @@ const RETRYABLE_KINDS: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
   'parse',
 ]);
 
-export function isRetryableKind(kind: AppErrorKind): boolean {
+function isRetryableKind(kind: AppErrorKind): boolean {
   return RETRYABLE_KINDS.has(kind);
 }
 
@@ -27,7 +27,7 @@ export interface RetryInfo {
   delayMs: number;
 }
 
-export interface RunOptions {
+interface RunOptions {
   signal?: AbortSignal | undefined;
   onRetry?: (info: RetryInfo) => void;
 }
@@ -44,7 +44,7 @@ export interface SchedulerOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export interface SchedulerStats {
+interface SchedulerStats {
   concurrency: number;
   active: number;
   queued: number;

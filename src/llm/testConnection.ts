@@ -11,7 +11,7 @@ import { mapLlmError, parseError, type ErrorContext } from './errorMapping';
 import { corsHelpFor, getPreset } from '../core/presets';
 import { hostOf } from '../core/hostOf';
 
-export type ConnectionFailureKind =
+type ConnectionFailureKind =
   | 'cors'
   | 'auth'
   | 'not_found'
@@ -43,7 +43,7 @@ const PROBE_TIMEOUT_MS = 5_000;
 const SAMPLE_CHARS = 80;
 
 /** The default probe: a no-cors GET needs no preflight, so a live server answers it opaquely. */
-export function noCorsProbe(
+function noCorsProbe(
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): ReachabilityProbe {
   return async (url, signal) => {

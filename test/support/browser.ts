@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium';
+const CHROMIUM_INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 

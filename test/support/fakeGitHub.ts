@@ -14,14 +14,14 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FakeHost = 'api' | 'raw' | 'cdn' | 'cdn-api';
+type FakeHost = 'api' | 'raw' | 'cdn' | 'cdn-api';
 
-export interface FakeNote {
+interface FakeNote {
   name: string;
   text: string;
 }
 
-export interface FakeRequest {
+interface FakeRequest {
   /** Which imitated host answered; 'other' for paths under none of the prefixes. */
   host: FakeHost | 'other';
   /** Path as received, query included, still percent-encoded (e.g. `/raw/o/r/<sha>/f/a%23b.txt`). */
@@ -34,7 +34,7 @@ export interface FakeRequest {
   at: number;
 }
 
-export interface FailRule {
+interface FailRule {
   host: FakeHost;
   /** A file name (decoded) for raw/cdn, or a repository file's path; undefined matches every request to the host. */
   name?: string;
@@ -48,7 +48,7 @@ export interface FailRule {
 }
 
 /** A file of some repository at some commit, served by the raw and CDN hosts. */
-export interface FakeRepoFile {
+interface FakeRepoFile {
   repo: string;
   commit: string;
   path: string;
@@ -67,7 +67,7 @@ export interface FakeGitHubOptions {
   latencyMs?: number;
 }
 
-export interface FakeGitHubBases {
+interface FakeGitHubBases {
   githubApiBase: string;
   rawBase: string;
   mirrorBase: string;
@@ -94,8 +94,8 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-export const FAKE_DEFAULT_REPO = 'raulista1997/benchmarkdata';
-export const FAKE_DEFAULT_FOLDER = 'mtsample_procedure';
+const FAKE_DEFAULT_REPO = 'raulista1997/benchmarkdata';
+const FAKE_DEFAULT_FOLDER = 'mtsample_procedure';
 export const FAKE_DEFAULT_COMMIT = 'c4c252443fa9c52afb6960f53e51be278639bea2';
 
 /** Entries the real folder does not have, present so a test proves the app keeps only `.txt` files. */

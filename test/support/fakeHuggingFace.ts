@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface FakeHfSplit {
+interface FakeHfSplit {
   /** Rows the viewer endpoints page through. */
   rows?: Record<string, unknown>[];
   /** Column → datasets feature type (as /info shows it); inferred from the first row when absent. */
@@ -42,9 +42,9 @@ export interface FakeHfDataset {
   >;
 }
 
-export type FakeHfHost = 'viewer' | 'hub';
+type FakeHfHost = 'viewer' | 'hub';
 
-export interface FakeHfRequest {
+interface FakeHfRequest {
   host: FakeHfHost | 'other';
   method: string;
   /** As received, still percent-encoded, query included. */
@@ -59,7 +59,7 @@ export interface FakeHfRequest {
   status: number;
 }
 
-export interface FakeHfFailRule {
+interface FakeHfFailRule {
   host: FakeHfHost;
   /** Endpoint (viewer) or file path (hub) as in FakeHfRequest.target; undefined matches all. */
   target?: string;
@@ -80,7 +80,7 @@ export interface FakeHfFailRule {
 }
 
 /** Sends bodies in pieces with pauses, to exercise streaming and progress. */
-export interface FakeHfStreaming {
+interface FakeHfStreaming {
   chunkBytes: number;
   delayMs: number;
   /** Leave out Content-Length (chunked transfer encoding), as some CDNs do. */
@@ -110,8 +110,8 @@ export interface FakeHuggingFace {
   close(): Promise<void>;
 }
 
-export const PARQUET_BRANCH = 'refs/convert/parquet';
-export const MAX_PAGE_LENGTH = 100;
+const PARQUET_BRANCH = 'refs/convert/parquet';
+const MAX_PAGE_LENGTH = 100;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -152,7 +152,7 @@ const NOT_ACCESSIBLE =
 // Features and rows
 
 /** A datasets feature type for a JSON value, the way the viewer reports one. */
-export function inferFeature(value: unknown): unknown {
+function inferFeature(value: unknown): unknown {
   if (typeof value === 'string') return { dtype: 'string', _type: 'Value' };
   if (typeof value === 'boolean') return { dtype: 'bool', _type: 'Value' };
   if (typeof value === 'number') {
@@ -210,7 +210,7 @@ type Predicate = (row: Record<string, unknown>) => boolean;
 
 const CONDITION = /^"([^"]+)"\s*=\s*(?:'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?))$/;
 
-export function parseWhere(where: string, columns: string[]): Predicate | null {
+function parseWhere(where: string, columns: string[]): Predicate | null {
   const predicates: Predicate[] = [];
   for (const part of where.split(/\s+AND\s+/i)) {
     const match = CONDITION.exec(part.trim());
@@ -229,7 +229,7 @@ function sortKey(value: unknown): number | string {
 }
 
 /** `"col"` with an optional ASC/DESC; null when the clause is outside that subset. */
-export function parseOrderBy(
+function parseOrderBy(
   orderby: string,
   columns: string[],
 ): ((a: Record<string, unknown>, b: Record<string, unknown>) => number) | null {
@@ -250,7 +250,7 @@ type RangeResult =
   { kind: 'whole' } | { kind: 'part'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /** One `bytes=` range (inclusive end, open end or suffix); anything else is served whole. */
-export function parseRange(header: string | undefined, size: number): RangeResult {
+function parseRange(header: string | undefined, size: number): RangeResult {
   const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (match === null) return { kind: 'whole' };
   const [, from = '', to = ''] = match;

@@ -14,7 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { selfSignedCert } from './selfSignedCert';
 import type { EndpointConfig } from '../../src/core/schema/endpoint';
 
-export interface MockUsage {
+interface MockUsage {
   prompt_tokens: number;
   completion_tokens: number;
 }
@@ -54,7 +54,7 @@ export type MockBehaviour =
   | { malformed: true }
   | { emptyChoices: true };
 
-export type BehaviourSource = MockBehaviour | ((request: RecordedRequest) => MockBehaviour);
+type BehaviourSource = MockBehaviour | ((request: RecordedRequest) => MockBehaviour);
 
 export interface MockOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>` (401 otherwise). */

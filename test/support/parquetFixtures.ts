@@ -23,7 +23,7 @@ export interface ParquetFixtureOptions {
 }
 
 /** A Zstandard frame (RFC 8878) holding `input` in raw blocks: single segment, 4-byte content size. */
-export function zstdStored(input: Uint8Array): Uint8Array {
+function zstdStored(input: Uint8Array): Uint8Array {
   const MAX_BLOCK = 128 * 1024;
   const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0xa0];
   for (let shift = 0; shift < 32; shift += 8) parts.push((input.length >>> shift) & 0xff);
@@ -40,7 +40,7 @@ export function zstdStored(input: Uint8Array): Uint8Array {
 }
 
 /** An LZ4 block of one literal-only sequence: every byte of `input` copied as is. */
-export function lz4Literals(input: Uint8Array): Uint8Array {
+function lz4Literals(input: Uint8Array): Uint8Array {
   const parts: number[] = [Math.min(input.length, 15) << 4];
   if (input.length >= 15) {
     let rest = input.length - 15;
@@ -52,7 +52,7 @@ export function lz4Literals(input: Uint8Array): Uint8Array {
 }
 
 /** Hadoop's LZ4 framing (parquet's deprecated LZ4 codec): sizes, big-endian, before the block. */
-export function lz4Hadoop(input: Uint8Array): Uint8Array {
+function lz4Hadoop(input: Uint8Array): Uint8Array {
   const block = lz4Literals(input);
   const framed = new Uint8Array(8 + block.length);
   const view = new DataView(framed.buffer);
@@ -126,7 +126,7 @@ export function medqaRows(n: number): MedqaRow[] {
   return Array.from({ length: n }, (_, i) => medqaRow(i));
 }
 
-export const MEDQA_SCHEMA: SchemaElement[] = [
+const MEDQA_SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 5 },
   utf8('question'),
   { name: 'options', repetition_type: 'OPTIONAL', num_children: 4 },
@@ -170,7 +170,7 @@ export function mmluRow(i: number): MmluRow {
   };
 }
 
-export const MMLU_SCHEMA: SchemaElement[] = [
+const MMLU_SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 4 },
   utf8('question'),
   utf8('subject'),
@@ -215,7 +215,7 @@ export function chatRow(i: number): ChatRow {
 }
 
 /** Column arrays for n rows, built without per-row objects (100k rows in well under a second). */
-export function chatColumns(n: number): {
+function chatColumns(n: number): {
   instruction: string[];
   input: string[];
   output: string[];
@@ -265,7 +265,7 @@ export type MedmcqaRow = {
 };
 
 /** Row i of a deterministic MedMCQA-shaped table; the question starts `M<i>:`. */
-export function medmcqaRow(i: number): MedmcqaRow {
+function medmcqaRow(i: number): MedmcqaRow {
   const pick = (k: number) => DRUGS[(i + k) % DRUGS.length]!;
   return {
     id: `mcqa-${i}`,

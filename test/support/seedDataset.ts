@@ -170,7 +170,7 @@ export function statusCounts(rollouts: readonly RolloutRecord[]): Record<Rollout
 }
 
 /** A string hash (FNV-1a), to seed per-request randomness from a request's identity. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -212,7 +212,7 @@ export function doneTransitions(history: Map<string, string[]>, runId: string): 
 // times that pair was requested before — never on arrival order — so with one rollout per example a
 // chaotic run has the same outcome every time, and `expectedChaosCall` can predict it.
 
-export type ChaosFault =
+type ChaosFault =
   | 'ok'
   | 'rate_limit'
   | 'server'
@@ -253,7 +253,7 @@ function chaosDraw(options: ChaosOptions, model: string, exampleId: number, atte
   return { fault: 'junk' as ChaosFault, retryAfterS };
 }
 
-export const CHAOS_JUDGE_REPLY = judgeJson({ accuracy: 4, completeness: 4, clarity: 4 });
+const CHAOS_JUDGE_REPLY = judgeJson({ accuracy: 4, completeness: 4, clarity: 4 });
 
 /** The mock's behaviour for a chaotic run: model replies name their example; judges score 4/4/4. */
 export function chaosBehaviour(options: ChaosOptions): (request: RecordedRequest) => MockBehaviour {

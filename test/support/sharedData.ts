@@ -7,10 +7,10 @@ import { resolve } from 'node:path';
 /** The repository's root (this file is test/support/sharedData.ts). */
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
-export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
+const SHARED_DIR = resolve(REPO_ROOT, '../shared');
 
 /** The message for a missing path under ../shared, in CI (an error) and elsewhere (a skip). */
-export function missingSharedMessage(path: string, isCi: boolean): string {
+function missingSharedMessage(path: string, isCi: boolean): string {
   return isCi
     ? `${path} is missing, and CI must run every test: CI checks out ../shared beside the clone (the team's specs and the real MTSamples notes). Put it there, or unset CI to skip these tests.`
     : `${path} not found (a fresh clone has no ../shared): these tests are skipped.`;

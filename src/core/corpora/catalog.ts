@@ -4,13 +4,13 @@
 // (real splits, columns, licence) are shown beside these expectations, never silently replaced.
 
 /** The multiple-choice benchmarks of spec §2 whose items turn up in training corpora. */
-export type Benchmark = 'MedQA' | 'MedMCQA' | 'PubMedQA' | 'MMLU';
+type Benchmark = 'MedQA' | 'MedMCQA' | 'PubMedQA' | 'MMLU';
 
 /**
  * How a whole split may be brought into the browser: `parquet` reads its auto-converted Parquet files;
  * `page-only` is browsed and sampled 100 rows at a time, never downloaded whole (too large).
  */
-export type BulkPolicy = 'parquet' | 'page-only';
+type BulkPolicy = 'parquet' | 'page-only';
 
 export interface Contamination {
   /** Benchmarks whose training items the corpus contains. */

@@ -24,7 +24,7 @@ const ALPACA = template('{instruction}\n\n{input}', '{output}');
 /** The user turn as the question followed by lettered options, as in spec §2's prompt shape. */
 const MMLU_STYLE = template('{question}\n\n{choices|lettered}', '{answer|letter}');
 
-export const COLUMN_PRESETS: readonly ColumnPreset[] = [
+const COLUMN_PRESETS: readonly ColumnPreset[] = [
   {
     dataset: 'lavita/ChatDoctor-HealthCareMagic-100k',
     // `instruction` is the same doctor-role prompt on every row, which is what a system message is.

@@ -8,7 +8,7 @@ function list(items: readonly string[]): string {
 }
 
 /** One paragraph on benchmark contamination, or null when the catalog knows of none. */
-export function contaminationText(contamination: Contamination): string | null {
+function contaminationText(contamination: Contamination): string | null {
   const sentences: string[] = [];
   if (contamination.evaluationItemsOf.length > 0) {
     sentences.push(

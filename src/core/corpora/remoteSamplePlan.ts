@@ -8,7 +8,7 @@ export const MAX_REMOTE_SAMPLE_ROWS = 500;
 /** At most this many `/rows` requests for one sample: leaves most of the 500-per-5-minutes budget. */
 export const MAX_REMOTE_SAMPLE_REQUESTS = 250;
 /** `/rows` answers at most this many rows per call. */
-export const VIEWER_PAGE_ROWS = 100;
+const VIEWER_PAGE_ROWS = 100;
 
 export type RemoteSamplePlan =
   { ok: true; indices: number[]; windows: RowWindow[] } | { ok: false; reason: string };

@@ -48,7 +48,7 @@ function appendTurn(messages: ChatMessage[], role: ChatMessage['role'], content:
 }
 
 /** Splits conversation text at the markers: `preamble [|Human|] … [|AI|] … [|Human|] …`. */
-export function splitAtMarkers(text: string, mapping: MarkersMapping): ChatMessage[] {
+function splitAtMarkers(text: string, mapping: MarkersMapping): ChatMessage[] {
   const markers = new RegExp(
     `(${escapeRegExp(mapping.userMarker)}|${escapeRegExp(mapping.assistantMarker)})`,
   );

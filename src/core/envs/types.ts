@@ -193,7 +193,7 @@ export {
 } from '../schema/envScore';
 
 /** MTSamples' judge jury: handled by worker/run/juryStep.ts with core/envs/mtsamples. */
-export interface JuryScoring {
+interface JuryScoring {
   kind: 'jury';
 }
 
@@ -227,7 +227,7 @@ export interface RubricScoring<S> {
   reward(score: RubricScore): number | null;
 }
 
-export type EnvScoring<S> = JuryScoring | ExactScoring<S> | RubricScoring<S>;
+type EnvScoring<S> = JuryScoring | ExactScoring<S> | RubricScoring<S>;
 
 /**
  * Which summary the results workspace shows for runs of this env. `metrics`: an imported run of an
@@ -315,7 +315,7 @@ export interface PresetLabel {
   reference: { repo: string; commit: string; files: readonly string[] } | null;
 }
 
-export interface EnvReference {
+interface EnvReference {
   /** The MedARC `env_id` reproduced, or null when MedARC has no such environment. */
   medarcEnvId: string | null;
   /** A difference from that reference worth saying (a stand-in prompt layout, another dataset copy). */

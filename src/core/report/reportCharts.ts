@@ -26,7 +26,7 @@ function svgFrame(label: string, height: number, body: readonly SafeHtml[]): Saf
   </svg>`;
 }
 
-export function histogramLabel(bins: readonly HistogramBin[]): string {
+function histogramLabel(bins: readonly HistogramBin[]): string {
   const parts = bins.map((bin) => `${fixed(bin.low)}–${fixed(bin.high)}: ${bin.count}`);
   return `Reward histogram, scored rollouts per bin: ${parts.join('; ')}`;
 }
@@ -80,7 +80,7 @@ function meanText(section: SectionStats): string {
   return `${mean.toFixed(3)}${interval} n=${n}`;
 }
 
-export function sectionLabel(sections: readonly SectionStats[]): string {
+function sectionLabel(sections: readonly SectionStats[]): string {
   const parts = sections.map((s) => `${sectionName(s)}: ${meanText(s)}`);
   return `Mean reward by section with 95% interval: ${parts.join('; ')}`;
 }

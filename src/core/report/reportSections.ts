@@ -22,7 +22,7 @@ export function formatNumber(value: number | null | undefined, digits = 3): stri
 }
 
 /** ISO 8601 in UTC: the same text wherever the report is opened. */
-export function formatDate(ms: number | undefined): string {
+function formatDate(ms: number | undefined): string {
   // `toISOString` throws outside ±8.64e15 ms; an imported record may hold anything.
   if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '—';
   return new Date(ms).toISOString().replace('.000Z', 'Z');

@@ -12,7 +12,7 @@ const FRACTION = { low: 0, high: 1 };
  * evaluation's reward comes near a million; past that a number is corruption (or an attack on the
  * statistics: one 1e308 turns every mean and interval into Infinity or NaN).
  */
-export const MAX_REWARD_MAGNITUDE = 1e6;
+const MAX_REWARD_MAGNITUDE = 1e6;
 
 /** The rows whose reward and metrics can be what the file says they are; the rest as line problems. */
 export function checkRewards(

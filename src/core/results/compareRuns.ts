@@ -28,7 +28,7 @@ export interface ExampleComparison {
   maxAbsDelta: number | null;
 }
 
-export interface PairedComparison {
+interface PairedComparison {
   runId: string;
   /** Examples both this run and the baseline have a reward for. */
   paired: number;

@@ -96,7 +96,7 @@ function isFinished(status: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Rubric (HealthBench)
 
-export const CLIPPING_LABELS: Record<Clipping, string> = {
+const CLIPPING_LABELS: Record<Clipping, string> = {
   run: 'run-level clipping (official)',
   example: 'per-example clipping (MedARC)',
 };

@@ -20,7 +20,7 @@ export function verifiersReward(rollout: RolloutRecord): number {
 }
 
 /** The environment arguments, mapped exactly as the `-a` JSON of `primeEvalCommand`. */
-export function envArgsOf(settings: RunSettings): Record<string, unknown> {
+function envArgsOf(settings: RunSettings): Record<string, unknown> {
   return {
     judge_model: settings.judges.map((judge) => judge.model),
     judge_base_url: settings.judges.map((judge) => judge.baseUrl),
@@ -38,7 +38,7 @@ function envArgsOfEnv(settings: RunSettings): Record<string, unknown> {
 }
 
 /** `max_tokens` is always present (null when unset), as verifiers writes it; then whatever was set. */
-export function samplingArgsOf(endpoint: EndpointConfig): Record<string, unknown> {
+function samplingArgsOf(endpoint: EndpointConfig): Record<string, unknown> {
   const { temperature, max_tokens, top_p, seed, extra } = endpoint.sampling;
   const named = { temperature, max_tokens, top_p, seed };
   const set = Object.fromEntries(Object.entries(named).filter(([, value]) => value !== undefined));

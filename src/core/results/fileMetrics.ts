@@ -21,7 +21,7 @@ import { finiteOrNull, isRecord } from './values';
 export const FILE_METRICS_ENV_ID = 'file-metrics';
 
 /** What a `file-metrics` run keeps in `settings.envSettings`. */
-export const FileMetricsSettingsSchema = z.object({
+const FileMetricsSettingsSchema = z.object({
   /** The environment the file names (`env_id`, or `env` before 0.1.6); null when it names none. */
   env_id: z.string().nullable(),
   /** Its reward functions, in the file's order. */

@@ -6,7 +6,7 @@ import { isProvenance } from './provenance';
 import type { RolloutRecord } from '../schema/run';
 
 /** Beyond this, a field's JSON is cut for display (the detail must not freeze on a huge state column). */
-export const MAX_FIELD_CHARS = 20_000;
+const MAX_FIELD_CHARS = 20_000;
 const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['prompt', 'completion']);
 
 export interface FileRowFields {

@@ -22,7 +22,7 @@ export interface ImportRunOptions {
 }
 
 /** What `RunRecord.importedMetadata` holds. */
-export interface ImportedRunMetadata {
+interface ImportedRunMetadata {
   source: 'verifiers' | 'medeval';
   /** metadata.json as read; null when the folder had none. */
   raw: Record<string, unknown> | null;

@@ -11,7 +11,7 @@ import { parseTolerantJson } from './tolerantJson';
 import { isRecord, readFields } from './values';
 
 const ContentSchema = z.union([z.string(), z.array(z.unknown()), z.null()]);
-export const ImportedMessageSchema = z.looseObject({
+const ImportedMessageSchema = z.looseObject({
   role: z.string(),
   /** A string, a list of parts (`[{type: 'text', text}]`), or null (a tool-call turn). */
   content: ContentSchema.optional(),

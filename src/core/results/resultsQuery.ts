@@ -17,7 +17,7 @@ import type { RolloutRow } from './rolloutRow';
 /** Judges a run may have (RunSettingsSchema: at most 8), so judge columns are judge0…judge7. */
 const MAX_JUDGES = 8;
 
-export const RESULTS_COLUMN_IDS = [
+const RESULTS_COLUMN_IDS = [
   'example',
   'section',
   'reward',
@@ -34,21 +34,19 @@ export const RESULTS_COLUMN_IDS = [
   ...METRIC_COLUMN_IDS,
 ] as const;
 const COLUMN_IDS: ReadonlySet<string> = new Set(RESULTS_COLUMN_IDS);
-export const ResultsColumnIdSchema = z
-  .string()
-  .refine((id) => COLUMN_IDS.has(id), 'unknown column');
+const ResultsColumnIdSchema = z.string().refine((id) => COLUMN_IDS.has(id), 'unknown column');
 
-export const RESULTS_TABS = ['rollouts', 'summary', 'judges'] as const;
-export const ResultsTabSchema = z.enum(RESULTS_TABS);
+const RESULTS_TABS = ['rollouts', 'summary', 'judges'] as const;
+const ResultsTabSchema = z.enum(RESULTS_TABS);
 export type ResultsTab = z.infer<typeof ResultsTabSchema>;
 
-export const SortSchema = z.object({
+const SortSchema = z.object({
   column: ResultsColumnIdSchema,
   direction: z.enum(['asc', 'desc']),
 });
 export type ResultsSort = z.infer<typeof SortSchema>;
 
-export const ResultsQuerySchema = z.object({
+const ResultsQuerySchema = z.object({
   q: z.string().max(500),
   isRegex: z.boolean(),
   status: z.array(RolloutStatusSchema),
@@ -228,7 +226,7 @@ export function filterRows(
 }
 
 /** The value a column shows and sorts by. */
-export function sortValue(row: RolloutRow, column: string): SortValue {
+function sortValue(row: RolloutRow, column: string): SortValue {
   switch (column) {
     case 'example':
       return rolloutOrderValue(row);

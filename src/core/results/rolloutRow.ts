@@ -28,7 +28,7 @@ const CompactEnvScoreSchema = z.discriminatedUnion('kind', [
   FileMetricsScoreSchema,
   RewardScoreSchema.pick({ kind: true, reward: true, parsed: true, gold: true, correct: true }),
 ]);
-export type CompactEnvScore = z.infer<typeof CompactEnvScoreSchema>;
+type CompactEnvScore = z.infer<typeof CompactEnvScoreSchema>;
 
 function compactEnvScore(score: EnvScore | undefined): CompactEnvScore | undefined {
   if (score === undefined) return undefined;
@@ -41,6 +41,7 @@ function compactEnvScore(score: EnvScore | undefined): CompactEnvScore | undefin
   return { kind, parsed, gold, correct, matchedBy };
 }
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const RolloutRowSchema = z.object({
   v: z.literal(ROLLOUT_ROW_VERSION),
   runId: z.string(),

@@ -22,7 +22,7 @@ import type { RolloutRow } from './rolloutRow';
 /** Below this many paired items an agreement number is shown but flagged as too noisy to trust. */
 export const MIN_TRUSTWORTHY_N = 20;
 /** Histogram bins over [0, 1]; see `rewardHistogram` for the edges. */
-export const HISTOGRAM_BINS = 10;
+const HISTOGRAM_BINS = 10;
 /** Seed of every interval here: the same rows always show the same interval. */
 export const STATS_SEED = 0;
 
@@ -43,7 +43,7 @@ export interface RunCounts {
   scored: number;
 }
 
-export interface RunUsage {
+interface RunUsage {
   inputTokens: number;
   outputTokens: number;
   /** Sum of the known costs; rows without one are counted in `rowsWithoutCost`, not guessed. */
@@ -63,7 +63,7 @@ export interface RunHeadline {
   usage: RunUsage;
 }
 
-export interface JudgeStats {
+interface JudgeStats {
   index: number;
   label: string;
   /** Mean of this judge's normalised score over the rows it scored. */
@@ -129,7 +129,7 @@ export function countRows(rows: readonly RolloutRow[]): RunCounts {
   };
 }
 
-export function usageOf(rows: readonly RolloutRow[]): RunUsage {
+function usageOf(rows: readonly RolloutRow[]): RunUsage {
   const sum = (pick: (row: RolloutRow) => number | null) =>
     rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
   return {
@@ -212,7 +212,7 @@ export function passAtKStats(rows: readonly RolloutRow[]): PassAtKStats | null {
   };
 }
 
-export function judgeCount(rows: readonly RolloutRow[], judgeLabels: readonly string[]): number {
+function judgeCount(rows: readonly RolloutRow[], judgeLabels: readonly string[]): number {
   return rows.reduce((max, row) => Math.max(max, row.judges.length), judgeLabels.length);
 }
 
@@ -236,10 +236,7 @@ function criteriaMeans(pick: (criterion: Criterion) => (number | null)[]): Recor
   };
 }
 
-export function judgeStats(
-  rows: readonly RolloutRow[],
-  judgeLabels: readonly string[],
-): JudgeStats[] {
+function judgeStats(rows: readonly RolloutRow[], judgeLabels: readonly string[]): JudgeStats[] {
   return Array.from({ length: judgeCount(rows, judgeLabels) }, (_, index) => ({
     index,
     label: labelAt(judgeLabels, index),
@@ -299,7 +296,7 @@ export interface JudgeTrust {
   human: HumanAgreement[];
 }
 
-export const HUMAN_RATER_ID = 'human';
+const HUMAN_RATER_ID = 'human';
 
 /** A 1–5 integer, or null: a stray value (an old import) must not throw inside the alpha code. */
 function likert(value: number | null | undefined): Rating {

@@ -5,7 +5,7 @@
 const SECRET_KEY_NAMES =
   /^(api[-_]?key|authorization|proxy-authorization|x-api-key|x-goog-api-key|(set-)?cookie|password|(client[-_]?)?secret|access[-_]?token|bearer)$/i;
 
-export function isSecretKeyName(name: string): boolean {
+function isSecretKeyName(name: string): boolean {
   return SECRET_KEY_NAMES.test(name);
 }
 

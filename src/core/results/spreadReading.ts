@@ -3,7 +3,7 @@
 import type { JudgeTrust } from './runStats';
 
 /** Krippendorff's usual lowest acceptable α (0.667; the panel says "about 0.67"). */
-export const ACCEPTABLE_ALPHA = 0.667;
+const ACCEPTABLE_ALPHA = 0.667;
 /** "Nearly every": the share of scores, or of spreads, above which we say so. */
 const NEARLY_ALL = 0.8;
 

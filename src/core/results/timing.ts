@@ -6,13 +6,13 @@
 import { finiteOrNull as finite, isRecord } from './values';
 import type { RolloutRecord } from '../schema/run';
 
-export interface Span {
+interface Span {
   start: number;
   end: number;
   duration: number;
 }
 
-export interface Spans {
+interface Spans {
   spans: Span[];
   duration: number;
 }

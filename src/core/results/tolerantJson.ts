@@ -16,7 +16,7 @@ export type TolerantJson =
   | { ok: false; reason: string };
 
 /** Deeper nesting is refused: nothing we read is nested past a dozen levels, and later walks recurse. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const NON_FINITE_TOKENS = ['-Infinity', 'Infinity', 'NaN'] as const;
 type NonFiniteToken = (typeof NON_FINITE_TOKENS)[number];

@@ -13,7 +13,7 @@ export function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-export function firstIssue(error: z.ZodError): string {
+function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'invalid';
   return issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`;

@@ -90,7 +90,7 @@ export const ChatMappingSchema = z.discriminatedUnion('mode', [
 ]);
 export type ChatMapping = z.infer<typeof ChatMappingSchema>;
 
-export const ColumnFilterSchema = z.object({
+const ColumnFilterSchema = z.object({
   column: z.string().min(1),
   op: z.enum(['contains', 'equals']),
   value: z.string(),

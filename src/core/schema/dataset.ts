@@ -7,7 +7,7 @@ export const DATASET_SCHEMA_VERSION = 1 as const;
 
 export const SectionSchema = z.enum(['PLAN', 'SUMMARY', 'FINDINGS']);
 
-export const ListingEntrySchema = z.object({
+const ListingEntrySchema = z.object({
   name: z.string().min(1),
   size: z.number().int().nonnegative().optional(),
   sha: z.string().optional(),
@@ -15,7 +15,7 @@ export const ListingEntrySchema = z.object({
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 
 /** A file of the GitHub-file source as downloaded: its git blob id, size and host. */
-export const DownloadedGithubFileSchema = z.object({
+const DownloadedGithubFileSchema = z.object({
   repo: z.string(),
   path: z.string(),
   blobSha: z.string(),
@@ -26,7 +26,7 @@ export const DownloadedGithubFileSchema = z.object({
 });
 export type DownloadedGithubFile = z.infer<typeof DownloadedGithubFileSchema>;
 
-export const DatasetOriginSchema = z.discriminatedUnion('kind', [
+const DatasetOriginSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('github'),
     repo: z.string(),
@@ -65,7 +65,7 @@ export const DatasetOriginSchema = z.discriminatedUnion('kind', [
 ]);
 export type DatasetOrigin = z.infer<typeof DatasetOriginSchema>;
 
-export const DatasetStatusSchema = z.enum([
+const DatasetStatusSchema = z.enum([
   'listing',
   'fetching',
   'processing',
@@ -110,6 +110,7 @@ export const DatasetRecordSchema = z.object({
 });
 export type DatasetRecord = z.infer<typeof DatasetRecordSchema>;
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const NoteRecordSchema = z.object({
   schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
   datasetId: z.string(),
@@ -120,6 +121,7 @@ export const NoteRecordSchema = z.object({
 });
 export type NoteRecord = z.infer<typeof NoteRecordSchema>;
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const ExampleRecordSchema = z.object({
   schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
   datasetId: z.string(),
@@ -136,6 +138,7 @@ export const ExampleRecordSchema = z.object({
 });
 export type ExampleRecord = z.infer<typeof ExampleRecordSchema>;
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const SkipRecordSchema = z.object({
   schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
   datasetId: z.string(),

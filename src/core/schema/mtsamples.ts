@@ -13,13 +13,14 @@ export const JudgeVisibilitySchema = z.enum(['full', 'after_think']);
 export type JudgeVisibility = z.infer<typeof JudgeVisibilitySchema>;
 
 export const CRITERIA = ['accuracy', 'completeness', 'clarity'] as const;
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const CriterionSchema = z.enum(CRITERIA);
 export type Criterion = z.infer<typeof CriterionSchema>;
 
-export const JudgeScoreSchema = z.literal([1, 2, 3, 4, 5]);
+const JudgeScoreSchema = z.literal([1, 2, 3, 4, 5]);
 export type JudgeScore = z.infer<typeof JudgeScoreSchema>;
 
-export const CriterionVerdictSchema = z.object({
+const CriterionVerdictSchema = z.object({
   score: JudgeScoreSchema.nullable(),
   explanation: z.string().nullable(),
   /** Why the criterion could not be read, or what was tolerated while reading it. */

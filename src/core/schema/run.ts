@@ -48,7 +48,7 @@ export const RunSettingsSchema = z.object({
 });
 export type RunSettings = z.infer<typeof RunSettingsSchema>;
 
-export const RunStatusSchema = z.enum([
+const RunStatusSchema = z.enum([
   'running',
   'paused',
   'done',
@@ -112,9 +112,9 @@ export function rolloutsNotCreated(run: Pick<RunRecord, 'creation' | 'settings'>
   return creation.exampleIds.length * run.settings.rolloutsPerExample - creation.created;
 }
 
-export const UsageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
+const UsageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
 
-export const CallErrorSchema = StoredErrorSchema.extend({ attempts: z.number().int().optional() });
+const CallErrorSchema = StoredErrorSchema.extend({ attempts: z.number().int().optional() });
 export type CallError = z.infer<typeof CallErrorSchema>;
 
 /** One model or judge request as it happened (or was served from the cache). */
@@ -202,6 +202,7 @@ export type RolloutRecord = z.infer<typeof RolloutRecordSchema>;
 export const AnnotationSchema = RolloutRecordSchema.pick({ notes: true, ratings: true });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const CachedResponseSchema = z.object({
   key: z.string(),
   content: z.string(),

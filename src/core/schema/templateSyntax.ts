@@ -2,7 +2,7 @@
 // `{column?}` and `{column|filter}`. Here, below the corpus schema, because stored mappings are
 // validated with it.
 
-export const TEMPLATE_FILTERS = ['letter', 'lettered', 'json'] as const;
+const TEMPLATE_FILTERS = ['letter', 'lettered', 'json'] as const;
 
 export interface Placeholder {
   /** The top-level column the placeholder reads. */

@@ -28,7 +28,7 @@ export interface Rater {
   scores: readonly Rating[];
 }
 
-export interface RaterPairAgreement extends PairwiseAgreement {
+interface RaterPairAgreement extends PairwiseAgreement {
   a: { id: string; label: string };
   b: { id: string; label: string };
 }

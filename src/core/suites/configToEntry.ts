@@ -6,8 +6,8 @@ import { SuiteFileError, type TomlConfig } from './expandEvalToml';
 import { SuiteSamplingSchema, type SuiteEntry, type SuiteSampling } from './suite';
 
 /** MedARC's adapter defaults when a config leaves them out (verifiers_adapter.py). */
-export const DEFAULT_NUM_EXAMPLES = 5;
-export const DEFAULT_ROLLOUTS_PER_EXAMPLE = 3;
+const DEFAULT_NUM_EXAMPLES = 5;
+const DEFAULT_ROLLOUTS_PER_EXAMPLE = 3;
 
 /** Fields that choose an endpoint or a key: the user's own endpoint and key are used instead. */
 const ENDPOINT_FIELDS = new Set([
@@ -70,7 +70,7 @@ const ConfigSchema = z.object({
  * Python's str() of a TOML value, as MedARC's `{env_args.X}` names show it. JavaScript cannot tell the
  * TOML float 1.0 from the integer 1, so a whole float prints as an integer (no suite file sweeps one).
  */
-export function pythonStr(value: unknown): string {
+function pythonStr(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
@@ -78,7 +78,7 @@ export function pythonStr(value: unknown): string {
 }
 
 /** Renders `{env_args.X}` placeholders; one naming an arg the entry does not set is an error. */
-export function renderName(template: string, envArgs: Readonly<Record<string, unknown>>): string {
+function renderName(template: string, envArgs: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{env_args\.([^{}]+)\}/g, (_match, key: string) => {
     if (!(key in envArgs)) {
       throw new SuiteFileError(

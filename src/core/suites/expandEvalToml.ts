@@ -19,7 +19,7 @@ export class SuiteFileError extends Error {
 /** A suite file over this many characters is refused before parsing (MedARC's is about 6,000). */
 export const MAX_SUITE_FILE_CHARS = 512_000;
 /** Inline tables and arrays nest at most this deep (eval configs need 3). */
-export const MAX_SUITE_NESTING = 16;
+const MAX_SUITE_NESTING = 16;
 /** Expanded eval configs at most (MedARC's suite has 66); a sweep beyond it is refused, not truncated. */
 export const MAX_SUITE_CONFIGS = 2_000;
 
@@ -66,10 +66,7 @@ const VERIFIERS_FIELDS = [
   'hf_hub_dataset_name',
 ] as const;
 const MEDARC_FIELDS = ['debug', 'timeout', 'medarc', 'name', 'variant_id'] as const;
-export const VALID_FIELDS: ReadonlySet<string> = new Set<string>([
-  ...VERIFIERS_FIELDS,
-  ...MEDARC_FIELDS,
-]);
+const VALID_FIELDS: ReadonlySet<string> = new Set<string>([...VERIFIERS_FIELDS, ...MEDARC_FIELDS]);
 const ARG_TABLES = new Set(['args', 'env_args']);
 
 function isTable(value: unknown): value is TomlConfig {

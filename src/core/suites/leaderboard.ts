@@ -78,7 +78,7 @@ export interface WinRateRequest {
 
 export type LeaderboardWinRates = Map<string, ModelWinRate>;
 
-export function isMainColumn(column: ResolvedEntry): boolean {
+function isMainColumn(column: ResolvedEntry): boolean {
   return !isShuffleEntry(column.entry) && column.resolution.state !== 'blocked';
 }
 

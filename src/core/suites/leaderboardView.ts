@@ -74,7 +74,7 @@ export function formatPercent(value: number | null | undefined): string {
 }
 
 /** `72.3% [68.1, 76.2]`, or `—`. */
-export function formatScore(row: LeaderboardRow, key: string): string {
+function formatScore(row: LeaderboardRow, key: string): string {
   const score = row.cells.get(key)?.digest?.score;
   if (score?.mean === null || score?.mean === undefined) return '—';
   const interval =

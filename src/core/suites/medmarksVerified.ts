@@ -128,7 +128,7 @@ const ABLATIONS: TomlConfig[] = [
 ];
 
 /** The same table MedARC's file parses to (its globals only name an output folder). */
-export const MEDMARKS_VERIFIED_CONFIG: TomlConfig = {
+const MEDMARKS_VERIFIED_CONFIG: TomlConfig = {
   save_results: true,
   output_dir: 'runs/evals',
   eval: EVALS,

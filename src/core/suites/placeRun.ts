@@ -24,7 +24,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The env id and env args an imported verifiers run states in its metadata.json, if any. */
-export function importedEnv(run: RunRecord): { envId: string; envArgs: unknown } | null {
+function importedEnv(run: RunRecord): { envId: string; envArgs: unknown } | null {
   const meta = run.importedMetadata;
   if (!isRecord(meta) || !isRecord(meta.raw)) return null;
   const raw = meta.raw;

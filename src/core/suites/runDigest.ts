@@ -14,6 +14,7 @@ export const RUN_DIGEST_VERSION = 2 as const;
 
 const float64Array = z.custom<Float64Array>((value) => value instanceof Float64Array);
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const RunDigestSchema = z.object({
   v: z.literal(RUN_DIGEST_VERSION),
   runId: z.string(),
@@ -44,7 +45,10 @@ export const RunDigestSchema = z.object({
 });
 export type RunDigest = z.infer<typeof RunDigestSchema>;
 
-/** A run's per-example rewards, written with its digest (same `runUpdatedAt` and `rows`). */
+/**
+ * A run's per-example rewards, written with its digest (same `runUpdatedAt` and `rows`).
+ * @public The schema of a stored record, beside its type (STYLE); readers may validate with it.
+ */
 export const RunRewardsSchema = z.object({
   runId: z.string(),
   runUpdatedAt: z.number(),

@@ -12,7 +12,7 @@ export const SuiteSamplingSchema = z.object({
 });
 export type SuiteSampling = z.infer<typeof SuiteSamplingSchema>;
 
-export const SuiteEntrySchema = z.object({
+const SuiteEntrySchema = z.object({
   /** Unique in its suite: MedARC's env id, then `/` and the rendered name when there is one. */
   key: z.string().min(1).max(300),
   /** MedARC's env id as the suite file writes it (`med_mcqa`), not ours (`medmcqa`). */

@@ -26,7 +26,7 @@ export const SuiteRunOptionsSchema = z.object({
 });
 export type SuiteRunOptions = z.infer<typeof SuiteRunOptionsSchema>;
 
-export const SuiteRunEntrySchema = z.object({
+const SuiteRunEntrySchema = z.object({
   key: z.string(),
   /** The run made for this entry; absent when the entry could not run (see `reason`). */
   runId: z.string().optional(),
@@ -34,6 +34,7 @@ export const SuiteRunEntrySchema = z.object({
 });
 export type SuiteRunEntry = z.infer<typeof SuiteRunEntrySchema>;
 
+/** @public The schema of a stored record, beside its type (STYLE); readers may validate with it. */
 export const SuiteRunRecordSchema = z.object({
   schemaVersion: z.literal(SUITE_RECORD_VERSION),
   id: z.string(),

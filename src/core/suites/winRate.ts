@@ -6,7 +6,7 @@
 // epsilon, loss if under −epsilon, else a tie (½); a model's dataset win rate is the mean over its
 // opponents. Across datasets: the simple mean and the ln(n_questions)-weighted mean. Pure.
 
-export const WIN_EPSILON = 1e-9;
+const WIN_EPSILON = 1e-9;
 
 /**
  * One model's rewards on a dataset: example ids and, in the same order, each one's reward (null or

@@ -5,7 +5,7 @@ import type { ExampleRecord } from '../../core/schema/dataset';
 const column = createColumnHelper<ExampleRecord>();
 
 /** MTSamples: notes from files, so the file name and the lengths of input and reference. */
-export const examplesColumns = [
+const examplesColumns = [
   column.accessor('example_id', { header: 'Example', sortingFn: 'basic' }),
   column.accessor('filename', { header: 'File', sortingFn: 'text' }),
   column.accessor((row) => row.extracted_section ?? '—', { id: 'section', header: 'Section' }),
@@ -33,7 +33,7 @@ export function groupOf(row: ExampleRecord): string | null {
 }
 
 /** Benchmarks loaded from Hugging Face: the source's row id, the group, and the text itself. */
-export function benchmarkColumns(groupLabel: string) {
+function benchmarkColumns(groupLabel: string) {
   return [
     column.accessor('example_id', { header: 'Example', sortingFn: 'basic' }),
     column.accessor('id', { header: 'Source id', sortingFn: 'text' }),

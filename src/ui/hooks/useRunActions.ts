@@ -8,7 +8,7 @@ import type { RunKeys } from '../keys/resolveRunKeys';
 type RescoreOptions = Parameters<WorkerApi['rescoreRun']>[1];
 
 /** Errors of run-wide actions, by run id (`new` for a run that could not be created). */
-export type RunErrors = Readonly<Record<string, AppError>>;
+type RunErrors = Readonly<Record<string, AppError>>;
 
 export interface RunActions {
   /** Runs the worker of this tab is executing; null until first asked. */

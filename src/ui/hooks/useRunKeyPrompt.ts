@@ -12,7 +12,7 @@ import {
   type RunKeys,
 } from '../keys/resolveRunKeys';
 
-export interface PendingGate {
+interface PendingGate {
   /** Hosts the user has not chosen: nothing is sent until each is confirmed by name. */
   unapproved: HostGroup[];
   /** Hosts whose key must be typed first. */

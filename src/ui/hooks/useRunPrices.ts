@@ -5,7 +5,7 @@ import { PRICE_HINTS, type PriceHint } from '../../core/presets';
 // Per-model prices (USD per 1M tokens) for estimates: the presets' hints, overridden by what the user
 // typed, which is kept in localStorage (prices are not secret and outlive a tab).
 
-export const PRICES_STORAGE_KEY = 'medeval.prices.v1';
+const PRICES_STORAGE_KEY = 'medeval.prices.v1';
 
 const PriceSchema = z.object({
   inputPerM: z.number().nonnegative(),

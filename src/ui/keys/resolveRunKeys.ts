@@ -10,7 +10,7 @@ import { hostUsesKey, isHostApproved, type HostSnapshot } from './hostStore';
 import { keyForUrl, type KeySnapshot } from './keyStore';
 
 /** Which endpoint of a run: the model under test, or a judge by position. */
-export type KeySlot = 'model' | `judge:${number}`;
+type KeySlot = 'model' | `judge:${number}`;
 
 export type RunKeys = Parameters<WorkerApi['startRun']>[1];
 
@@ -39,7 +39,7 @@ export interface ResolvedKeys {
   missing: MissingKey[];
 }
 
-export function judgeSlot(index: number): KeySlot {
+function judgeSlot(index: number): KeySlot {
   return `judge:${index}`;
 }
 
@@ -81,7 +81,7 @@ export function requiresKey(endpoint: EndpointConfig): boolean {
 }
 
 /** A key is needed when the provider needs one, or when earlier requests to that host carried one. */
-export function needsKey(endpoint: EndpointConfig, hosts: HostSnapshot): boolean {
+function needsKey(endpoint: EndpointConfig, hosts: HostSnapshot): boolean {
   return requiresKey(endpoint) || hostUsesKey(hosts, originOf(endpoint.baseUrl)) === true;
 }
 

@@ -11,7 +11,7 @@ import type { HashRoute } from '../hooks/useHashRoute';
 import '../results-summary.css';
 
 /** Run ids from `?runs=a,b,c`, in order (the first is the baseline), without blanks or repeats. */
-export function parseRunIds(value: string | null): string[] {
+function parseRunIds(value: string | null): string[] {
   const ids = (value ?? '').split(',').map((id) => id.trim());
   return ids.filter((id, i) => id !== '' && ids.indexOf(id) === i);
 }

@@ -22,7 +22,7 @@ export interface WorkerDeps {
 }
 
 /** The long jobs running in this worker, by the id the UI gave them. */
-export class JobRegistry {
+class JobRegistry {
   private readonly jobs = new Map<string, AbortController>();
 
   /** Runs `work` as job `jobId`; a second job with a running job's id is refused. */

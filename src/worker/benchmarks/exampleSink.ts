@@ -9,7 +9,7 @@ import {
 import type { MedevalDb } from '../../data/db';
 import { appendExamples, clearExamples } from '../../data/datasetStore';
 
-export interface SinkTotals {
+interface SinkTotals {
   exampleCount: number;
   skippedCount: number;
   sectionCounts: Record<string, number>;

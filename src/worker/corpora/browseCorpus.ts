@@ -107,7 +107,7 @@ export async function corpusOverview(
   };
 }
 
-export async function browseRemote(
+async function browseRemote(
   ctx: CorporaContext,
   target: CorpusTarget,
   offset: number,

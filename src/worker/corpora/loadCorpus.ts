@@ -19,11 +19,11 @@ import { getSize, listParquetFiles, splitParquetFiles, type HfDeps } from '../hf
 import { hfDepsOf, type CorporaContext } from './corporaContext';
 
 /** Splits whose Parquet files are larger are browsed and sampled, not loaded (memory and quota). */
-export const MAX_LOAD_BYTES = 400 * 1024 * 1024;
-export const PARQUET_REVISION = 'refs/convert/parquet';
+const MAX_LOAD_BYTES = 400 * 1024 * 1024;
+const PARQUET_REVISION = 'refs/convert/parquet';
 const BATCH_ROWS = 1_000;
 
-export interface ParquetFile {
+interface ParquetFile {
   url: string;
   filename: string;
   size: number;
@@ -36,7 +36,7 @@ export interface LoadSummary {
 }
 
 /** The revision in a `…/resolve/<revision>/…` URL (the Parquet branch, as the viewer lists it). */
-export function revisionFromUrl(url: string): string {
+function revisionFromUrl(url: string): string {
   const match = /\/resolve\/([^/]+)\//.exec(url);
   return match?.[1] === undefined ? PARQUET_REVISION : decodeURIComponent(match[1]);
 }

@@ -20,7 +20,7 @@ import { mapPool } from './mapPool';
 const REMOTE_CONCURRENCY = 4;
 const READ_CHUNK = 2_000;
 /** Rows of a sample sent back to the UI to look at; exports read the whole sample in the worker. */
-export const SAMPLE_PREVIEW_ROWS = 500;
+const SAMPLE_PREVIEW_ROWS = 500;
 
 export interface SampleRequest {
   target: CorpusTarget;

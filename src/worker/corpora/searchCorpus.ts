@@ -18,7 +18,7 @@ export interface PageRequest {
   length: number;
 }
 
-export async function searchLocal(
+async function searchLocal(
   ctx: CorporaContext,
   corpus: CorpusRecord,
   query: RowQuery,
@@ -67,7 +67,7 @@ function remotePage(reply: RowsPage, page: PageRequest, note: string): CorpusPag
   };
 }
 
-export async function searchRemote(
+async function searchRemote(
   ctx: CorporaContext,
   statuses: ViewerStatusCache,
   request: { target: CorpusTarget; query: RowQuery; page: PageRequest },

@@ -2,7 +2,7 @@
 // consumer of a row. Rows leave the reader with plain numbers where that is exact, strings otherwise.
 
 /** `value` with every BigInt (also inside structs and lists) made a number, or a string when unsafe. */
-export function cloneableValue(value: unknown): unknown {
+function cloneableValue(value: unknown): unknown {
   if (typeof value === 'bigint') {
     const asNumber = Number(value);
     return Number.isSafeInteger(asNumber) ? asNumber : value.toString();

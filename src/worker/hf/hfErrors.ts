@@ -11,7 +11,7 @@ const AUTH_STEP =
   'Benchmarks can be loaded with a Hugging Face token (Settings → Hugging Face token), sent only to the Hugging Face hosts saved there; other loads read public datasets only.';
 
 /** The service's own explanation of a failure: the viewer API sends `{"error": "…"}`. */
-export function serverExplanation(bodyStart: string | undefined): string | undefined {
+function serverExplanation(bodyStart: string | undefined): string | undefined {
   if (bodyStart === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(bodyStart);

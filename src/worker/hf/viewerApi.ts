@@ -18,7 +18,7 @@ import {
 } from './viewerSchemas';
 import { hostOf } from '../../core/hostOf';
 
-export { classLabelNames, type ViewerFeature } from './classLabelNames';
+export { classLabelNames } from './classLabelNames';
 
 export interface HfDeps extends HttpDeps {
   bases: HfBases;

@@ -38,15 +38,15 @@ const MIB = 1024 * 1024;
 // Limits: the real benchmark is 429 notes of at most ~40 KB (1.5 MB in all), so these leave room
 // for bigger private copies while keeping one import well inside a browser tab's memory.
 /** One note file (.txt, picked or inside a zip). */
-export const MAX_NOTE_BYTES = 2 * MIB;
+const MAX_NOTE_BYTES = 2 * MIB;
 /** One .zip or .jsonl/.json file, as stored on disk. */
-export const MAX_ARCHIVE_BYTES = 25 * MIB;
+const MAX_ARCHIVE_BYTES = 25 * MIB;
 /** All notes of one import together (uncompressed, for a zip). */
-export const MAX_TOTAL_NOTE_BYTES = 100 * MIB;
+const MAX_TOTAL_NOTE_BYTES = 100 * MIB;
 /** Notes in one import. */
 export const MAX_NOTE_FILES = 5000;
 /** Entries of any kind in a zip (folders, resource forks…): bounds the work a forged listing causes. */
-export const MAX_ZIP_ENTRIES = 20_000;
+const MAX_ZIP_ENTRIES = 20_000;
 
 type FileKind = 'txt' | 'zip' | 'jsonl' | 'other';
 
@@ -249,7 +249,7 @@ function notText(message: string): AppError {
 }
 
 /** Offset of the first byte that starts an invalid UTF-8 sequence (WHATWG rules), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;

@@ -15,7 +15,7 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export interface ZipTextEntry {
+interface ZipTextEntry {
   /** Full path inside the archive, folders included. */
   path: string;
   bytes: Uint8Array;

@@ -24,7 +24,7 @@ export interface DownloadLimits {
   zip: number;
 }
 
-export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
+const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
   results: MAX_RESULTS_BYTES,
   metadata: MAX_METADATA_BYTES,
   zip: MAX_RESULTS_ZIP_BYTES,

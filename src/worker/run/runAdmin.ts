@@ -7,7 +7,7 @@ import { deleteRun, getRun, patchRun, updateRollout } from '../../data/runStore'
 import { createRun, type CreateRunDeps } from './createRun';
 
 /** How long a deleted run can be brought back. */
-export const UNDO_GRACE_MS = 10 * 60_000;
+const UNDO_GRACE_MS = 10 * 60_000;
 
 export async function renameRun(
   db: MedevalDb,

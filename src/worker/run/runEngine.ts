@@ -36,7 +36,7 @@ import { resolveRunEnv, type RunEnv } from '../../core/envs/runEnv';
 export type RunKeys = Readonly<Record<string, string>>;
 
 /** The key for requests to `endpoint`: its origin's, or '' (sent without Authorization). */
-export function keyForEndpoint(keys: RunKeys, endpoint: EndpointConfig): string {
+function keyForEndpoint(keys: RunKeys, endpoint: EndpointConfig): string {
   const origin = originOf(endpoint.baseUrl);
   return origin !== null && Object.hasOwn(keys, origin) ? (keys[origin] ?? '') : '';
 }

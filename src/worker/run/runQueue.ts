@@ -8,7 +8,7 @@ import type { MedevalDb } from '../../data/db';
 import { buildRequestBody } from '../../llm/client';
 import { responseCacheKey, type ResponseCache } from './responseCache';
 
-export interface RunWork {
+interface RunWork {
   rollout: RolloutRecord;
   /** Undefined when the dataset lost the example (deleted or re-imported). */
   example: ExampleRecord | undefined;

@@ -17,7 +17,7 @@ import type { LeaderboardWinRates, WinRateRequest } from '../../core/suites/lead
 import { computeLeaderboardWinRates, refreshRunDigests } from './runDigests';
 
 /** Runs of one suite going at once; their requests share the endpoint's concurrency limit. */
-export const SUITE_PARALLEL_RUNS = 4;
+const SUITE_PARALLEL_RUNS = 4;
 
 export interface SuitesApi {
   /** Brings the digests of these runs up to date (the leaderboard asks for the stale ones). */

@@ -85,7 +85,7 @@ function example(filename: string, question: string, answer: string): ExampleInf
   return { filename, question, answer, extracted_section: 'PLAN' };
 }
 
-export function reply(accuracy: number, completeness: number, clarity: number): string {
+function reply(accuracy: number, completeness: number, clarity: number): string {
   const c = (score: number) => ({ score, explanation: `Scored ${score}.` });
   return JSON.stringify({
     accuracy: c(accuracy),

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { FakeHfDataset } from '../fakeHuggingFace';
 import { rowsParquet, type ParquetColumn } from '../rowsParquet';
 
-export interface ChoiceFixtureExample {
+interface ChoiceFixtureExample {
   messages: { role: string; content: string }[];
   answer: string;
   verdicts: { reply: string; reward97d3282: number }[];
@@ -39,7 +39,7 @@ const struct = (name: string, letters: string): ParquetColumn => ({
 const list = (name: string): ParquetColumn => ({ name, kind: 'list' });
 
 /** Each dataset's columns as the Hub's converted Parquet types them. */
-export const CHOICE_COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
+const CHOICE_COLUMNS: Readonly<Record<string, readonly ParquetColumn[]>> = {
   'HPAI-BSC/CareQA': [
     int('exam_id'),
     s('question'),

@@ -50,14 +50,12 @@ export function medhalluParquet(rows: readonly Row[], options: ParquetFixtureOpt
 }
 
 /** An int64 column's values as the Parquet writer wants them. */
-export function bigints(rows: readonly Row[], name: string) {
+function bigints(rows: readonly Row[], name: string) {
   return {
     name,
     data: rows.map((row) => (typeof row[name] === 'number' ? BigInt(row[name]) : null)),
   };
 }
-
-export { utf8, int64 };
 
 /**
  * openlifescienceai/Med-HALT (reasoning_FCT or reasoning_nota, train) as the CSV's Parquet

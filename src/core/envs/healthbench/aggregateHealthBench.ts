@@ -21,12 +21,12 @@ export interface Headline {
   bootstrapSd: number | null;
 }
 
-export interface AxisAggregate extends Headline {
+interface AxisAggregate extends Headline {
   axis: string;
   n: number;
 }
 
-export interface ThemeAggregate extends Headline {
+interface ThemeAggregate extends Headline {
   theme: string;
   n: number;
 }

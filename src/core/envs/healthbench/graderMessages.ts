@@ -16,10 +16,7 @@ export function renderRubricItem(item: Pick<RubricItem, 'points' | 'criterion'>)
 }
 
 /** The whole grader prompt around an already rendered transcript (also used to estimate its size). */
-export function graderPrompt(
-  transcript: string,
-  item: Pick<RubricItem, 'points' | 'criterion'>,
-): string {
+function graderPrompt(transcript: string, item: Pick<RubricItem, 'points' | 'criterion'>): string {
   return [
     'You are checking one response in a health-related conversation against one rubric criterion.',
     '',

@@ -4,9 +4,9 @@ import { z } from '../../zod';
 import type { PresetLabel, SettingField } from '../types';
 
 /** The grader OpenAI's reference results use; MedARC's port defaults to `gpt-4o-mini` instead. */
-export const REFERENCE_GRADER_MODEL = 'gpt-4.1-2025-04-14';
-export const REFERENCE_GRADER_TEMPERATURE = 0.5;
-export const REFERENCE_GRADER_MAX_TOKENS = 2048;
+const REFERENCE_GRADER_MODEL = 'gpt-4.1-2025-04-14';
+const REFERENCE_GRADER_TEMPERATURE = 0.5;
+const REFERENCE_GRADER_MAX_TOKENS = 2048;
 
 /** The reference grader as the app's default grader endpoint settings. */
 export const REFERENCE_GRADER = {

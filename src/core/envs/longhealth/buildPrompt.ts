@@ -64,7 +64,7 @@ export function presentLongHealth(
 }
 
 /** `_build_longhealth_prompt(documents, question_text, options)`. */
-export function longHealthUserMessage(
+function longHealthUserMessage(
   docs: readonly string[],
   question: string,
   options: readonly LongHealthOption[],

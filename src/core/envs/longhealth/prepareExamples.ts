@@ -13,10 +13,10 @@ import { pyFloatRepr } from '../multipleChoice/python/pythonRepr';
 import type { LongHealthPatient, LongHealthQuestion } from './benchmark';
 
 export const CANNOT_ANSWER = 'Question cannot be answered with provided documents';
-export const MAX_CONTEXT_TOKENS = 16000;
+const MAX_CONTEXT_TOKENS = 16000;
 const LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 
-export type LongHealthKind = 'task1' | 'task2_negation' | 'task2_identification';
+type LongHealthKind = 'task1' | 'task2_negation' | 'task2_identification';
 
 export interface LongHealthOption {
   letter: string;

@@ -12,7 +12,7 @@ import { stripTex } from '../multipleChoice/medarc/pythonText';
 import type { PresentedLongHealth } from './buildPrompt';
 import type { LongHealthSettings } from './settings';
 
-export const LONGHEALTH_PREFIX = 'The correct answer is';
+const LONGHEALTH_PREFIX = 'The correct answer is';
 
 const MATCHED_BY: Readonly<Record<MedarcMethod, ChoiceScore['matchedBy']>> = {
   direct_answer: 'letter',

@@ -4,7 +4,7 @@
 import { z } from '../../zod';
 import type { SettingField } from '../types';
 
-export const LONGHEALTH_MATCHERS = ['97d3282', '044f0b6'] as const;
+const LONGHEALTH_MATCHERS = ['97d3282', '044f0b6'] as const;
 
 export const LongHealthSettingsSchema = z.object({
   shuffleAnswers: z.boolean(),

@@ -5,12 +5,12 @@ import type { EnvVariant, GithubFilePart } from '../types';
 import { readBenchmark } from './benchmark';
 import { prepareExamples } from './prepareExamples';
 
-export const LONGHEALTH_REPO = 'MedARC-AI/med-lm-envs';
+const LONGHEALTH_REPO = 'MedARC-AI/med-lm-envs';
 /** MedARC's commit whose tree holds the benchmark file (the same blob as at 154710b). */
-export const LONGHEALTH_DATA_COMMIT = '6568528960aa54c77434d8e7eaa108150cc4208e';
+const LONGHEALTH_DATA_COMMIT = '6568528960aa54c77434d8e7eaa108150cc4208e';
 export const LONGHEALTH_DATA_PATH = 'environments/longhealth/benchmark_v5.json';
 /** git's blob id of benchmark_v5.json (LongHealth's data/benchmark_v5.json, Apache-2.0). */
-export const LONGHEALTH_BLOB = '76bf80d37f321408a0e3f421a2e2d7ef59e97c1e';
+const LONGHEALTH_BLOB = '76bf80d37f321408a0e3f421a2e2d7ef59e97c1e';
 export const LONGHEALTH_DOC_SEEDS = [2718, 1618, 9331] as const;
 
 export function longHealthVariantId(task: string, docSeed: number): string {

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { z } from '../../zod';
 import type { EnvExample } from '../types';
 
-export const MedHaltPayloadSchema = z.object({
+const MedHaltPayloadSchema = z.object({
   /** `reasoning_FCT` (judge a student's answer) or `reasoning_nota` (pick "None of the above"). */
   test: z.enum(['fct', 'nota']),
   question: z.string(),

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { z } from '../../zod';
 import type { EnvExample } from '../types';
 
-export const MedcalcPayloadSchema = z.object({
+const MedcalcPayloadSchema = z.object({
   calcId: z.number().int(),
   calculator: z.string(),
   note: z.string(),

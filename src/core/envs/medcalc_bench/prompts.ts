@@ -4,7 +4,7 @@
 import type { ChatMessage } from '../../schema/chat';
 import type { MedcalcPayload } from './payload';
 
-export const MEDCALC_SYSTEM_PROMPT =
+const MEDCALC_SYSTEM_PROMPT =
   'Please reason step by step, then give your final answer within <answer>...</answer> XML tags.';
 
 export function medcalcPrompt(payload: MedcalcPayload): ChatMessage[] {

@@ -5,7 +5,7 @@ import { z } from '../../zod';
 import { AppError } from '../../errors';
 import type { EnvExample } from '../types';
 
-export const MedhalluPayloadSchema = z.object({
+const MedhalluPayloadSchema = z.object({
   /** Which answer of the row the model judges. */
   shown: z.enum(['factual', 'hallucinated']),
   /** The label MedARC expects: "0" factual, "1" hallucinated. */

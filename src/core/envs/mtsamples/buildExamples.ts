@@ -6,14 +6,14 @@ import { processNote, SECTIONS } from './processNote';
 // by UTF-16 code unit (git's tree order, the listing's order), so `example_id` is the same for every
 // user whatever order the files arrived in.
 
-export type MtSamplesDatasetExample = MtSamplesExample & {
+type MtSamplesDatasetExample = MtSamplesExample & {
   /** Stable across rule versions and subsets: the file name, unique within the folder. */
   id: string;
   /** 0-based position among the kept examples, in sorted order. */
   example_id: number;
 };
 
-export interface SkippedNote {
+interface SkippedNote {
   filename: string;
   reason: string;
 }

@@ -9,7 +9,7 @@ import { isJsonObject } from '../../jsonObjects';
 const nonBlank = (value: string) => value.trim() !== '';
 
 /** Unknown keys are allowed (exports carry extra columns) and dropped from the parsed value. */
-export const ImportedExampleSchema = z.object({
+const ImportedExampleSchema = z.object({
   question: z.string().refine(nonBlank),
   answer: z.string().refine(nonBlank),
   filename: z.string().refine(nonBlank).optional(),
@@ -17,7 +17,7 @@ export const ImportedExampleSchema = z.object({
 });
 export type ImportedExample = z.infer<typeof ImportedExampleSchema>;
 
-export interface JsonlProblem {
+interface JsonlProblem {
   /** 1-based line number in the file. */
   line: number;
   /** What is wrong with that line, without the line number. */

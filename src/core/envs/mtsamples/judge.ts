@@ -237,7 +237,7 @@ function freezeVerdict(verdict: ParsedJudgeReply): ParsedJudgeReply {
 // ---------------------------------------------------------------------------------------------------
 // Scoring
 
-export function normaliseScore(score: number, normalisation: Normalisation): number {
+function normaliseScore(score: number, normalisation: Normalisation): number {
   return normalisation === 'fraction' ? score / 5 : (score - 1) / 4;
 }
 

@@ -1,8 +1,8 @@
 // Owns the judge prompt for MTSamples (spec mtsamples-procedures.md §4): the default template, filling
 // its three slots, and checking a user-edited template before a run uses it. Pure: no I/O.
 
-export const JUDGE_SLOTS = ['patient_notes', 'response', 'reference'] as const;
-export type JudgeSlot = (typeof JUDGE_SLOTS)[number];
+const JUDGE_SLOTS = ['patient_notes', 'response', 'reference'] as const;
+type JudgeSlot = (typeof JUDGE_SLOTS)[number];
 export type JudgeSlotValues = Record<JudgeSlot, string>;
 
 /** The criteria the judge must score; `parseJudgeReply` reads exactly these keys. */

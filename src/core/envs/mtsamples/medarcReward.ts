@@ -25,7 +25,7 @@ export const MEDARC_MTSAMPLES_COMMIT = '3b9f18f17ca5b51ad1b55ce6a601b5a274f303b3
 const DIMENSIONS = ['accuracy', 'completeness', 'clarity'] as const;
 
 /** JSONParser._extract_json_object: the last `}`, then each `{` before it, nearest first. */
-export function medarcJudgeObject(text: string): PyDict | null {
+function medarcJudgeObject(text: string): PyDict | null {
   const lastClose = text.lastIndexOf('}');
   if (lastClose === -1) return null;
   for (

@@ -8,7 +8,7 @@ import { z } from '../../zod';
 import type { PresetLabel, SettingField } from '../types';
 import { MEDARC_MTSAMPLES_COMMIT } from './medarcReward';
 
-export const MtsamplesPresetSchema = z.enum(['medeval', 'medarc@3b9f18f']);
+const MtsamplesPresetSchema = z.enum(['medeval', 'medarc@3b9f18f']);
 export type MtsamplesPreset = z.infer<typeof MtsamplesPresetSchema>;
 
 export const MtsamplesSettingsSchema = z.object({ preset: MtsamplesPresetSchema });

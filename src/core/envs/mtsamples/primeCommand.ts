@@ -6,7 +6,7 @@ import type { EndpointConfig } from '../../schema/endpoint';
 import type { RunSettings } from '../../schema/run';
 import { DEFAULT_JUDGE_TEMPLATE } from './judgeTemplate';
 
-export const PRIME_ENV_ID = 'mtsamples_procedures';
+const PRIME_ENV_ID = 'mtsamples_procedures';
 
 /** The conventional key variable per provider preset; OpenAI's is the tooling's default. */
 const KEY_ENV_VARS: Readonly<Record<string, string>> = {

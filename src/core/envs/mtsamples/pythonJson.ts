@@ -6,7 +6,7 @@ import { pyJsonRead, type PyJson } from '../multipleChoice/python/pythonJson';
 /** A Python dict as `json.loads` builds it (a Map, so no key can reach a prototype). */
 export type PyDict = Map<string, PyValue>;
 /** An integer too large for a double: Python keeps it, and `float()` of it raises OverflowError. */
-export interface PyHugeInt {
+interface PyHugeInt {
   hugeInt: string;
 }
 export type PyValue = null | boolean | number | string | PyHugeInt | PyValue[] | PyDict;
@@ -60,7 +60,7 @@ export function isPyDict(value: PyValue | undefined): value is PyDict {
 const PY_SPACE =
   '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
-export function isPySpace(ch: string): boolean {
+function isPySpace(ch: string): boolean {
   return PY_SPACE.includes(ch);
 }
 

@@ -8,9 +8,9 @@
 import { compareByCodeUnit } from '../../sortByCodeUnit';
 
 /** z for a two-sided 95% interval. */
-export const Z_95 = 1.959963984540054;
+const Z_95 = 1.959963984540054;
 
-export interface AccuracyInterval {
+interface AccuracyInterval {
   n: number;
   /** Rollouts with full credit. */
   correct: number;

@@ -4,7 +4,7 @@ import { z } from '../../zod';
 import { AppError } from '../../errors';
 import type { EnvExample } from '../types';
 
-export const ChoiceOptionSchema = z.object({
+const ChoiceOptionSchema = z.object({
   letter: z.string().min(1),
   text: z.string(),
   /** The text exactly as the source has it, when trimming changed it (reference prompts use it). */
@@ -14,7 +14,7 @@ export const ChoiceOptionSchema = z.object({
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
 /** One labelled passage shown before the question (PubMedQA: BACKGROUND, METHODS, …). */
-export const ContextSectionSchema = z.object({
+const ContextSectionSchema = z.object({
   label: z.string(),
   text: z.string(),
   /** The passage exactly as the source has it, when trimming changed it. */

@@ -19,7 +19,7 @@ export const DEFAULT_CHOICE_PRESET: ChoicePreset = 'medarc@97d3282';
 /** What a stored run without a `preset` setting was scored with. */
 export const LEGACY_CHOICE_PRESET: ChoicePreset = 'medeval-legacy';
 
-export interface ReferenceCommit {
+interface ReferenceCommit {
   repo: string;
   commit: string;
   /** What was read at that commit. */

@@ -12,7 +12,7 @@ import {
 } from './choicePresets';
 
 /** `xml`: the answer inside `<answer>…</answer>`; `boxed`: inside `\boxed{…}`. */
-export const AnswerFormatSchema = z.enum(['xml', 'boxed']);
+const AnswerFormatSchema = z.enum(['xml', 'boxed']);
 export type AnswerFormat = z.infer<typeof AnswerFormatSchema>;
 
 const MAX_SEED = 2 ** 32 - 1;

@@ -3,7 +3,7 @@
 import type { ChoiceScore } from '../types';
 
 /** Stored with each rollout; the reply itself is stored in full elsewhere. */
-export const EXTRACTED_MAX_CHARS = 500;
+const EXTRACTED_MAX_CHARS = 500;
 
 /**
  * A whole reply is clipped from the front (its answer is read from the end); a tag's inside from the

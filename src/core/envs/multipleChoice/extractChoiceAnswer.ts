@@ -4,7 +4,7 @@
 import type { ChoiceScore } from '../types';
 import type { ChoiceSettings } from './choiceSettings';
 
-export type AnswerSource = ChoiceScore['source'];
+type AnswerSource = ChoiceScore['source'];
 
 export interface ExtractedAnswer {
   /** The text to match, trimmed. */
@@ -69,7 +69,7 @@ function taggedAnswer(
 }
 
 /** The inside of the last `<answer>…</answer>`, trimmed (a `\boxed{}` inside it is unwrapped). */
-export function lastAnswerTag(text: string): string | null {
+function lastAnswerTag(text: string): string | null {
   const match = lastMatch(text, /<answer>([\s\S]*?)<\/answer>/gi);
   if (match === null) return null;
   const inside = match.groups[0] ?? '';

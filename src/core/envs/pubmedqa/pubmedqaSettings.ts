@@ -12,9 +12,9 @@ import {
  * `test500`: the official 500-question test set, the one published PubMedQA numbers (and the MedARC
  * environment) use; `all`: all 1,000 expert-labelled questions.
  */
-export const PubmedqaSubsetSchema = z.enum(['test500', 'all']);
+const PubmedqaSubsetSchema = z.enum(['test500', 'all']);
 
-export const PubmedqaSettingsSchema = ChoiceSettingsSchema.extend({ subset: PubmedqaSubsetSchema });
+const PubmedqaSettingsSchema = ChoiceSettingsSchema.extend({ subset: PubmedqaSubsetSchema });
 export type PubmedqaSettings = z.infer<typeof PubmedqaSettingsSchema>;
 
 /**

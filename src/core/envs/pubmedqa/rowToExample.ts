@@ -8,7 +8,7 @@ import type { ChoiceOption } from '../multipleChoice/choicePayload';
 import type { RowContext, RowOutcome } from '../types';
 import { isInTestSubset } from './testSubset';
 
-export const PUBMEDQA_OPTIONS: readonly ChoiceOption[] = [
+const PUBMEDQA_OPTIONS: readonly ChoiceOption[] = [
   { letter: 'A', text: 'Yes' },
   { letter: 'B', text: 'No' },
   { letter: 'C', text: 'Maybe' },

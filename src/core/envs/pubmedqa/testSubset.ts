@@ -6,9 +6,9 @@ import { ChoicePayloadSchema } from '../multipleChoice/choicePayload';
 import type { EnvExample } from '../types';
 import type { PubmedqaSettings } from './pubmedqaSettings';
 
-export const TEST_SUBSET_SIZE = 500;
+const TEST_SUBSET_SIZE = 500;
 
-export const PubmedqaPayloadSchema = ChoicePayloadSchema.extend({
+const PubmedqaPayloadSchema = ChoicePayloadSchema.extend({
   /** In the official test set; null when the list was unavailable at load time. */
   inTestSubset: z.boolean().nullable(),
 });

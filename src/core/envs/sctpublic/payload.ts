@@ -15,7 +15,7 @@ export const SctTemplatesSchema = z.object({
   examples: z.array(z.string()).length(5),
 });
 
-export const SctPayloadSchema = z.object({
+const SctPayloadSchema = z.object({
   scenario: z.string(),
   hypothesis: z.string(),
   additional: z.string(),

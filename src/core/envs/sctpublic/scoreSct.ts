@@ -23,7 +23,7 @@ function stripThinkBlocks(text: string): string {
 }
 
 /** `SCTParser.parse_answer` on a one-message completion: the rating, or null. */
-export function parseSctRating(reply: string): { rating: number | null; window: string | null } {
+function parseSctRating(reply: string): { rating: number | null; window: string | null } {
   const completion = pyRepr([
     {
       pyDict: [

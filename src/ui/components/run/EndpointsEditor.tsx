@@ -5,7 +5,7 @@ import { draftFromPreset, type EndpointDraft } from './endpointDraft';
 import { EndpointEditor } from './EndpointEditor';
 import { HostConfirm, type HostToConfirm } from './HostConfirm';
 
-export const MAX_JUDGES = 8;
+const MAX_JUDGES = 8;
 
 interface EndpointsEditorProps {
   /** Absent when only judges are edited (a re-score keeps the model's generations). */

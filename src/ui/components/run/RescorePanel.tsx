@@ -11,7 +11,7 @@ import { checkEndpoint, draftFromConfig, type EndpointDraft } from './endpointDr
 import { EndpointsEditor } from './EndpointsEditor';
 import { JudgeTemplateField } from './JudgeTemplateField';
 
-export interface RescoreRequest {
+interface RescoreRequest {
   judges: RunSettings['judges'];
   judgeTemplate: string;
   judgeSees: JudgeVisibility;

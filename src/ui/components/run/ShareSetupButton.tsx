@@ -3,7 +3,7 @@ import type { RunSettings } from '../../../core/schema/run';
 import { encodeSetup, SHARE_PARAM } from '../../../core/shareSetup';
 
 /** The current page's address with `#/run?setup=…`: the setup, never a key. */
-export function setupLink(settings: RunSettings): string {
+function setupLink(settings: RunSettings): string {
   const url = new URL(window.location.href);
   url.hash = `#/run?${new URLSearchParams({ [SHARE_PARAM]: encodeSetup(settings) }).toString()}`;
   return url.toString();

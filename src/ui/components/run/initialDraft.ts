@@ -23,7 +23,7 @@ export interface InitialDraft {
  * The user's own latest run: made here (not imported) and started. A run that was never started may
  * be a duplicate of an imported one, holding that file's settings rather than the user's.
  */
-export function ownLatestRun(runs: readonly RunRecord[]): RunRecord | undefined {
+function ownLatestRun(runs: readonly RunRecord[]): RunRecord | undefined {
   return runs
     .filter((run) => run.origin !== 'imported' && run.startedAt !== undefined)
     .reduce<RunRecord | undefined>(

@@ -52,7 +52,7 @@ export function normLetter(token: string): string | null {
 }
 
 /** The sentence (between `[.!?]\s+` / newlines) holding text[start, end). */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
+function sentenceAround(text: string, start: number, end: number): [number, number] {
   let from = 0;
   for (const m of text.slice(0, start).matchAll(SENTENCE_BOUNDARY)) from = m.index + m[0].length;
   let to = text.length;

@@ -168,7 +168,7 @@ function matchAt(text: string, pos: number): OptionMatch | null {
   return m === null ? null : toOptionMatch(m);
 }
 
-export function normalizeForStructure(text: string): string {
+function normalizeForStructure(text: string): string {
   return casefold(text.normalize('NFKC').replace(PUNCT_KEYS, (ch) => PUNCT[ch] ?? ch));
 }
 

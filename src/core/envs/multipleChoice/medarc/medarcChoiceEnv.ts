@@ -23,14 +23,14 @@ import { makeChoiceEnv } from '../makeChoiceEnv';
 import type { MedarcLayout } from './medarcLayouts';
 
 /** The presets a Medmarks environment offers: both stored MedARC matchers, and medeval's reader. */
-export const MEDMARKS_PRESETS = ['medarc@97d3282', 'medarc@044f0b6', 'medeval'] as const;
+const MEDMARKS_PRESETS = ['medarc@97d3282', 'medarc@044f0b6', 'medeval'] as const;
 /** Only the reference presets (HEAD-QA v2's numbered options are not medeval's reader's shape). */
 export const MEDARC_ONLY_PRESETS = ['medarc@97d3282', 'medarc@044f0b6'] as const;
 
 type PresetList = readonly [ChoicePreset, ...ChoicePreset[]];
 
 /** The env arg that picks the dataset: its values (as the suite writes them) → our variant ids. */
-export interface VariantArg {
+interface VariantArg {
   name: string;
   variants: Readonly<Record<string, string>>;
   /** The reference's default for the arg. */

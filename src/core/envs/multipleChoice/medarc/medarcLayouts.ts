@@ -49,15 +49,15 @@ export interface MedarcLayout {
   optionText: (option: ChoiceOption) => string;
 }
 
-export const XML_SYSTEM_PROMPT =
+const XML_SYSTEM_PROMPT =
   'Please reason step by step, then give your final answer within <answer>...</answer> XML tags.';
-export const THINK_XML_SYSTEM_PROMPT =
+const THINK_XML_SYSTEM_PROMPT =
   'Think step-by-step inside <think>...</think> tags. Then, give your final answer inside <answer>...</answer> XML tags.';
 export const BOXED_SYSTEM_PROMPT =
   'Please reason step by step, and put your final answer within \\boxed{}.';
 // verifiers writes this with a backslash line continuation inside the string: the next line's
 // indentation (four spaces) stays in the text after the full stop's own space.
-export const THINK_BOXED_SYSTEM_PROMPT =
+const THINK_BOXED_SYSTEM_PROMPT =
   'Think step-by-step inside <think>...</think> tags.     Then, give your final answer inside \\boxed{}.';
 
 export function medarcSystemPrompt(format: AnswerFormat, useThink: boolean): string {

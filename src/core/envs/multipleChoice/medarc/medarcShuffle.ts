@@ -42,11 +42,11 @@ const LABEL_REF = new RegExp(
   'u',
 );
 
-export function isAnchorOption(text: string): boolean {
+function isAnchorOption(text: string): boolean {
   return ANCHOR.test(text);
 }
 
-export function refersToLabels(texts: readonly string[]): boolean {
+function refersToLabels(texts: readonly string[]): boolean {
   return texts.some((text) => LABEL_REF.test(text));
 }
 

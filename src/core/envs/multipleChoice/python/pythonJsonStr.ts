@@ -5,7 +5,7 @@
 import type { PyJson } from './pythonJson';
 
 /** `repr(float)`: the shortest digits that round-trip, fixed for 1e-4 ≤ |x| < 1e16, else exponent. */
-export function pyFloatRepr(value: number): string {
+function pyFloatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';

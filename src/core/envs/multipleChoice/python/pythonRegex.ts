@@ -35,7 +35,7 @@ export function ci(word: string): string {
     .join('');
 }
 
-export function escapeRegex(text: string): string {
+function escapeRegex(text: string): string {
   // Only syntax characters: with the `u` flag any other escaped character is a syntax error.
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

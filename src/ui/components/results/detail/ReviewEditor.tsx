@@ -94,7 +94,7 @@ export function ReviewEditor({ runId, rolloutKey, stored, hasRatings }: ReviewEd
  * Above this a note is shown, not edited: a text box holding megabytes (an imported note) takes
  * seconds per keystroke, and every keystroke would copy it into the draft (#10).
  */
-export const NOTE_EDIT_MAX_CHARS = 100_000;
+const NOTE_EDIT_MAX_CHARS = 100_000;
 
 const integer = new Intl.NumberFormat('en-US');
 

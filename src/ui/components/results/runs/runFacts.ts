@@ -26,7 +26,7 @@ export function scorersText(run: RunRecord, rows?: Scored): string {
 }
 
 /** A 40-hex commit shortened to 10 characters; a ref (`refs/convert/parquet`) kept whole. */
-export function shortRevision(revision: string): string {
+function shortRevision(revision: string): string {
   return /^[0-9a-f]{40}$/i.test(revision) ? revision.slice(0, 10) : revision;
 }
 

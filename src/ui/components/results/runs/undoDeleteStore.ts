@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** How long the Undo offer shows; the worker keeps the run for 10 min (runAdmin UNDO_GRACE_MS). */
-export const UNDO_OFFER_MS = 10_000;
+const UNDO_OFFER_MS = 10_000;
 
 export interface DeletedRun {
   id: string;

@@ -1,4 +1,4 @@
-export interface Bar {
+interface Bar {
   label: string;
   value: number;
   /** What the hidden table says instead of the short axis label. */

@@ -1,6 +1,6 @@
 import { fixed } from './statFormat';
 
-export interface BreakdownRow {
+interface BreakdownRow {
   key: string;
   n: number;
   score: number | null;

@@ -1,4 +1,4 @@
-export interface PickableColumn {
+interface PickableColumn {
   id: string;
   label: string;
 }
