@@ -28,6 +28,7 @@ export function fakeWorker(methods: Partial<WorkerApi> = {}): WorkerApi {
     renameRun: unfaked('renameRun'),
     duplicateRun: unfaked('duplicateRun'),
     annotateRollout: unfaked('annotateRollout'),
+    runOverview: unfaked('runOverview'),
     searchRollouts: unfaked('searchRollouts'),
     exportRun: unfaked('exportRun'),
     importResults: unfaked('importResults'),

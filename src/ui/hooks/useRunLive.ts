@@ -25,14 +25,3 @@ function subscribe(listener: () => void): () => void {
 export function useRunLive(runId: string): RunLiveState | null {
   return useSyncExternalStore(subscribe, () => latest.get(runId) ?? null);
 }
-
-/**
- * Whether this run is running and reporting itself (a boolean, so a view that only switches on it
- * does not re-render with every report).
- */
-export function useIsRunReported(runId: string): boolean {
-  return useSyncExternalStore(subscribe, () => {
-    const state = latest.get(runId);
-    return state !== undefined && !state.isFinal;
-  });
-}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { RolloutRecord, RunRecord } from '../../core/schema/run';
+import type { RunOverview } from '../../core/runOverview';
+import { rolloutsNotCreated, type RolloutRecord, type RunRecord } from '../../core/schema/run';
 import { useServices } from '../appContext';
 import { useThrottledLiveQuery } from './useThrottledLiveQuery';
 
@@ -28,16 +29,37 @@ export function useRunRecord(runId: string | null): RunRecord | null | undefined
 }
 
 /**
- * A run's rollouts. With `isPaused` (the run is live and reports itself) they are not re-read as
- * the worker writes them: reading thousands of rollouts several times a second kept the main
- * thread busy and slowed the run (issue 14).
+ * A run's figures and compact table rows, built by the worker from its stored rollouts (reading
+ * thousands of full rollouts and bootstrapping their rewards here cost the main thread tasks of
+ * 60–180 ms, issue 14). With `isPaused` (the run is live and reports itself) nothing is re-read
+ * while the worker writes.
  */
-export function useRunRollouts(runId: string, isPaused = false): RolloutRecord[] | undefined {
-  const { db } = useServices();
+export function useRunOverview(
+  run: Pick<RunRecord, 'id' | 'kind' | 'createdAt' | 'settings' | 'creation'>,
+  isPaused = false,
+): RunOverview | undefined {
+  const { worker } = useServices();
+  const modelId = run.settings.model.model;
+  const paidSinceMs = run.kind === 'rescore' ? run.createdAt : undefined;
+  const notCreated = rolloutsNotCreated(run);
   return useThrottledLiveQuery(
-    () => db.rollouts.where('runId').equals(runId).toArray(),
-    [db, runId],
+    () =>
+      worker.runOverview(run.id, {
+        modelId,
+        notCreated,
+        ...(paidSinceMs === undefined ? {} : { paidSinceMs }),
+      }),
+    [worker, run.id, modelId, paidSinceMs, notCreated],
     250,
     isPaused,
+  );
+}
+
+/** One stored rollout (the full record: prompt, reply, judges' answers), read when it is opened. */
+export function useRollout(runId: string, key: string | null): RolloutRecord | null | undefined {
+  const { db } = useServices();
+  return useLiveQuery(
+    async () => (key === null ? null : ((await db.rollouts.get([runId, key])) ?? null)),
+    [db, runId, key],
   );
 }

@@ -1,5 +1,7 @@
-// The results part of the comlink surface: full-text search of a run's rollouts, exports in the
-// verifiers results format, and imports of results files or of a published link.
+// The results part of the comlink surface: a run's overview for the Run page, full-text search of a
+// run's rollouts, exports in the verifiers results format, and imports of results files or of a
+// published link.
+import { runOverviewOf, type OverviewOptions, type RunOverview } from '../../core/runOverview';
 import { exportRunFiles, type ExportFormat, type ExportedFile } from '../results/exportRunFiles';
 import {
   importResults,
@@ -12,6 +14,8 @@ import type { ImportFile } from '../importers/readImport';
 import { transferErrors, type WorkerContext } from './workerContext';
 
 export interface ResultsApi {
+  /** A run's figures and compact table rows, so the Run page never reads its full rollouts. */
+  runOverview(runId: string, options: OverviewOptions): Promise<RunOverview>;
   /** Keys of the run's rollouts whose notes, response, reference or judge explanations match. */
   searchRollouts(runId: string, query: string, options: SearchOptions): Promise<string[]>;
   exportRun(runId: string, format: ExportFormat): Promise<ExportedFile>;
@@ -30,6 +34,15 @@ export function createResultsApi(ctx: WorkerContext): ResultsApi {
     appVersion: ctx.deps.appVersion,
   });
   return {
+    runOverview(runId, options) {
+      return transferErrors(async () =>
+        runOverviewOf(
+          await db.rollouts.where('runId').equals(runId).toArray(),
+          Date.now(),
+          options,
+        ),
+      );
+    },
     searchRollouts(runId, query, options) {
       return transferErrors(() => searchRollouts(db, runId, query, options));
     },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sortRows } from '../../../src/core/results/resultsQuery';
 import { toRolloutRow } from '../../../src/core/results/rolloutRow';
 import type { RolloutRecord } from '../../../src/core/schema/run';
+import { toRunTableRow } from '../../../src/core/runOverview';
 import { rolloutColumnSpecs, sortRollouts } from '../../../src/ui/components/run/rolloutsColumns';
 import { sampleRollouts } from '../../core/results/sampleRun';
 
@@ -17,13 +18,14 @@ const ROLLOUTS: RolloutRecord[] = [100, 2, 11, 10, 101].flatMap((exampleId, i) =
   })),
 );
 const stored = [...ROLLOUTS].sort((a, b) => (a.key < b.key ? -1 : 1));
+const tableRows = stored.map(toRunTableRow);
 const specs = rolloutColumnSpecs(2);
 const keys = (rollouts: readonly { key: string }[]) => rollouts.map((r) => r.key);
 
 describe('the Run page’s rollouts table', () => {
   it('shows rollouts by example number, then rollout, before any sort', () => {
     expect(keys(stored)).toContain('100:0'); // stored (text) order starts "10:0", "10:1", "100:0"…
-    expect(keys(sortRollouts(stored, specs, undefined))).toEqual([
+    expect(keys(sortRollouts(tableRows, specs, undefined))).toEqual([
       '2:0',
       '2:1',
       '10:0',
@@ -50,6 +52,6 @@ describe('the Run page’s rollouts table', () => {
       sortRows(stored.map(toRolloutRow), { column: 'example', direction: 'asc' }),
       { column, direction: desc ? 'desc' : 'asc' },
     );
-    expect(keys(sortRollouts(stored, specs, { id, desc }))).toEqual(keys(results));
+    expect(keys(sortRollouts(tableRows, specs, { id, desc }))).toEqual(keys(results));
   });
 });

@@ -1,39 +1,47 @@
 import { useMemo } from 'react';
 import { JURY_SCORE_LABEL } from '../../../core/envs/mtsamples/helmJury';
-import { summarizeRun } from '../../../core/runSummary';
+import { overviewSummary, type RunOverview } from '../../../core/runOverview';
 import { summarizeLive } from '../../../core/runLive';
 import { useRunLive } from '../../hooks/useRunLive';
 import { RunSpeedView } from './RunSpeedView';
-import { rolloutsNotCreated, type RolloutRecord, type RunRecord } from '../../../core/schema/run';
+import type { RunRecord } from '../../../core/schema/run';
 import { useRunClock } from '../../hooks/useRunClock';
 import { useRunPrices } from '../../hooks/useRunPrices';
 import { formatDuration, formatScore, formatTokens, formatUsd } from './runFormat';
 
 interface ProgressPanelProps {
   run: RunRecord;
-  rollouts: readonly RolloutRecord[];
+  /** The stored run's figures (the worker's); undefined while live or not read yet. */
+  overview: RunOverview | undefined;
   isLive: boolean;
 }
 
 /** Live progress: counts, rate, ETA, mean reward with its interval, tokens, spend and speed. */
-export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
+export function ProgressPanel({ run, overview, isLive }: ProgressPanelProps) {
   const clock = useRunClock(isLive);
   const prices = useRunPrices();
   // While the run runs, its worker's report replaces the stored rollouts' figures.
   const live = useRunLive(run.id);
   const isReported = isLive && live !== null && !live.isFinal;
+  // The stored figures once the run stopped; until they are read, its last report.
   const summary = useMemo(
     () =>
       isReported
         ? summarizeLive(live, Math.max(clock, live.at), prices)
-        : summarizeRun(rollouts, clock, {
-            modelId: run.settings.model.model,
-            prices,
-            notCreated: rolloutsNotCreated(run),
-            ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
-          }),
-    [isReported, live, rollouts, clock, prices, run],
+        : overview !== undefined
+          ? overviewSummary(overview, prices)
+          : live !== null
+            ? summarizeLive(live, live.at, prices)
+            : null,
+    [isReported, live, overview, clock, prices],
   );
+  if (summary === null) {
+    return isLive ? (
+      <section className="progress-panel" aria-label="Progress">
+        <p className="muted">Starting…</p>
+      </section>
+    ) : null;
+  }
   const { reward, spend } = summary;
 
   return (
@@ -65,7 +73,10 @@ export function ProgressPanel({ run, rollouts, isLive }: ProgressPanelProps) {
         <div>
           <dt>
             Mean reward (95%{' '}
-            {isReported ? 'CI, normal approximation while running' : 'bootstrap CI'})
+            {isReported || overview === undefined
+              ? 'CI, normal approximation while running'
+              : 'bootstrap CI'}
+            )
           </dt>
           <dd data-testid="run-mean-reward">
             {reward.mean === null

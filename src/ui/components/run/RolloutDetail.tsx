@@ -5,7 +5,7 @@ import { RewardScoreCard } from '../results/detail/RewardScoreCard';
 import { RubricGradesSection } from '../results/detail/RubricGradesSection';
 import { tokenFacts } from '../results/detail/RolloutHeader';
 import { summaryKindOf } from '../../../core/results/envSummary';
-import { rolloutProblem } from './rolloutsColumns';
+import { rolloutProblem } from '../../../core/runOverview';
 import { LongText } from '../LongText';
 
 interface RolloutDetailProps {

@@ -1,18 +1,18 @@
 import {
   flexRender,
   getCoreRowModel,
-  getPaginationRowModel,
   useReactTable,
+  type PaginationState,
   type SortingState,
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import type { RolloutRecord } from '../../../core/schema/run';
+import type { RunTableRow } from '../../../core/runOverview';
 import { rolloutColumnSpecs, rolloutsColumns, sortRollouts } from './rolloutsColumns';
 import { TablePager } from '../TablePager';
 import { SortableTableHead } from '../SortableTableHead';
 
 interface RolloutsTableProps {
-  rollouts: RolloutRecord[];
+  rollouts: readonly RunTableRow[];
   judgeCount: number;
   selectedKey: string | null;
   onSelect: (key: string) => void;
@@ -22,26 +22,43 @@ const PAGE_SIZE = 100;
 
 /**
  * A run's rollouts, compact and sortable; a row opens its detail. Header clicks cycle ascending →
- * descending → unsorted, as on the Results table.
+ * descending → unsorted, as on the Results table. TanStack sees only the page shown (manual
+ * pagination): building its row model for every rollout of a large run took a long task.
  */
 export function RolloutsTable({ rollouts, judgeCount, selectedKey, onSelect }: RolloutsTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const specs = useMemo(() => rolloutColumnSpecs(judgeCount), [judgeCount]);
   const columns = useMemo(() => rolloutsColumns(specs), [specs]);
+  const [pagination, setPagination] = useState<PaginationState>({
+    pageIndex: 0,
+    pageSize: PAGE_SIZE,
+  });
   const rows = useMemo(() => sortRollouts(rollouts, specs, sorting[0]), [rollouts, specs, sorting]);
+  // The run may have fewer rows than before (a re-read): stay on a page that exists.
+  const pageCount = Math.max(1, Math.ceil(rows.length / pagination.pageSize));
+  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  const pageRows = useMemo(
+    () => rows.slice(pageIndex * pagination.pageSize, (pageIndex + 1) * pagination.pageSize),
+    [rows, pageIndex, pagination.pageSize],
+  );
   // TanStack's hook returns functions the React Compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: rows,
+    data: pageRows,
     columns,
-    state: { sorting },
-    onSortingChange: setSorting,
+    state: { sorting, pagination: { ...pagination, pageIndex } },
+    // A new order starts on its first page, as TanStack's own pagination did.
+    onSortingChange: (updater) => {
+      setSorting(updater);
+      setPagination((current) => ({ ...current, pageIndex: 0 }));
+    },
+    onPaginationChange: setPagination,
     manualSorting: true,
+    manualPagination: true,
+    rowCount: rows.length,
     sortDescFirst: false,
     getRowId: (row) => row.key,
     getCoreRowModel: getCoreRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    initialState: { pagination: { pageSize: PAGE_SIZE } },
   });
 
   return (

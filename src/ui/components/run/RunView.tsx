@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { RunRecord } from '../../../core/schema/run';
 import type { RunActions } from '../../hooks/useRunActions';
 import { useRunKeyPrompt } from '../../hooks/useRunKeyPrompt';
-import { useRunRollouts } from '../../hooks/useRunRecords';
-import { useIsRunReported } from '../../hooks/useRunLive';
+import { useRollout, useRunOverview } from '../../hooks/useRunRecords';
+import { useRunLive } from '../../hooks/useRunLive';
 import { LiveRollouts } from './LiveRollouts';
 import { useRunsElsewhere } from '../../hooks/useRunsElsewhere';
 import { originOf } from '../../../core/endpointOrigin';
@@ -44,16 +44,22 @@ export function RunView({
   const [isRescoring, setIsRescoring] = useState(false);
   const elsewhere = useRunsElsewhere([run], actions.activeRuns);
   const status = displayStatus(run, actions.activeRuns, elsewhere);
-  // While the run runs, its worker reports its figures: the rollouts are read again once it stops.
-  const isReporting = useIsRunReported(run.id);
-  const isReported = (status === 'running' || status === 'elsewhere') && isReporting;
-  const rollouts = useRunRollouts(run.id, isReported);
+  // While the run runs, its worker reports its figures (useRunLive): the stored rollouts are read
+  // again, through the worker's compact overview, once it stops (issue 14).
+  // This tab's worker runs it from Start on, before its stored status says so (a new run is stored
+  // paused, then marked running): reading its rollouts in between drew a table of pending rows.
+  const isLive =
+    status === 'running' || status === 'elsewhere' || actions.activeRuns?.has(run.id) === true;
+  const overview = useRunOverview(run, isLive);
+  // Until the overview of a run that just stopped arrives, its last report stands in.
+  const hasReport = useRunLive(run.id) !== null;
+  const showsLive = isLive || (overview === undefined && hasReport);
   const env = envOf(run.settings.envId);
   const retry = {
-    failed: rollouts?.filter((r) => r.status === 'error').length ?? 0,
-    unscored: rollouts?.filter((r) => r.status === 'unscored').length ?? 0,
+    failed: overview?.summary.failed ?? 0,
+    unscored: overview?.summary.unscored ?? 0,
   };
-  const selected = rollouts?.find((r) => r.key === selectedRollout);
+  const selected = useRollout(run.id, isLive ? null : selectedRollout);
 
   const handlers: RunControlHandlers = {
     onResume: () => keyPrompt.withKeys(run.settings, (keys) => void actions.resume(run.id, keys)),
@@ -103,13 +109,7 @@ export function RunView({
         <RunKeysPrompt title="Keys for this run" hosts={runHosts(run, hosts)} />
       )}
       <RunControls status={status} retry={retry} handlers={handlers} />
-      {(rollouts !== undefined || isReported) && (
-        <ProgressPanel
-          run={run}
-          rollouts={rollouts ?? []}
-          isLive={status === 'running' || status === 'elsewhere'}
-        />
-      )}
+      <ProgressPanel run={run} overview={overview} isLive={isLive} />
       {isRescoring && (
         <RescorePanel
           run={run}
@@ -119,7 +119,7 @@ export function RunView({
               {
                 model: run.settings.model,
                 judges: request.judges,
-                isModelKeyOptional: rollouts?.every((r) => r.generation !== undefined) ?? false,
+                isModelKeyOptional: overview?.rows.every((r) => r.hasGeneration) ?? false,
               },
               (keys) => {
                 setIsRescoring(false);
@@ -133,16 +133,16 @@ export function RunView({
           are not confirmed, and a wrong command is worse than none. */}
       {env.id === DEFAULT_ENV_ID && <PrimeCommand settings={run.settings} />}
       <h3>Rollouts</h3>
-      {isReported && <LiveRollouts runId={run.id} />}
-      {!isReported && rollouts !== undefined && (
+      {showsLive && <LiveRollouts runId={run.id} />}
+      {!showsLive && overview !== undefined && (
         <div className="split">
           <RolloutsTable
-            rollouts={rollouts}
+            rollouts={overview.rows}
             judgeCount={run.settings.judges.length}
             selectedKey={selected?.key ?? null}
             onSelect={onSelectRollout}
           />
-          {selected !== undefined && (
+          {selected != null && (
             <RolloutDetail run={run} rollout={selected} onClose={() => onSelectRollout(null)} />
           )}
         </div>

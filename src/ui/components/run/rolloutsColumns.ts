@@ -1,6 +1,7 @@
 // Columns of the Run page's rollouts table. Each column names the value it sorts by; the table sorts
 // with core's `sortByValue`, the rule the Results table uses too (#13), so Example sorts numerically
-// by example, then rollout, and empty values come last in both directions.
+// by example, then rollout, and empty values come last in both directions. Rows are the compact
+// `RunTableRow`s the worker builds (core/runOverview), not full rollouts (issue 14).
 import { createColumnHelper } from '@tanstack/react-table';
 import {
   inRolloutOrder,
@@ -8,36 +9,28 @@ import {
   sortByValue,
   type SortValue,
 } from '../../../core/results/rolloutOrder';
-import { rolloutTokens } from '../../../core/results/rolloutTokens';
-import type { RolloutRecord } from '../../../core/schema/run';
+import type { RunTableRow } from '../../../core/runOverview';
 
-const column = createColumnHelper<RolloutRecord>();
+const column = createColumnHelper<RunTableRow>();
 const integer = new Intl.NumberFormat('en-US');
 
 function scoreText(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toFixed(3);
 }
 
-/** Why a rollout has no reward, in one line. */
-export function rolloutProblem(rollout: RolloutRecord): string {
-  if (rollout.error !== undefined) return `${rollout.error.stage}: ${rollout.error.message}`;
-  return rollout.unscoredReason ?? '';
-}
-
-function tokensText(rollout: RolloutRecord): string {
-  const all = rolloutTokens(rollout).all;
-  return all === null
+function tokensText(row: RunTableRow): string {
+  return row.tokens === null
     ? '—'
-    : `${integer.format(all.inputTokens)} / ${integer.format(all.outputTokens)}`;
+    : `${integer.format(row.tokens.inputTokens)} / ${integer.format(row.tokens.outputTokens)}`;
 }
 
 interface RolloutColumn {
   id: string;
   header: string;
   /** What the column sorts by. */
-  value: (rollout: RolloutRecord) => SortValue;
+  value: (row: RunTableRow) => SortValue;
   /** The cell's text; the value itself when absent. */
-  text?: (rollout: RolloutRecord) => string;
+  text?: (row: RunTableRow) => string;
 }
 
 /** The columns of a run with `judgeCount` judges, in display order. */
@@ -50,35 +43,29 @@ export function rolloutColumnSpecs(judgeCount: number): RolloutColumn[] {
     {
       id: 'reward',
       header: 'Reward',
-      value: (r) => r.score?.reward ?? null,
-      text: (r) => scoreText(r.score?.reward),
+      value: (r) => r.reward,
+      text: (r) => scoreText(r.reward),
     },
     ...Array.from({ length: judgeCount }, (_, index): RolloutColumn => ({
       id: `judge${index}`,
       header: `Judge ${index + 1}`,
-      value: (r) => r.judges[index]?.score ?? null,
-      text: (r) => scoreText(r.judges[index]?.score),
+      value: (r) => r.judgeScores[index] ?? null,
+      text: (r) => scoreText(r.judgeScores[index]),
     })),
     {
       id: 'tokens',
       // Every call of the rollout (model, judges, grader), as the Results table's In / Out.
       header: 'Tokens in / out (all calls)',
-      value: (r) => {
-        const all = rolloutTokens(r).all;
-        return all === null ? null : all.inputTokens + all.outputTokens;
-      },
+      value: (r) => (r.tokens === null ? null : r.tokens.inputTokens + r.tokens.outputTokens),
       text: tokensText,
     },
     {
       id: 'latency',
       header: 'Latency',
-      value: (r) => r.generation?.latencyMs ?? null,
-      text: (r) => {
-        const ms = r.generation?.latencyMs;
-        return ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
-      },
+      value: (r) => r.latencyMs,
+      text: (r) => (r.latencyMs === null ? '—' : `${(r.latencyMs / 1000).toFixed(1)} s`),
     },
-    { id: 'problem', header: 'Error / reason', value: rolloutProblem },
+    { id: 'problem', header: 'Error / reason', value: (r) => r.problem },
   ];
 }
 
@@ -92,20 +79,20 @@ export function rolloutsColumns(specs: readonly RolloutColumn[]) {
       id: spec.id,
       header: spec.header,
       cell: (info) => {
-        const rollout = info.row.original;
-        return spec.text?.(rollout) ?? String(spec.value(rollout) ?? '—');
+        const row = info.row.original;
+        return spec.text?.(row) ?? String(spec.value(row) ?? '—');
       },
     }),
   );
 }
 
-/** The rollouts in the table's order: by example and rollout, then by the sorted column if any. */
+/** The rows in the table's order: by example and rollout, then by the sorted column if any. */
 export function sortRollouts(
-  rollouts: readonly RolloutRecord[],
+  rows: readonly RunTableRow[],
   specs: readonly RolloutColumn[],
   sort: { id: string; desc: boolean } | undefined,
-): RolloutRecord[] {
-  const ordered = inRolloutOrder(rollouts);
+): RunTableRow[] {
+  const ordered = inRolloutOrder(rows);
   const spec = sort === undefined ? undefined : specs.find((s) => s.id === sort.id);
   if (spec === undefined || sort === undefined) return ordered;
   return sortByValue(ordered, spec.value, sort.desc ? 'desc' : 'asc');
