@@ -8,6 +8,7 @@
 // - main-thread long tasks during each run, preflights and request headers sent.
 // Start → first request and the journal at 500 and 5,000 rollouts are in runStartInBrowser.ts.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser';
 import { startMockProcess, type MockProcess, type MockStats } from './mockProcess';
@@ -45,9 +46,10 @@ function examplesJsonl(count: number): Buffer {
 // Page scripts are strings so the bench runner's transforms cannot inject helpers the page lacks.
 const WATCH = `(() => {
   window.__longTasks = [];
+  window.__longTaskAt = [];
   window.__startAt = 0;
   window.__doneAt = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__longTasks.push(e.duration); window.__longTaskAt.push(Math.round(performance.timeOrigin + e.startTime)); } })
     .observe({ type: 'longtask' });
   document.querySelector('[data-testid="run-start"]').addEventListener('click', () => { window.__startAt = Date.now(); }, { capture: true });
   new MutationObserver(() => {
@@ -74,6 +76,9 @@ const READ_RUN = `(async () => {
 /** The plain-fetch floor: `concurrency` lanes of generate-then-judge with the app's request bodies. */
 function floorScript(baseUrl: string, s: Scenario): string {
   return `(async () => {
+    const longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); })
+      .observe({ type: 'longtask' });
     const notes = ${JSON.stringify(NOTES)};
     const headers = { authorization: 'Bearer ${KEY}', 'content-type': 'application/json' };
     const url = '${baseUrl}/chat/completions';
@@ -89,7 +94,10 @@ function floorScript(baseUrl: string, s: Scenario): string {
         if (!verdict.choices[0].message.content) throw new Error('no verdict');
       }
     }));
-    return performance.now() - t0;
+    const ms = performance.now() - t0;
+    // Entries of the last tasks are delivered after them.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { ms, longTasks };
   })()`;
 }
 
@@ -126,8 +134,14 @@ async function floor(browser: Browser, appUrl: string, mock: MockProcess, s: Sce
     const page = await context.newPage();
     await page.goto(`${appUrl}floor-page`);
     await mock.reset();
-    const floorMs = await page.evaluate<number>(floorScript(mock.baseUrl, s));
-    return { floorMs, floorMock: await mock.stats() };
+    const floorRun = await page.evaluate<{ ms: number; longTasks: number[] }>(
+      floorScript(mock.baseUrl, s),
+    );
+    return {
+      floorMs: floorRun.ms,
+      floorLongTasks: floorRun.longTasks,
+      floorMock: await mock.stats(),
+    };
   } finally {
     await context.close();
   }
@@ -140,6 +154,9 @@ export interface AppRun {
   /** The mock's last response → the run record says done (the journal is complete). */
   lastResponseToStoredMs: number;
   lastResponseToShownMs: number;
+  /** Done shown → the rollouts table drawn (an upper bound: Node's clock after the wait). */
+  doneToTableMs: number;
+  /** From the Start click until the table is drawn. */
   longTasks: number[];
   mock: MockStats;
 }
@@ -150,9 +167,9 @@ export async function appRun(
   mock: MockProcess,
   s: Scenario,
   profileTo?: string,
-): Promise<{ app: AppRun; floorMs: number; floorMock: MockStats }> {
+): Promise<{ app: AppRun; floorMs: number; floorLongTasks: number[]; floorMock: MockStats }> {
   await mock.setLatency(s.latencyMs);
-  const { floorMs, floorMock } = await floor(browser, appUrl, mock, s);
+  const { floorMs, floorLongTasks, floorMock } = await floor(browser, appUrl, mock, s);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -174,21 +191,38 @@ export async function appRun(
     await page
       .locator('[data-testid="run-status"][data-status="done"]')
       .waitFor({ timeout: 600_000 });
+    // The run's end includes the page drawing the stopped run's table (its long tasks count too).
+    await page.getByTestId('rollouts-table').waitFor({ timeout: 600_000 });
+    const tableAt = Date.now();
     if (profileTo !== undefined) {
       const trace = (await browser.stopTracing()).toString('utf8');
       writeFileSync(profileTo, trace);
       console.log(formatProfile(profileTrace(trace)));
     }
     const stats = await mock.stats();
-    const shown = await page.evaluate<{ startAt: number; doneAt: number; longTasks: number[] }>(
-      '({ startAt: window.__startAt, doneAt: window.__doneAt, longTasks: window.__longTasks })',
+    const shown = await page.evaluate<{
+      startAt: number;
+      doneAt: number;
+      longTasks: number[];
+      longTaskAt: number[];
+    }>(
+      '({ startAt: window.__startAt, doneAt: window.__doneAt, longTasks: window.__longTasks, longTaskAt: window.__longTaskAt })',
+    );
+    // Where the time and each long task fell, to tell the run's start and end from its middle.
+    console.log(
+      `${s.rollouts} rollouts: Start → first request ${stats.firstAt - shown.startAt} ms, first request → last response ${stats.lastAnsweredAt - stats.firstAt} ms, last response → done shown ${shown.doneAt - stats.lastAnsweredAt} ms; long tasks (ms after Start: duration): ` +
+        shown.longTaskAt
+          .map((at, i) => `${at - shown.startAt}: ${Math.round(shown.longTasks[i] ?? 0)}`)
+          .join(', '),
     );
     const run = await page.evaluate<{ finishedAt: number; status: string }>(READ_RUN);
     if (run.status !== 'done') throw new Error(`the bench run ended ${run.status}`);
     return {
       floorMs,
+      floorLongTasks,
       floorMock,
       app: {
+        doneToTableMs: tableAt - shown.doneAt,
         ms: shown.doneAt - shown.startAt,
         startToFirstRequestMs: stats.firstAt - shown.startAt,
         lastResponseToStoredMs: run.finishedAt - stats.lastAnsweredAt,
@@ -206,6 +240,12 @@ const list = (values: readonly number[], digits = 0) =>
   values.map((v) => v.toFixed(digits)).join(', ');
 const longest = (r: AppRun) => Math.max(0, ...r.longTasks);
 
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(1))
+    .join(', ');
+const over50 = (tasks: readonly number[]) => tasks.filter((t) => t > 50).length;
+
 function idealMs(s: Scenario): number {
   return Math.ceil(s.rollouts / s.concurrency) * 2 * s.latencyMs;
 }
@@ -218,6 +258,8 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
   const small: Awaited<ReturnType<typeof appRun>>[] = [];
   const smallH1: Awaited<ReturnType<typeof appRun>>[] = [];
   const only = process.env.BENCH_SPEED ?? 'big,small,h1';
+  const loadBefore = load();
+  const loads: string[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const profile =
@@ -227,6 +269,7 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
       if (only.includes('big')) big.push(await appRun(browser, appUrl, h2, BIG, profile));
       if (only.includes('small')) small.push(await appRun(browser, appUrl, h2, SMALL));
       if (only.includes('h1')) smallH1.push(await appRun(browser, appUrl, h1, SMALL));
+      loads.push(load());
       console.log(`run speed round ${round + 1}/${ROUNDS} done`);
     }
   } finally {
@@ -276,26 +319,51 @@ export async function benchRunSpeedInBrowser(appUrl: string): Promise<BenchSecti
         small.map((r) => r.app.mock.maxInFlight),
       ),
       row(
-        '**main-thread tasks > 50 ms**, all runs of a round',
-        [0, 1, 2].flatMap((i) =>
-          [big[i], small[i]].some((x) => x !== undefined)
-            ? [
-                [big[i], small[i]].reduce(
-                  (n, x) => n + (x?.app.longTasks.filter((t) => t > 50).length ?? 0),
-                  0,
-                ),
-              ]
-            : [],
-        ),
+        `${SMALL.rollouts} rollouts: Start → first request (ms)`,
+        small.map((r) => r.app.startToFirstRequestMs),
+      ),
+      row(
+        '… first request → last response / ideal (the network part)',
+        small.map((r) => (r.app.mock.lastAnsweredAt - r.app.mock.firstAt) / idealMs(SMALL)),
+        2,
+      ),
+      row(
+        '… last response → page shows done (ms)',
+        small.map((r) => r.app.lastResponseToShownMs),
+      ),
+      row(
+        `**main-thread tasks > 50 ms**, ${BIG.rollouts}-rollout run (Start → its table drawn)`,
+        big.map((r) => over50(r.app.longTasks)),
         0,
         true,
         '0',
+      ),
+      row(
+        `**main-thread tasks > 50 ms**, ${SMALL.rollouts}-rollout run (Start → its table drawn)`,
+        small.map((r) => over50(r.app.longTasks)),
+        0,
+        true,
+        '0',
+      ),
+      row(
+        `… load reference: tasks > 50 ms in the plain-fetch floor page (${BIG.rollouts} rollouts; its fetches run on its main thread)`,
+        big.map((r) => over50(r.floorLongTasks)),
+      ),
+      row(
+        `… load reference: the same, ${SMALL.rollouts} rollouts`,
+        small.map((r) => over50(r.floorLongTasks)),
+      ),
+      row(
+        '… done shown → table drawn (ms)',
+        [...big, ...small].map((r) => r.app.doneToTableMs),
       ),
       row('longest main-thread task (ms)', allRuns.map(longest)),
       row(
         'preflights per app run',
         allRuns.map((r) => r.mock.preflights),
       ),
+      '',
+      `Machine load average (1, 5, 15 min, \`uptime\`): ${loadBefore} before; after each round ${loads.join(' | ')} (2 cores, shared). Long tasks are wall-clock: on a loaded machine a task of a few milliseconds of CPU can last over 50 ms, so the floor page's count is the reference for what load alone does.`,
       '',
       `Requests per app run: ${allRuns.map((r) => r.mock.requests).join(', ')} (2 per rollout). Headers the app's requests carry besides the browser's own: ${sample?.headerNames.join(', ') ?? '—'}; preflights asked for: ${sample?.preflightHeaders.join(' | ') ?? '—'}. Protocols seen by the mock: ${
         sample === undefined
