@@ -42,4 +42,46 @@ describe.skipIf(chromiumPath === null)('smoke: the built app in Chromium', () =>
       await app.close();
     }
   });
+
+  it('lays out the endpoint editor without overlapping fields on the Suites page', async () => {
+    if (browser === undefined) throw new Error('browser did not start');
+    const app = await newAppPage(browser, inject('appUrl'));
+    try {
+      await app.page.setViewportSize({ width: 1280, height: 900 });
+      // (The Run page shares the editor and its rules; it shows it only once a dataset is stored.)
+      for (const hash of ['#/suites']) {
+        await app.page.goto(new URL(hash, inject('appUrl')).href);
+        const editor = app.page.locator('fieldset.endpoint').first();
+        await editor.getByRole('button', { name: 'Load models' }).waitFor();
+        // Every control of the editor's first row, left to right: none may reach into the next one
+        // (on the Suites page the model field's input once kept its intrinsic width and pushed
+        // "Load models" over the API key field).
+        const boxes = await editor.locator('.field-grid > .field').evaluateAll((fields) =>
+          fields.flatMap((field) =>
+            [...field.querySelectorAll('input:not([type=checkbox]), select, button')].map(
+              (control) => {
+                const box = control.getBoundingClientRect();
+                return {
+                  field: fields.indexOf(field),
+                  left: box.left,
+                  right: box.right,
+                  top: box.top,
+                };
+              },
+            ),
+          ),
+        );
+        const overlaps = boxes.flatMap((a) =>
+          boxes
+            .filter((b) => b.field > a.field && Math.abs(b.top - a.top) < 20)
+            .filter((b) => a.left < b.right && b.left < a.right)
+            .map((b) => `${hash}: a control of field ${a.field} overlaps one of field ${b.field}`),
+        );
+        expect(overlaps).toEqual([]);
+      }
+      expect(describeProblems(app.pageErrors)).toBe('');
+    } finally {
+      await app.close();
+    }
+  });
 });
