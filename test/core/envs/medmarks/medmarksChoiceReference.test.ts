@@ -97,12 +97,14 @@ describe.each(FIXTURES.map((f) => [f.reference.env_id, f] as const))('%s', (envI
     expect(fixture.entries.length).toBeGreaterThan(0);
   });
 
-  it.runIf(envId === 'head_qa_v2')('reads JSON answers as MedARC’s JSONParser does', () => {
-    const wrong = fixture.entries
-      .flatMap((entry) => entry.examples.flatMap((example) => example.verdicts))
-      .filter((verdict) => jsonAnswer(verdict.reply) !== verdict.parsed);
-    expect(wrong.slice(0, 5)).toEqual([]);
-  });
+  // Only HEAD-QA v2 answers in JSON: the check is defined for it alone, so no run reports it skipped.
+  if (envId === 'head_qa_v2')
+    it('reads JSON answers as MedARC’s JSONParser does', () => {
+      const wrong = fixture.entries
+        .flatMap((entry) => entry.examples.flatMap((example) => example.verdicts))
+        .filter((verdict) => jsonAnswer(verdict.reply) !== verdict.parsed);
+      expect(wrong.slice(0, 5)).toEqual([]);
+    });
 
   it.each(fixture.entries.map((e) => [JSON.stringify(e.env_args), e] as const))(
     'loads, prompts and scores like the reference for %s',
