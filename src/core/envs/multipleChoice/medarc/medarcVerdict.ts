@@ -117,15 +117,31 @@ export function medarcChoiceScore(
 ): ChoiceScore {
   const parsed =
     layout.parser === undefined ? parseReply(reply, settings) : parseWith(reply, layout.parser);
-  const verdict = judge(version, parsed.text, presented.gold, presented.options, layout);
+  return medarcVerdictScore(
+    presented,
+    `MedARC’s multiple_choice_accuracy@${version}`,
+    (letter) => judge(version, parsed.text, letter, presented.options, layout),
+    parsed,
+  );
+}
+
+/**
+ * The score of a reply MedARC's matcher has judged: the gold's verdict and, to explain a miss, the
+ * options the same matcher would have accepted instead (`judgeLetter` judges the reply against one
+ * option). Shared by every environment scored with `multiple_choice_accuracy`.
+ */
+export function medarcVerdictScore(
+  presented: { options: readonly { letter: string }[]; gold: string; order: string[] | null },
+  reader: string,
+  judgeLetter: (letter: string) => MedarcVerdict,
+  parsed: ParsedReply,
+): ChoiceScore {
+  const verdict = judgeLetter(presented.gold);
   const accepted = presented.options
     .map((option) => option.letter)
     .filter((letter) =>
-      letter === presented.gold
-        ? verdict.isCorrect
-        : judge(version, parsed.text, letter, presented.options, layout).isCorrect,
+      letter === presented.gold ? verdict.isCorrect : judgeLetter(letter).isCorrect,
     );
-  const reader = `MedARC’s multiple_choice_accuracy@${version}`;
   const read = verdict.isCorrect
     ? `${reader} accepts it as ${presented.gold} (${verdict.method}). Correct.`
     : accepted.length > 0
