@@ -541,6 +541,10 @@ describe.skipIf(chromiumPath === null)('an attacker’s links and files never ge
       hfHub: attacker.origin,
       raw: attacker.origin,
       githubApi: attacker.origin,
+      // Every dataset host of the link: since suites also load GitHub-hosted files (SCT-Public,
+      // LongHealth), a host left at its default would be the unreachable jsDelivr, tried 5 times.
+      mirror: attacker.origin,
+      mirrorApi: attacker.origin,
     });
     await page.goto(`${inject('appUrl')}?${params.toString()}#/suites`);
     const notice = page.getByTestId('link-settings');
