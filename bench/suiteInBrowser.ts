@@ -2,9 +2,12 @@
 // a finished run with a digest and the rewards of 1,000 examples, seeded into IndexedDB; navigation →
 // every row rendered, then → the win rates (computed by the worker) shown, and the main thread's long
 // tasks meanwhile, against a raw IndexedDB read of the records the page reads, in the same page (the
-// floor). (2) "Load all datasets" on the Suites page: MedQA (1,273
-// rows) and a MedMCQA-shaped split of 20,000 rows from the Hugging Face imitation, timed against a
-// plain fetch of the same Parquet bytes, with the long tasks the page saw while the worker loaded.
+// floor). (2) "Load all datasets" on the Suites page: every Hugging Face dataset the Medmarks verified
+// suite loads, served by the Hugging Face imitation in its real Parquet shape at its real split size
+// (the reference fixtures' rows replicated), timed against a plain fetch of the same Parquet bytes,
+// with each dataset's ready time, the stored size, and the long tasks the page saw while the worker
+// loaded against the same page left idle as long (the load on the machine).
+import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { MEDMARKS_VERIFIED } from '../src/core/suites/medmarksVerified';
 import { RUN_DIGEST_VERSION, type RunDigest, type RunRewards } from '../src/core/suites/runDigest';
@@ -13,13 +16,8 @@ import type { RunRecord } from '../src/core/schema/run';
 import { mulberry32 } from '../src/core/stats/bootstrap';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/browser';
 import { startFakeHuggingFace } from '../test/support/fakeHuggingFace';
-import {
-  medmcqaParquet,
-  medmcqaRows,
-  medqaParquet,
-  medqaRows,
-} from '../test/support/parquetFixtures';
 import { runSettings } from '../test/support/seedDataset';
+import { suiteDatasets, type ServedSplit, ROW_GROUP_ROWS } from './suiteDatasets';
 import { fmt, median, type BenchSection } from './stats';
 import { formatProfile, profileTrace } from './traceProfile';
 
@@ -28,7 +26,8 @@ const ENTRIES = 30;
 const EXAMPLES = 1_000;
 const ROUNDS = 5;
 const LOAD_ROUNDS = 3;
-const MCQA_ROWS = 20_000;
+/** An idle window of the page is at most this long (the machine's long tasks without the load). */
+const IDLE_MAX_MS = 20_000;
 /** Never called: the seeded runs are finished. */
 const MOCK_URL = 'http://127.0.0.1:9/v1';
 
@@ -131,6 +130,16 @@ const INIT = `(() => {
     if (document.querySelector('[data-testid="lb-winrate"][data-ready="true"]') !== null && window.__winRates === undefined) {
       window.__winRates = performance.now();
     }
+    if (window.__ready !== undefined) {
+      for (const li of document.querySelectorAll('[data-testid="suite-dataset"][data-status="ready"]')) {
+        const name = li.textContent.split(':')[0];
+        if (!(name in window.__ready)) window.__ready[name] = performance.now() - window.__t0;
+      }
+      for (const li of document.querySelectorAll('[data-testid="suite-dataset"]')) {
+        const name = li.textContent.split(':')[0];
+        if (li.textContent.includes(': failed') && !(name in window.__failed)) window.__failed[name] = performance.now() - window.__t0;
+      }
+    }
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 })()`;
@@ -177,6 +186,17 @@ interface LoadRound {
   load: number;
   fetchFloor: number;
   tasks: number[];
+  /** When each long task began, ms after the click (to tell which dataset was loading). */
+  taskStarts: number[];
+  /** The same page, datasets loaded, left idle for as long (capped): the machine's own long tasks. */
+  idleMs: number;
+  idleTasks: number[];
+  /** Dataset line (env — variant) → ms from the click until it showed ready. */
+  ready: Record<string, number>;
+  /** The same for the lines that failed (the GitHub-hosted datasets, not served). */
+  failed: Record<string, number>;
+  notReady: string[];
+  storedBytes: number;
 }
 
 const FETCH_FLOOR = (urls: string[]) => `(async () => {
@@ -185,21 +205,70 @@ const FETCH_FLOOR = (urls: string[]) => `(async () => {
   return performance.now() - t0;
 })()`;
 
+/** Polls an expression from Node every 250 ms (the app's CSP forbids waitForFunction's eval). */
+async function pollPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const USAGE = `navigator.storage.estimate().then((e) => e.usage ?? 0)`;
+
 async function loadRound(page: Page, url: string, parquetUrls: string[]): Promise<LoadRound> {
   await page.goto('about:blank');
   await page.goto(url);
   const button = page.getByTestId('suite-load-all');
   await button.waitFor();
+  await pollPage(
+    page,
+    `!document.querySelector('[data-testid="suite-load-all"]').disabled`,
+    60_000,
+  );
   const fetchFloor = await page.evaluate<number>(FETCH_FLOOR(parquetUrls));
-  const t0 = await page.evaluate<number>('window.__longTasks = []; performance.now()');
+  const usageBefore = await page.evaluate<number>(USAGE);
+  const t0 = await page.evaluate<number>(
+    'window.__longTasks = []; window.__ready = {}; window.__failed = {}; window.__t0 = performance.now(); window.__t0',
+  );
   await button.click();
-  await page
-    .locator('[data-testid="suite-dataset"][data-status="ready"]')
-    .nth(1)
-    .waitFor({ timeout: 120_000 });
+  // "Load all" loads the datasets one after another; done when the button is back (or says all loaded).
+  await pollPage(
+    page,
+    `(() => { const b = document.querySelector('[data-testid="suite-load-all"]'); return b.textContent === 'All datasets loaded' || !b.disabled; })()`,
+    900_000,
+  );
   const load = (await page.evaluate<number>('performance.now()')) - t0;
   const tasks = await page.evaluate<number[]>('window.__longTasks.map(([, d]) => d)');
-  return { load, fetchFloor, tasks };
+  const taskStarts = await page.evaluate<number[]>(
+    'window.__longTasks.map(([start]) => start - window.__t0)',
+  );
+  const ready = await page.evaluate<Record<string, number>>('window.__ready');
+  const failed = await page.evaluate<Record<string, number>>('window.__failed');
+  const notReady = await page
+    .locator('[data-testid="suite-dataset"]:not([data-status="ready"])')
+    .allTextContents();
+  const storedBytes = (await page.evaluate<number>(USAGE)) - usageBefore;
+  // The idle floor: the same page reloaded (every dataset loaded, nothing to do), as long again.
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.getByTestId('suite-load-all').waitFor();
+  const idleMs = Math.min(load, IDLE_MAX_MS);
+  await page.evaluate('window.__longTasks = []');
+  await page.waitForTimeout(idleMs);
+  const idleTasks = await page.evaluate<number[]>('window.__longTasks.map(([, d]) => d)');
+  return {
+    load,
+    fetchFloor,
+    tasks,
+    taskStarts,
+    idleMs,
+    idleTasks,
+    ready,
+    failed,
+    notReady,
+    storedBytes,
+  };
 }
 
 async function deleteDb(page: Page): Promise<void> {
@@ -211,28 +280,8 @@ async function deleteDb(page: Page): Promise<void> {
 export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Error('Chromium not found');
-  const lightevalRows = medmcqaRows(MCQA_ROWS).map((row) => ({ ...row, cop: row.cop + 1 }));
-  const fake = await startFakeHuggingFace({
-    datasets: [
-      {
-        id: 'GBaker/MedQA-USMLE-4-options',
-        revision: 'c'.repeat(40),
-        configs: {
-          default: { test: { rows: medqaRows(1273), parquet: medqaParquet(medqaRows(1273)) } },
-        },
-      },
-      {
-        // The suite's med_mcqa entries read lighteval's copy, as MedARC does (cop 1-based).
-        id: 'lighteval/med_mcqa',
-        revision: 'd'.repeat(40),
-        configs: {
-          default: {
-            validation: { rows: lightevalRows, parquet: medmcqaParquet(lightevalRows) },
-          },
-        },
-      },
-    ],
-  });
+  const { datasets, splits } = suiteDatasets();
+  const fake = await startFakeHuggingFace({ datasets });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -240,6 +289,8 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
   });
   const opens: OpenRound[] = [];
   const loads: LoadRound[] = [];
+  const loadBefore = loadAverage();
+  const machineLoads: string[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
@@ -273,30 +324,71 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
       console.log(formatProfile(profileTrace((await browser.stopTracing()).toString('utf8'))));
     }
     const params = new URLSearchParams({ hfViewer: fake.viewerBase, hfHub: fake.hubBase });
-    const parquetUrls = [
-      `${fake.hubBase}/datasets/GBaker/MedQA-USMLE-4-options/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet`,
-      `${fake.hubBase}/datasets/lighteval/med_mcqa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet`,
-    ];
+    const parquetUrls = splits.map(
+      (split) =>
+        `${fake.hubBase}/datasets/${split.dataset}/resolve/refs%2Fconvert%2Fparquet/${split.config}/${split.split}/0000.parquet`,
+    );
     for (let round = 0; round < LOAD_ROUNDS; round++) {
       await deleteDb(page);
-      loads.push(await loadRound(page, `${appUrl}?${params.toString()}#/suites`, parquetUrls));
+      const done = await loadRound(page, `${appUrl}?${params.toString()}#/suites`, parquetUrls);
+      loads.push(done);
+      machineLoads.push(loadAverage());
+      console.log(
+        `suite load round ${round + 1}: ${done.load.toFixed(0)} ms, ${done.tasks.length} tasks > 50 ms at ${done.taskStarts.map((t, i) => `${t.toFixed(0)} (${done.tasks[i]?.toFixed(0)} ms)`).join(', ')}; ready at ${JSON.stringify(done.ready)}; failed at ${JSON.stringify(done.failed)} (idle page ${done.idleTasks.length} in ${done.idleMs.toFixed(0)} ms), load ${loadAverage()}, not ready: ${done.notReady.map((line) => line.split(':')[0]).join(' | ')}`,
+      );
     }
     await context.close();
   } finally {
     await browser.close();
     await fake.close();
   }
-  return report(opens, loads);
+  return report(opens, loads, splits, loadBefore, machineLoads);
 }
 
-function report(opens: OpenRound[], loads: LoadRound[]): BenchSection {
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
+
+function report(
+  opens: OpenRound[],
+  loads: LoadRound[],
+  splits: readonly ServedSplit[],
+  loadBefore: string,
+  machineLoads: readonly string[],
+): BenchSection {
   const all = <T>(rounds: T[], pick: (r: T) => number) =>
     rounds.map((r) => pick(r).toFixed(0)).join(', ');
   const longest = (tasks: number[]) => Math.max(0, ...tasks);
+  const perTenSeconds = (count: number, ms: number) => ((count * 10_000) / ms).toFixed(1);
+  const rows = splits.reduce((sum, split) => sum + split.rows, 0);
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  // Each dataset line's own time: its ready time less the one before it (they load one by one).
+  const names = Object.keys(loads[0]?.ready ?? {});
+  const ownTimes = loads.map((round) => {
+    const order = [...Object.entries(round.ready), ...Object.entries(round.failed)].sort(
+      (a, b) => a[1] - b[1],
+    );
+    return new Map(order.map(([name, at], i) => [name, at - (order[i - 1]?.[1] ?? 0)]));
+  });
+  /** The load less the time "Load all" spent on the failing (unserved) lines. */
+  const servedOnly = loads.map(
+    (round, i) =>
+      round.load -
+      Object.keys(round.failed).reduce((sum, name) => sum + (ownTimes[i]?.get(name) ?? 0), 0),
+  );
+  const datasetLines = names
+    .map((name) => ({
+      name,
+      at: median(loads.map((round) => round.ready[name] ?? Number.NaN)),
+      own: median(ownTimes.map((times) => times.get(name) ?? Number.NaN)),
+    }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ name, at, own }) => `| ${name} | ${fmt(at)} | ${fmt(own)} |`);
   return {
     title: 'Suites: leaderboard and loading a suite’s datasets (headless Chromium)',
     lines: [
-      `Leaderboard: ${MODELS} models × ${ENTRIES} entries of Medmarks verified, each a finished run with its digest and its ${EXAMPLES.toLocaleString('en-US')} per-example rewards, seeded into IndexedDB; ${ROUNDS} page loads of \`#/leaderboard?all=1\` (every column), from navigation start (the app's start included). The page reads runs, digests and suite runs; the worker reads the rewards and computes the win rates, which fill in after the rows. The floor is a raw IndexedDB read of the records the page reads, in the same page. Loading: "Load all datasets" on the Suites page, MedQA (1,273 rows) and a split of ${MCQA_ROWS.toLocaleString('en-US')} rows in the shape of lighteval/med_mcqa (the copy the suite's med_mcqa entries read) from the loopback Hugging Face imitation (the suite's other datasets are not served and fail at once), a fresh database each of ${LOAD_ROUNDS} rounds; the floor is a plain \`fetch\` of the same Parquet files from the page.`,
+      `Leaderboard: ${MODELS} models × ${ENTRIES} entries of Medmarks verified, each a finished run with its digest and its ${EXAMPLES.toLocaleString('en-US')} per-example rewards, seeded into IndexedDB; ${ROUNDS} page loads of \`#/leaderboard?all=1\` (every column), from navigation start (the app's start included). The page reads runs, digests and suite runs; the worker reads the rewards and computes the win rates, which fill in after the rows. The floor is a raw IndexedDB read of the records the page reads, in the same page.`,
       '',
       '| measure | median | all rounds | target |',
       '|---|---|---|---|',
@@ -309,10 +401,35 @@ function report(opens: OpenRound[], loads: LoadRound[]): BenchSection {
       `| …raw IndexedDB read of the ${MODELS * ENTRIES} runs' rewards (what the worker reads) | ${fmt(median(opens.map((r) => r.rewardsRead)))} | ${all(opens, (r) => r.rewardsRead)} | — |`,
       `| main-thread long tasks (> 50 ms) while opening | **${median(opens.map((r) => r.tasks.length))}** | ${all(opens, (r) => r.tasks.length)} | — |`,
       `| longest task while opening | ${fmt(median(opens.map((r) => longest(r.tasks))))} | ${all(opens, (r) => longest(r.tasks))} | — |`,
-      `| "Load all" → both datasets ready (${(1273 + MCQA_ROWS).toLocaleString('en-US')} rows) | **${fmt(median(loads.map((r) => r.load)))}** | ${all(loads, (r) => r.load)} | — |`,
+      '',
+      `Loading: "Load all datasets" on the Suites page with every Hugging Face dataset the suite loads served by the loopback Hugging Face imitation in its real Parquet shape (the column shapes of the worker tests: structs, lists, int64), at its real split size: the reference fixtures' rows replicated, ids and question texts made distinct per copy, ${ROW_GROUP_ROWS.toLocaleString('en-US')}-row row groups, Snappy. ${splits.length} splits, ${rows.toLocaleString('en-US')} rows, ${mb(splits.reduce((sum, split) => sum + split.bytes, 0))} MB of Parquet (smaller than the Hub's files: replicated rows compress well). Not served: LongHealth and SCT-Public (GitHub files, not Hugging Face), which fail after their retries and are skipped (their time is taken out of the second figure). A fresh database each of ${LOAD_ROUNDS} rounds; the fetch floor is a plain \`fetch\` of the same Parquet files from the page; the idle floor is the same page reloaded afterwards with nothing to load, left idle as long as the load took (at most ${IDLE_MAX_MS / 1000} s): the long tasks the loaded machine causes by itself. Machine load average (1, 5, 15 min, \`uptime\`): ${loadBefore} before; after each loading round ${machineLoads.join(' | ')} (2 cores, shared).`,
+      '',
+      '| served split (dataset / config / split) | rows | Parquet | size from |',
+      '|---|---|---|---|',
+      ...splits.map(
+        (split) =>
+          `| ${split.dataset} / ${split.config} / ${split.split} | ${split.rows.toLocaleString('en-US')} | ${(split.bytes / 1e3).toFixed(0)} kB | ${split.source} |`,
+      ),
+      '',
+      '| measure | median | all rounds | target |',
+      '|---|---|---|---|',
+      `| "Load all" → every served dataset ready (${rows.toLocaleString('en-US')} rows) | **${fmt(median(loads.map((r) => r.load)))}** | ${all(loads, (r) => r.load)} | — |`,
+      `| …of which on the served datasets (the load less the failing GitHub lines' time) | **${fmt(median(servedOnly))}** | ${servedOnly.map((v) => v.toFixed(0)).join(', ')} | — |`,
       `| …plain fetch of the same Parquet files (floor) | ${fmt(median(loads.map((r) => r.fetchFloor)))} | ${all(loads, (r) => r.fetchFloor)} | — |`,
+      `| dataset lines ready / listed | ${median(loads.map((r) => Object.keys(r.ready).length))} / ${median(loads.map((r) => Object.keys(r.ready).length + r.notReady.length))} | — | — |`,
+      `| stored (navigator.storage.estimate, after − before) | ${mb(median(loads.map((r) => r.storedBytes)))} MB | ${loads.map((r) => mb(r.storedBytes)).join(', ')} | — |`,
       `| main-thread long tasks (> 50 ms) while loading | **${median(loads.map((r) => r.tasks.length))}** | ${all(loads, (r) => r.tasks.length)} | 0 |`,
+      `| …per 10 s of loading | ${median(loads.map((r) => Number(perTenSeconds(r.tasks.length, r.load))))} | ${loads.map((r) => perTenSeconds(r.tasks.length, r.load)).join(', ')} | — |`,
       `| longest main-thread task while loading | ${fmt(median(loads.map((r) => longest(r.tasks))))} | ${all(loads, (r) => longest(r.tasks))} | < 50 ms |`,
+      `| idle floor: long tasks on the same page idle (window ms) | ${median(loads.map((r) => r.idleTasks.length))} | ${loads.map((r) => `${r.idleTasks.length} (${r.idleMs.toFixed(0)})`).join(', ')} | — |`,
+      `| …per 10 s idle | ${median(loads.map((r) => Number(perTenSeconds(r.idleTasks.length, r.idleMs))))} | ${loads.map((r) => perTenSeconds(r.idleTasks.length, r.idleMs)).join(', ')} | — |`,
+      `| longest task on the idle page | ${fmt(median(loads.map((r) => longest(r.idleTasks))))} | ${all(loads, (r) => longest(r.idleTasks))} | — |`,
+      '',
+      `Each dataset line (one after another, in "Load all" order): median time from the click until it showed ready, and its own time (ready less the line before). Not ready in the last round: ${loads[loads.length - 1]?.notReady.map((line) => line.split(':')[0]?.trim() ?? line).join('; ') ?? '—'}.`,
+      '',
+      '| dataset line | ready at | own time |',
+      '|---|---|---|',
+      ...datasetLines,
     ],
   };
 }

@@ -158,10 +158,19 @@ export function readChoiceFixture(medarcEnvId: string): ChoiceFixture {
   return fixture;
 }
 
+type FixtureSplit = ChoiceFixture['datasets'][number];
+
+/** How the bench serves a fixture's splits at their real sizes: the rows of each, and row groups. */
+interface ServeAtScale {
+  rowsOf: (split: FixtureSplit) => Record<string, unknown>[];
+  rowGroupSize: number;
+}
+
 /** The fixture's datasets for the Hugging Face imitation: one per path, its configs and splits. */
 export function choiceFixtureDatasets(
   fixture: ChoiceFixture,
   revision = 'c'.repeat(40),
+  scale: ServeAtScale = { rowsOf: (split) => split.rows, rowGroupSize: 16 },
 ): FakeHfDataset[] {
   const byPath = new Map<string, ChoiceFixture['datasets']>();
   for (const d of fixture.datasets) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
@@ -174,13 +183,13 @@ export function choiceFixtureDatasets(
         Object.fromEntries(
           splits
             .filter((d) => (d.config ?? 'default') === config)
-            .map((d) => [
-              d.split,
-              {
-                rows: d.rows,
-                parquet: rowsParquet(d.rows, CHOICE_COLUMNS[id] ?? [], { rowGroupSize: 16 }),
-              },
-            ]),
+            .map((d) => {
+              const rows = scale.rowsOf(d);
+              const parquet = rowsParquet(rows, CHOICE_COLUMNS[id] ?? [], {
+                rowGroupSize: scale.rowGroupSize,
+              });
+              return [d.split, { rows, parquet }];
+            }),
         ),
       ]),
     ),
