@@ -4,7 +4,7 @@
 // env settings, and its number of examples (cut to the subset size when trying a suite first). Pure.
 import { DEFAULT_JUDGE_TEMPLATE } from '../envs/mtsamples/judgeTemplate';
 import { ENVS } from '../envs/registry';
-import type { EnvModule } from '../envs/types';
+import type { EnvModule, EnvVariant } from '../envs/types';
 import { benchmarkDatasetId } from '../schema/dataset';
 import type { EndpointConfig } from '../schema/endpoint';
 import type { ExampleSelection, RunSettings } from '../schema/run';
@@ -21,8 +21,23 @@ export interface DatasetNeed {
   /** The pinned revision's dataset id (core/schema/dataset benchmarkDatasetId). */
   datasetId: string;
   expectedRows: number | null;
+  /** The services its load reads from (PubMedQA: the Hub, and GitHub for its test-subset list). */
+  services: readonly DatasetService[];
   /** Entries that read it. */
   entryKeys: string[];
+}
+
+/** Hugging Face (its viewer and Hub hosts), or GitHub (the raw host, then its mirror). */
+type DatasetService = 'huggingface' | 'github';
+
+function servicesOf(variant: EnvVariant): DatasetService[] {
+  const files = [...variant.parts, ...(variant.extras ?? [])];
+  const services = new Set<DatasetService>();
+  for (const file of files) {
+    const isGithub = 'kind' in file ? file.kind.startsWith('github') : file.base === 'githubRaw';
+    services.add(isGithub ? 'github' : 'huggingface');
+  }
+  return [...services].sort();
 }
 
 export function resolveSuite(suite: Suite, envs: readonly EnvModule[] = ENVS): ResolvedEntry[] {
@@ -48,6 +63,7 @@ export function datasetNeeds(entries: readonly ResolvedEntry[]): DatasetNeed[] {
       variantLabel: variant.label,
       datasetId,
       expectedRows: variant.expectedRows,
+      services: servicesOf(variant),
       entryKeys: [],
     };
     need.entryKeys.push(entry.key);

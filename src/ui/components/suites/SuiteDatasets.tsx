@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DatasetRecord } from '../../../core/schema/dataset';
+import { loadQueues, runQueues } from '../../../core/suites/loadQueues';
 import type { DatasetNeed } from '../../../core/suites/suitePlan';
 import { useBenchmarkLoad } from '../../hooks/useBenchmarkLoad';
 import { useSourceSettings } from '../../hooks/useSourceSettings';
@@ -11,7 +12,10 @@ interface SuiteDatasetsProps {
   datasets: readonly DatasetRecord[];
 }
 
-/** The datasets the runnable entries need, with one "Load all" that loads them one after another (a failure skips to the next). */
+/**
+ * The datasets the runnable entries need, with one "Load all": one load at a time per host, the
+ * hosts side by side (core/suites/loadQueues), a failure skipping to the next of its host.
+ */
 export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
   const loads = useBenchmarkLoad();
   const source = useSourceSettings();
@@ -22,15 +26,16 @@ export function SuiteDatasets({ needs, datasets }: SuiteDatasetsProps) {
   const loadAll = async () => {
     setIsLoadingAll(true);
     try {
-      // One after another; a dataset that fails (or is cancelled) says so and the rest still load,
-      // so an unreachable source does not keep every other entry from running.
-      for (const need of missing) {
-        await loads.load(source.effective, {
+      // A dataset that fails (or is cancelled) says so and the rest still load; a host that is down
+      // holds up only its own datasets, not those of the other hosts.
+      const settings = source.effective;
+      await runQueues(loadQueues(missing, settings), (need) =>
+        loads.load(settings, {
           envId: need.envId,
           variantId: need.variantId,
           datasetId: need.datasetId,
-        });
-      }
+        }),
+      );
     } finally {
       setIsLoadingAll(false);
     }
