@@ -2,9 +2,10 @@
 // writes that arrive while a transaction is being committed go together in the next one, so a run
 // pays one IndexedDB transaction (and one cross-tab change notice) per batch instead of one per
 // response, and the journal keeps up with hundreds of responses a second. Each change resolves once
-// its transaction has committed; the engine awaits it before the step that depends on it (the
-// judges wait for the stored generation, a lane for its rollout's last write), so a closed tab loses
-// at most the requests in flight and the journal can never fall behind the network.
+// its transaction has committed; what depends on a change is written only after it (the judges'
+// answers after the generation they read, through `journalAfter`) and a lane takes its next rollout
+// only after its last one's final write, so a closed tab loses at most the requests in flight and
+// the journal can never fall behind the network.
 import type { RolloutRecord } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
 import { updateRollouts, type RolloutChange } from '../../data/runStore';
@@ -74,5 +75,19 @@ export function createRolloutJournal(
       while (writing !== null) await writing;
     },
     stats: () => ({ ...counts }),
+  };
+}
+
+/**
+ * The journal with every change held until `first` has committed (and failing as it failed): what
+ * depends on a write can be prepared while it commits, and is still written after it.
+ */
+export function journalAfter(journal: RolloutJournal, first: Promise<unknown>): RolloutJournal {
+  return {
+    ...journal,
+    async update(key, change) {
+      await first;
+      return journal.update(key, change);
+    },
   };
 }

@@ -1,6 +1,6 @@
 // The steps of one rollout: generate, then score the way its benchmark says (a judge jury, a rubric
 // grader, or an exact answer: juryStep / rubricStep / exactStep). Every answer is written through the
-// run's journal and committed before the step that depends on it starts (and before the rollout
+// run's journal and committed before anything that depends on it is written (and before the rollout
 // counts as finished), so a crash loses at most the requests in flight, and a resume skips
 // everything already stored.
 import { AppError } from '../../core/errors';
@@ -9,6 +9,7 @@ import { callEndpoint } from './callEndpoint';
 import { scoreExact } from './exactStep';
 import { judgeRollout } from './juryStep';
 import { gradeRollout } from './rubricStep';
+import { journalAfter } from './rolloutJournal';
 import { callError, save, stopsTheRun, type StepContext } from './stepContext';
 
 export type { StepContext } from './stepContext';
@@ -48,11 +49,15 @@ export async function advanceRollout(ctx: StepContext, start: RolloutRecord): Pr
   const scoring = ctx.env.scoring;
   // Code scoring writes the generation and its score together: nothing else depends on it.
   if (scoring.kind === 'exact') return scoreExact(ctx, rollout, scoring);
-  // A judge or grader is sent only once the answer it reads is stored.
-  if (isNew) {
-    const { generation } = rollout;
-    await save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation }));
-  }
-  if (scoring.kind === 'jury') return judgeRollout(ctx, rollout);
-  return gradeRollout(ctx, rollout, scoring);
+  const score = (stepCtx: StepContext) =>
+    scoring.kind === 'jury'
+      ? judgeRollout(stepCtx, rollout)
+      : gradeRollout(stepCtx, rollout, scoring);
+  if (!isNew) return score(ctx);
+  // The judges or the grader are asked while the answer they read is being stored, but what they
+  // answer is written only after it (the same journal, in order): a closed tab still loses at most the
+  // requests in flight, and a failed write of the answer stores none of its scoring.
+  const { generation } = rollout;
+  const stored = save(ctx, rollout, (r) => ({ ...r, status: 'judging', generation }));
+  await Promise.all([stored, score({ ...ctx, journal: journalAfter(ctx.journal, stored) })]);
 }

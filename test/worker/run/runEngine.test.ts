@@ -318,15 +318,16 @@ describe('executeRun', () => {
     expect(stored).not.toContain(KEY);
   });
 
-  it('asks the judges only once the generation is committed, and never has more rollouts unstored than lanes', async () => {
+  it('asks the judges while the generation is being committed, stores their answers only after it, and never has more rollouts unstored than lanes', async () => {
     const m = await startMockOpenAI();
     mock = m;
     script(m, () => undefined);
     const log: string[] = [];
+    let isJudgeAsked = false;
     const db = openDb(`t-${crypto.randomUUID()}`);
     openDbs.push(db);
-    // Logs each rollout's generation and final state when their transaction commits (middleware
-    // must be added before the database opens).
+    // Logs each rollout's generation, judges and final state when their transaction commits
+    // (middleware must be added before the database opens).
     db.use({
       stack: 'dbcore',
       name: 'commit-log',
@@ -347,13 +348,28 @@ describe('executeRun', () => {
             ...table,
             mutate: (req) => {
               const notes = (req.trans as { notes?: string[] }).notes;
-              if (req.type === 'put' && notes !== undefined) {
-                for (const value of req.values as RolloutRecord[]) {
-                  if (value.generation !== undefined) notes.push(`stored-gen:${value.example_id}`);
-                  if (value.status === 'done') notes.push(`stored-done:${value.example_id}`);
-                }
+              if (req.type !== 'put' || notes === undefined) return table.mutate(req);
+              const values = req.values as RolloutRecord[];
+              for (const value of values) {
+                if (value.generation !== undefined) notes.push(`stored-gen:${value.example_id}`);
+                value.judges.forEach((call, index) => {
+                  if (call) notes.push(`stored-judge-${index}:${value.example_id}`);
+                });
+                if (value.status === 'done') notes.push(`stored-done:${value.example_id}`);
               }
-              return table.mutate(req);
+              // Example 0's generation commits only once its first judge has been asked (or after
+              // 3 s): an engine that waited for the commit before asking would show it in the log.
+              // Reads keep the transaction alive meanwhile (an idle one would commit).
+              const held = values.find(
+                (value) => value.example_id === 0 && value.generation !== undefined,
+              );
+              if (held === undefined) return table.mutate(req);
+              const holdUntilJudgeAsked = async (): Promise<void> => {
+                const deadline = Date.now() + 3000;
+                while (!isJudgeAsked && Date.now() < deadline)
+                  await table.get({ trans: req.trans, key: [held.runId, held.key] });
+              };
+              return holdUntilJudgeAsked().then(() => table.mutate(req));
             },
           };
         },
@@ -363,6 +379,7 @@ describe('executeRun', () => {
     const logging: typeof fetch = (input, init) => {
       const body = JSON.parse(init?.body as string) as unknown;
       log.push(`send:${requestModel(body)}:${requestExampleId(body)}`);
+      if (requestModel(body) !== MODEL && requestExampleId(body) === 0) isJudgeAsked = true;
       return fetch(input, init);
     };
     const runId = await createRun(
@@ -373,13 +390,18 @@ describe('executeRun', () => {
     expect(await run({ deps: engineDeps(db, [], logging) }, runId)).toBe('done');
 
     const first = (entry: string) => log.indexOf(entry);
+    expect(first('send:judge-a:0'), 'judge asked while the generation commits').toBeLessThan(
+      first('stored-gen:0'),
+    );
     for (const id of range(12)) {
       const generationStored = first(`stored-gen:${id}`);
       expect(generationStored, `generation ${id} stored`).toBeGreaterThan(
         first(`send:${MODEL}:${id}`),
       );
-      for (const judge of ['judge-a', 'judge-b'])
-        expect(first(`send:${judge}:${id}`), `${judge} ${id}`).toBeGreaterThan(generationStored);
+      for (const judge of [0, 1])
+        expect(first(`stored-judge-${judge}:${id}`), `judge ${judge} of ${id}`).toBeGreaterThan(
+          generationStored,
+        );
     }
     // A lane starts a rollout only when its previous one is stored: at most 3 started, unstored.
     let started = 0;
