@@ -169,10 +169,61 @@ export async function putCachedResponses(
   await db.responseCache.bulkPut([...entries]);
 }
 
+/** What a suite run's entry says once the run it made is deleted (the entry stays, without a link). */
+const DELETED_RUN_REASON = 'Its run was deleted.';
+
+/**
+ * Removes a run and everything stored for it alone — rollouts, compact rows, its leaderboard digest
+ * and rewards — in one transaction, and turns a suite run's entry for it into an entry without a run
+ * (the suite run keeps its other runs). Cached responses are keyed by request, not run: other runs
+ * reuse them, so they stay.
+ */
 export async function deleteRun(db: MedevalDb, runId: string): Promise<void> {
-  await db.transaction('rw', db.runs, db.rollouts, db.rolloutRows, async () => {
-    await db.rollouts.where('runId').equals(runId).delete();
-    await db.rolloutRows.where('runId').equals(runId).delete();
-    await db.runs.delete(runId);
+  await db.transaction(
+    'rw',
+    [db.runs, db.rollouts, db.rolloutRows, db.runDigests, db.runRewards, db.suiteRuns],
+    async () => {
+      await db.rollouts.where('runId').equals(runId).delete();
+      await db.rolloutRows.where('runId').equals(runId).delete();
+      await db.runDigests.delete(runId);
+      await db.runRewards.delete(runId);
+      await detachFromSuiteRuns(db, new Set([runId]));
+      await db.runs.delete(runId);
+    },
+  );
+}
+
+/** Entries of suite runs that name one of `runIds` lose the run id and say why. */
+async function detachFromSuiteRuns(db: MedevalDb, runIds: ReadonlySet<string>): Promise<number> {
+  const names = (entry: { runId?: string }) => entry.runId !== undefined && runIds.has(entry.runId);
+  return db.suiteRuns
+    .filter((record) => record.entries.some(names))
+    .modify((record) => {
+      record.entries = record.entries.map((entry) =>
+        names(entry) ? { key: entry.key, reason: DELETED_RUN_REASON } : entry,
+      );
+    });
+}
+
+/**
+ * Removes what earlier versions left behind when they deleted a run (they kept its digest, rewards
+ * and suite-run entries): records of run ids no longer stored. One transaction over the runs, so a
+ * run created meanwhile is never mistaken for a deleted one. Reads primary keys only.
+ */
+export async function removeOrphanedRunRecords(db: MedevalDb): Promise<number> {
+  return db.transaction('rw', [db.runs, db.runDigests, db.runRewards, db.suiteRuns], async () => {
+    const runIds = new Set(await db.runs.toCollection().primaryKeys());
+    const orphaned = async (keys: Promise<string[]>) =>
+      (await keys).filter((runId) => !runIds.has(runId));
+    const digests = await orphaned(db.runDigests.toCollection().primaryKeys());
+    const rewards = await orphaned(db.runRewards.toCollection().primaryKeys());
+    await db.runDigests.bulkDelete(digests);
+    await db.runRewards.bulkDelete(rewards);
+    const listed = (await db.suiteRuns.toArray()).flatMap((record) =>
+      record.entries.flatMap((entry) => (entry.runId === undefined ? [] : [entry.runId])),
+    );
+    const gone = new Set(listed.filter((runId) => !runIds.has(runId)));
+    const entries = gone.size === 0 ? 0 : await detachFromSuiteRuns(db, gone);
+    return digests.length + rewards.length + entries;
   });
 }

@@ -3,7 +3,13 @@
 import { AppError } from '../../core/errors';
 import { AnnotationSchema, type Annotation } from '../../core/schema/run';
 import type { MedevalDb } from '../../data/db';
-import { deleteRun, getRun, patchRun, updateRollout } from '../../data/runStore';
+import {
+  deleteRun,
+  getRun,
+  patchRun,
+  removeOrphanedRunRecords,
+  updateRollout,
+} from '../../data/runStore';
 import { createRun, type CreateRunDeps } from './createRun';
 
 /** How long a deleted run can be brought back. */
@@ -44,12 +50,16 @@ export async function undoDeleteRun(db: MedevalDb, runId: string): Promise<void>
     });
 }
 
-/** Removes runs deleted more than UNDO_GRACE_MS ago, with their rollouts. */
+/**
+ * Removes runs deleted more than UNDO_GRACE_MS ago with everything stored for them (data/runStore
+ * `deleteRun`), then what versions before that left behind of runs they deleted.
+ */
 export async function purgeDeletedRuns(db: MedevalDb, now: number): Promise<number> {
   const expired = (await db.runs.toArray()).filter(
     (run) => run.deletedAt !== undefined && now - run.deletedAt > UNDO_GRACE_MS,
   );
   for (const run of expired) await deleteRun(db, run.id);
+  await removeOrphanedRunRecords(db);
   return expired.length;
 }
 

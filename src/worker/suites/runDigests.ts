@@ -22,11 +22,14 @@ export async function refreshRunDigests(db: MedevalDb, runIds: readonly string[]
       run.updatedAt,
       await db.rolloutRows.where('runId').equals(run.id).toArray(),
     );
-    await db.transaction('rw', db.runDigests, db.runRewards, async () => {
+    // A run deleted while its rows were read leaves no digest behind.
+    const isStored = await db.transaction('rw', db.runs, db.runDigests, db.runRewards, async () => {
+      if ((await db.runs.where('id').equals(run.id).count()) === 0) return false;
       await db.runDigests.put(digest);
       await db.runRewards.put(rewards);
+      return true;
     });
-    written++;
+    if (isStored) written++;
   }
   return written;
 }

@@ -51,10 +51,13 @@ export interface SuitesApiContext {
   cancelJob: (jobId: string) => boolean;
 }
 
+/** The suite run's runs that are still stored and not deleted (a deleted one is neither run nor retried). */
 async function suiteRunIds(db: MedevalDb, suiteRunId: string): Promise<string[]> {
   const record = await db.suiteRuns.get(suiteRunId);
   if (record === undefined) throw new AppError('not_found', 'This suite run no longer exists.');
-  return record.entries.flatMap((entry) => (entry.runId === undefined ? [] : [entry.runId]));
+  const ids = record.entries.flatMap((entry) => (entry.runId === undefined ? [] : [entry.runId]));
+  const runs = await db.runs.bulkGet(ids);
+  return ids.filter((_, i) => runs[i] !== undefined && runs[i].deletedAt === undefined);
 }
 
 async function executeSuite(

@@ -204,4 +204,71 @@ describe('a suite run through the worker', () => {
     expect(await api.refreshRunDigests(runIds)).toBe(1);
     expect((await db.runDigests.get(runIds[0]!))?.v).toBe(RUN_DIGEST_VERSION);
   });
+
+  it('deleting one of its runs removes the run’s digest and rewards, and its entry says so without a link', async () => {
+    const { db, api } = await setup();
+    const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
+    const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
+    const options = { examplesPerEntry: 3, concurrency: 3, maxAttempts: 2, useCache: true };
+    const suiteRunId = await api.createSuiteRun({ suite, model, options, name: 'model-a on S' });
+    expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
+    const record = await db.suiteRuns.get(suiteRunId);
+    const [kept, deleted] =
+      record?.entries.flatMap((e) => (e.runId === undefined ? [] : [e.runId])) ?? [];
+    expect(await db.runDigests.get(deleted!)).toBeDefined();
+    expect(await db.runRewards.get(deleted!)).toBeDefined();
+
+    // Hidden first (undo is possible): the suite neither resumes nor retries it.
+    await api.deleteRun(deleted!);
+    await db.runs.update(deleted!, { status: 'paused' });
+    const requests = mock!.requests.length;
+    expect(await api.retrySuiteRun(suiteRunId)).toBe(0);
+    expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
+    expect(mock!.requests).toHaveLength(requests);
+    expect((await db.runs.get(deleted!))?.status).toBe('paused');
+
+    // Purged after the undo window: nothing of it is left; the other run keeps everything.
+    await db.runs.update(deleted!, { deletedAt: Date.now() - 11 * 60_000 });
+    expect(await api.purgeDeletedRuns()).toBe(1);
+    expect(await db.runs.get(deleted!)).toBeUndefined();
+    expect(await db.runDigests.get(deleted!)).toBeUndefined();
+    expect(await db.runRewards.get(deleted!)).toBeUndefined();
+    expect(await db.rolloutRows.where('runId').equals(deleted!).count()).toBe(0);
+    expect(await db.runDigests.get(kept!)).toBeDefined();
+    expect(await db.runRewards.get(kept!)).toBeDefined();
+    const after = await db.suiteRuns.get(suiteRunId);
+    expect(after?.entries.find((e) => e.key === 'medqa/shuffle_seed-1618')).toEqual({
+      key: 'medqa/shuffle_seed-1618',
+      reason: 'Its run was deleted.',
+    });
+    expect(after?.entries.find((e) => e.key === 'medqa')?.runId).toBe(kept);
+  });
+
+  it('clears what earlier versions left of deleted runs: digests, rewards and suite entries', async () => {
+    const { db, api } = await setup();
+    const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
+    const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
+    const options = { examplesPerEntry: 3, concurrency: 3, maxAttempts: 2, useCache: true };
+    const suiteRunId = await api.createSuiteRun({ suite, model, options, name: 'model-a on S' });
+    expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
+    const runIds =
+      (await db.suiteRuns.get(suiteRunId))?.entries.flatMap((e) =>
+        e.runId === undefined ? [] : [e.runId],
+      ) ?? [];
+    // As the previous version deleted a run: runs, rollouts and rows only.
+    const gone = runIds[1]!;
+    await db.transaction('rw', db.runs, db.rollouts, db.rolloutRows, async () => {
+      await db.rollouts.where('runId').equals(gone).delete();
+      await db.rolloutRows.where('runId').equals(gone).delete();
+      await db.runs.delete(gone);
+    });
+    expect(await api.purgeDeletedRuns()).toBe(0);
+    expect(await db.runDigests.toCollection().primaryKeys()).toEqual([runIds[0]]);
+    expect(await db.runRewards.toCollection().primaryKeys()).toEqual([runIds[0]]);
+    const entries = (await db.suiteRuns.get(suiteRunId))?.entries ?? [];
+    expect(entries.flatMap((e) => (e.runId === undefined ? [] : [e.runId]))).toEqual([runIds[0]]);
+    expect(entries.find((e) => e.key === 'medqa/shuffle_seed-1618')?.reason).toBe(
+      'Its run was deleted.',
+    );
+  });
 });

@@ -2,13 +2,17 @@ import type { SuiteRunRecord } from '../../../core/suites/suiteRun';
 import { hrefFor } from '../../hooks/useHashRoute';
 import type { RunProgress } from './useSuiteRunProgress';
 
-/** Each entry of the suite run: its run's status and counts, or why it has no run. */
+/**
+ * Each entry of the suite run: its run's status and counts, or why it has no run. A run deleted since
+ * (hidden, or purged before its entry was updated) reads "deleted", without a link.
+ */
 export function SuiteRunTable({
   record,
   progress,
 }: {
   record: SuiteRunRecord;
-  progress: readonly RunProgress[];
+  /** Undefined while it is read. */
+  progress: readonly RunProgress[] | undefined;
 }) {
   return (
     <div className="table-wrap">
@@ -23,15 +27,17 @@ export function SuiteRunTable({
         </thead>
         <tbody>
           {record.entries.map((entry) => {
-            const p = progress.find((item) => item.run.id === entry.runId);
+            const p = progress?.find((item) => item.run.id === entry.runId);
+            const isDeleted =
+              entry.runId !== undefined && progress !== undefined && p === undefined;
             return (
               <tr
                 key={entry.key}
                 data-testid="suite-run-entry"
-                data-status={p?.run.status ?? 'none'}
+                data-status={p?.run.status ?? (isDeleted ? 'deleted' : 'none')}
               >
                 <th scope="row">
-                  {entry.runId === undefined ? (
+                  {entry.runId === undefined || isDeleted ? (
                     entry.key
                   ) : (
                     <a href={hrefFor('run', new URLSearchParams({ run: entry.runId }))}>
@@ -39,7 +45,15 @@ export function SuiteRunTable({
                     </a>
                   )}
                 </th>
-                <td>{p === undefined ? (entry.reason ?? '—') : p.run.status}</td>
+                <td>
+                  {p !== undefined
+                    ? p.run.status
+                    : isDeleted
+                      ? 'deleted'
+                      : entry.runId === undefined
+                        ? (entry.reason ?? '—')
+                        : ''}
+                </td>
                 <td className="num">
                   {p === undefined ? '' : `${p.done + p.failed + p.unscored} / ${p.total}`}
                 </td>

@@ -92,7 +92,7 @@ export function SuiteRunView({ record }: { record: SuiteRunRecord }) {
       {error !== null && (
         <ErrorBanner title="The suite run failed" error={error} onDismiss={() => setError(null)} />
       )}
-      <SuiteRunTable record={record} progress={progress ?? []} />
+      <SuiteRunTable record={record} progress={progress} />
     </section>
   );
 }

@@ -22,7 +22,8 @@ export function useSuiteRunProgress(record: SuiteRunRecord): RunProgress[] | und
         db.rollouts.where('[runId+status]').equals([runId, status]).count();
       return Promise.all(
         runs.flatMap((run) =>
-          run === undefined
+          // A deleted run (hidden until purged) is no longer part of the suite run's progress.
+          run === undefined || run.deletedAt !== undefined
             ? []
             : [
                 (async () => ({
