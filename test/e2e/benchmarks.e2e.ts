@@ -161,6 +161,8 @@ describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium
     const overall = page.getByTestId('accuracy-overall');
     await expect.poll(() => overall.textContent(), { timeout: 15_000 }).toMatch(/75\.0%/);
     await expect.poll(() => page.getByTestId('accuracy-group-row').count()).toBe(2);
+    // Scored in code, by no judge: no Judges tab.
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Rollouts', 'Summary']);
 
     // One rollout whose reply named the gold only to reject it: read as wrong, and why.
     await page.goto(`${page.url().split('#')[0] ?? ''}#/results?run=${runId}&open=4:0`);

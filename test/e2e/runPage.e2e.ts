@@ -148,6 +148,11 @@ describe.skipIf(chromiumPath === null)('the Run page’s rollouts', () => {
     await page.goto(`${inject('appUrl')}#/results?run=${runId}&tab=judges`);
     const reading = page.getByTestId('spread-reading');
     await reading.waitFor();
+    expect(await page.getByRole('tab').allTextContents()).toEqual([
+      'Rollouts',
+      'Summary',
+      'Judges',
+    ]);
     // 11 scored rollouts × 3 criteria. Judges agree exactly on the 6 even examples (18 scores); on
     // the 5 odd ones they are 2, 1 and 2 points apart: 23 of 33 within a point.
     expect(await reading.textContent()).toContain(

@@ -16,7 +16,7 @@ import { choiceAccuracy, type ChoiceAccuracy } from '../envs/multipleChoice/choi
 import { findEnv } from '../envs/registry';
 import type { EnvSummaryKind, RubricScore } from '../envs/types';
 import type { RunSettings } from '../schema/run';
-import { fileMetricsSettingsOf, isFileMetricsRun } from './fileMetrics';
+import { isFileMetricsRun } from './fileMetrics';
 import type { RolloutRow } from './rolloutRow';
 import { countRows, STATS_SEED, type RunCounts } from './runStats';
 
@@ -47,14 +47,6 @@ export function summaryKindOf(
 /** Whether the run was scored by a judge jury (MTSamples): judge columns, cards and trust apply. */
 export function isJuryRun(settings: Pick<RunSettings, 'envId'>, rows?: readonly Scored[]) {
   return summaryKindOf(settings, rows) === 'jury';
-}
-
-/** The run's benchmark by name, for sentences ("MedQA runs…"). */
-export function benchmarkLabelOf(settings: EnvSettingsOf): string {
-  if (isFileMetricsRun(settings)) {
-    return fileMetricsSettingsOf(settings).env_id ?? 'this environment';
-  }
-  return findEnv(settings.envId)?.label ?? settings.envId ?? 'this benchmark';
 }
 
 /** What the run's env calls an example's group (Subject, Theme, Section). */

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect } from 'react';
 import { takePrefetchedRows } from '../prefetchRows';
-import { benchmarkLabelOf, isJuryRun } from '../../core/results/envSummary';
+import { isJuryRun } from '../../core/results/envSummary';
 import type { ResultsTab } from '../../core/results/resultsQuery';
 import type { RolloutRow } from '../../core/results/rolloutRow';
 import type { RunRecord } from '../../core/schema/run';
@@ -9,7 +9,6 @@ import { ImportResultsPanel } from '../components/results/io/ImportResultsPanel'
 import { ExportMenu } from '../components/results/io/ExportMenu';
 import { RunHeader } from '../components/results/runs/RunHeader';
 import { RunsOverview } from '../components/results/runs/RunsOverview';
-import { JuryOnlyNote } from '../components/results/summary/JuryOnlyNote';
 import { RunSummaryPanel } from '../components/results/summary/RunSummaryPanel';
 import { RolloutsTab } from '../components/results/table/RolloutsTab';
 import {
@@ -26,6 +25,14 @@ const TABS: { id: ResultsTab; label: string }[] = [
   { id: 'summary', label: 'Summary' },
   { id: 'judges', label: 'Judges' },
 ];
+
+/**
+ * The tabs a run has: Judges (agreement and trust between judges) only for a run scored by a jury;
+ * a run scored in code (MedQA…) or by another tool's reward functions has no judge to show.
+ */
+function resultsTabsOf(run: RunRecord, rows: readonly RolloutRow[] | undefined): typeof TABS {
+  return isJuryRun(run.settings, rows) ? TABS : TABS.filter((tab) => tab.id !== 'judges');
+}
 
 /** `#/results`: every run and an import; `#/results?run=<id>`: that run's rollouts, summary and judges. */
 export function ResultsPage({ route }: { route: HashRoute }) {
@@ -57,6 +64,9 @@ function RunResults({ runId, route }: { runId: string; route: HashRoute }) {
   // The header's headline figures (with their bootstrap) take ~100 ms for 10,000 rows: computed in a
   // deferred render, so the table's first rows are not held back by them.
   const headerRows = useDeferredValue(rows ?? NO_ROWS, NO_ROWS);
+  // A link to the Judges tab of a run without judges opens its rollouts.
+  const tabs = run == null ? TABS : resultsTabsOf(run, rows);
+  const tab = tabs.some((t) => t.id === state.query.tab) ? state.query.tab : 'rollouts';
 
   if (run === undefined) return <p className="muted">Loading…</p>;
   if (run === null) {
@@ -79,23 +89,23 @@ function RunResults({ runId, route }: { runId: string; route: HashRoute }) {
         </p>
       )}
       <div className="tabs" role="tablist" aria-label="Results views">
-        {TABS.map((tab) => (
+        {tabs.map(({ id, label }) => (
           <button
-            key={tab.id}
+            key={id}
             type="button"
             role="tab"
-            aria-selected={state.query.tab === tab.id}
-            onClick={() => state.update({ tab: tab.id }, 'push')}
-            data-testid={`results-tab-${tab.id}`}
+            aria-selected={tab === id}
+            onClick={() => state.update({ tab: id }, 'push')}
+            data-testid={`results-tab-${id}`}
           >
-            {tab.label}
+            {label}
           </button>
         ))}
       </div>
       {rows === undefined ? (
         <p className="muted">Loading rollouts…</p>
       ) : (
-        <TabPanel run={run} rows={rows} state={state} />
+        <TabPanel run={run} rows={rows} state={state} tab={tab} />
       )}
     </div>
   );
@@ -107,20 +117,18 @@ function TabPanel({
   run,
   rows,
   state,
+  tab,
 }: {
   run: RunRecord;
   rows: RolloutRow[];
   state: ResultsQueryState;
+  tab: ResultsTab;
 }) {
-  switch (state.query.tab) {
+  switch (tab) {
     case 'summary':
       return <RunSummaryPanel run={run} rows={rows} />;
     case 'judges':
-      return isJuryRun(run.settings, rows) ? (
-        <JudgeTrustPanel run={run} rows={rows} />
-      ) : (
-        <JuryOnlyNote benchmark={benchmarkLabelOf(run.settings)} />
-      );
+      return <JudgeTrustPanel run={run} rows={rows} />;
     default:
       return <RolloutsTab run={run} rows={rows} state={state} />;
   }
