@@ -52,6 +52,12 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
         'medmcq_lite (from the results file, written by verifiers 0.3.0)',
       );
       expect(headerText).not.toMatch(/rules v0|medarc cut|gpt-4o-mini|Jury score/);
+      // Dates: when it was imported (this file states no run date), never "Finished —".
+      const dates = await header.locator('dt').allTextContents();
+      expect(dates).toContain('Imported');
+      expect(dates).not.toContain('Finished');
+      expect(dates).not.toContain('Created');
+      expect(await header.locator('dd').allTextContents()).not.toContain('—');
 
       const columns = await page
         .locator('table:has([data-testid="results-row"]) thead th')
@@ -82,7 +88,11 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       expect(await page.getByTestId('summary-timing').textContent()).toMatch(
         /generation 1\.\d\d s/,
       );
-      await page.getByTestId('results-tab-judges').click();
+      // No judge scored it: no Judges tab, and a link to that tab opens the rollouts.
+      expect(await page.getByRole('tab').allTextContents()).toEqual(['Rollouts', 'Summary']);
+      await page.goto(`${inject('appUrl')}#/results?run=${runId}&tab=judges`);
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(6);
+      expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Rollouts');
       expect(await page.locator('.page').textContent()).not.toMatch(/gpt-4o-mini|Judge 1/);
 
       // A rollout: its answer and every field of its row; no judges, no plan, no note.

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 import { isJuryRun, summaryKindOf } from '../../../../core/results/envSummary';
+import { runDatesOf, type RunDate } from '../../../../core/results/runDates';
 import { computeRunHeadline } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import '../../../results-summary.css';
@@ -11,8 +12,8 @@ import { RunNameEditor } from './RunNameEditor';
 import { runPresetOf } from '../../../../core/envs/runPreset';
 import { datasetLineText, scorersText } from './runFacts';
 
-function dateText(ms: number | undefined): string {
-  return ms === undefined ? '—' : new Date(ms).toLocaleString();
+function dateText(date: RunDate): string {
+  return date.kind === 'text' ? date.text : new Date(date.ms).toLocaleString();
 }
 
 /** A run's identity, headline numbers, how to reproduce it, and what can be done with it. */
@@ -52,14 +53,12 @@ export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] })
             {run.origin === 'imported' && ' · imported'}
           </dd>
         </div>
-        <div>
-          <dt>Created</dt>
-          <dd>{dateText(run.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>Finished</dt>
-          <dd>{dateText(run.finishedAt)}</dd>
-        </div>
+        {runDatesOf(run).map((date) => (
+          <div key={date.label}>
+            <dt>{date.label}</dt>
+            <dd>{dateText(date)}</dd>
+          </div>
+        ))}
       </dl>
       <StatTiles headline={headline} hasJuryScore={isJuryRun(settings, rows)} />
       <RunActions run={run} />
