@@ -1,18 +1,11 @@
 // Issue 11: axe-core on every page, empty and populated, with no serious or critical violation, and
 // a whole run driven by the keyboard alone.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { judgeJson, startMockOpenAI } from '../support/mockOpenAI';
 import { axeViolations, seriousOrCritical, tabTo, type AxeViolation } from './axe';
-
-const chromiumPath = requireChromium();
+import { describeInChromium } from './describeInChromium';
 
 const EMPTY_PAGES: [string, string][] = [
   ['Dataset', '#/dataset'],
@@ -45,22 +38,7 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
   await page.keyboard.type(text);
 }
 
-describe.skipIf(chromiumPath === null)('accessibility', () => {
-  let browser: Browser;
-  let app: AppPage | undefined;
-  let mock: MockOpenAI | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await mock?.close();
-    app = undefined;
-    mock = undefined;
-  });
+describeInChromium('accessibility', (chromium) => {
   afterAll(() => {
     const lines = [...found].map(
       ([where, violations]) =>
@@ -70,7 +48,7 @@ describe.skipIf(chromiumPath === null)('accessibility', () => {
   });
 
   it('axe really runs in the app, CSP and all: it reports a planted violation', async () => {
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const app = await chromium.openApp('#/dataset');
     await app.page.locator('main :is(h1, h2)').first().waitFor();
     await app.page.evaluate(() => {
       document
@@ -85,20 +63,20 @@ describe.skipIf(chromiumPath === null)('accessibility', () => {
   it.each(EMPTY_PAGES)(
     '%s page, empty: no serious or critical axe violation',
     async (_name, hash) => {
-      app = await newAppPage(browser, `${inject('appUrl')}${hash}`);
+      const app = await chromium.openApp(hash);
       await app.page.locator('main :is(h1, h2)').first().waitFor();
       await audit(app.page, `${_name} (empty)`);
     },
   );
 
   it('a whole run by keyboard alone: import, configure, start, open a rollout, export; every page populated passes axe', async () => {
-    mock = await startMockOpenAI({ apiKey: KEY, latencyMs: 0 });
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEY, latencyMs: 0 }));
     mock.setDefault((request) =>
       JSON.stringify(request.body).includes('patient_notes')
         ? { reply: judgeJson({ accuracy: 4, completeness: 4, clarity: 5 }) }
         : { reply: 'Plan: **ice**, elevation, and review in clinic in two weeks.' },
     );
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
     await page.locator('main :is(h1, h2)').first().waitFor();
 

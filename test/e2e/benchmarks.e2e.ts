@@ -1,20 +1,14 @@
 // Issue 6 end to end in Chromium, against loopback imitations of Hugging Face and an OpenAI-compatible
 // API: load MedQA from Parquet, run 20 questions and read the accuracy; load HealthBench from JSONL,
 // run 3 conversations with a scripted grader and read the axis scores. The worker fetches for real.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { describeProblems } from '../support/browser';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
-import { startMockOpenAI, type MockOpenAI, type RecordedRequest } from '../support/mockOpenAI';
+import { startMockOpenAI, type RecordedRequest } from '../support/mockOpenAI';
 import { medqaParquet, medqaRow, medqaRows } from '../support/parquetFixtures';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const KEY = 'mock-key-benchmarks-0123';
 const HB_FILE = '2025-05-07-06-14-12_oss_eval.jsonl';
 
@@ -108,43 +102,25 @@ async function openSummary(page: Page, runId: string) {
   await page.getByTestId('results-tab-summary').click();
 }
 
-describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium', () => {
-  let browser: Browser;
-  let fake: FakeHuggingFace | undefined;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    await mock?.close();
-    app = undefined;
-    fake = undefined;
-    mock = undefined;
-  });
-
+describeInChromium('benchmarks from Hugging Face in Chromium', (chromium) => {
   it('loads MedQA from Parquet, runs 20 questions against the mock and shows the accuracy', async () => {
     const rows = medqaRows(40);
-    fake = await startFakeHuggingFace({
-      datasets: [
-        {
-          id: 'GBaker/MedQA-USMLE-4-options',
-          revision: 'c'.repeat(40),
-          configs: {
-            default: { test: { rows, parquet: medqaParquet(rows, { rowGroupSize: 16 }) } },
+    const fake = chromium.closeAfterTest(
+      await startFakeHuggingFace({
+        datasets: [
+          {
+            id: 'GBaker/MedQA-USMLE-4-options',
+            revision: 'c'.repeat(40),
+            configs: {
+              default: { test: { rows, parquet: medqaParquet(rows, { rowGroupSize: 16 }) } },
+            },
           },
-        },
-      ],
-    });
-    mock = await startMockOpenAI({ apiKey: KEY });
+        ],
+      }),
+    );
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEY }));
     mock.setDefault((request) => ({ reply: medqaReply(request.body) }));
-    app = await newAppPage(browser, appUrl(fake, '#/benchmarks'));
+    const app = await chromium.openApp(appUrl(fake, '#/benchmarks'));
     const { page } = app;
 
     const variant = await loadVariant(page, 'medqa', 'test');
@@ -174,16 +150,18 @@ describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium
 
   it('runs MedQA in the reference preset and the medeval preset on the same replies: two accuracies, each labelled, and compare warns (#12)', async () => {
     const rows = medqaRows(12);
-    fake = await startFakeHuggingFace({
-      datasets: [
-        {
-          id: 'GBaker/MedQA-USMLE-4-options',
-          revision: 'c'.repeat(40),
-          configs: { default: { test: { rows, parquet: medqaParquet(rows) } } },
-        },
-      ],
-    });
-    mock = await startMockOpenAI({ apiKey: KEY });
+    const fake = chromium.closeAfterTest(
+      await startFakeHuggingFace({
+        datasets: [
+          {
+            id: 'GBaker/MedQA-USMLE-4-options',
+            revision: 'c'.repeat(40),
+            configs: { default: { test: { rows, parquet: medqaParquet(rows) } } },
+          },
+        ],
+      }),
+    );
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEY }));
     // Every third reply names the gold without an <answer> tag: MedARC's XMLParser finds no answer
     // (scored 0), medeval's reader reads the whole reply (correct). The rest are tagged and correct.
     mock.setDefault((request) => {
@@ -193,11 +171,11 @@ describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium
         reply: i % 3 === 0 ? `The answer is ${gold}.` : `Reasoning done.\n<answer>${gold}</answer>`,
       };
     });
-    app = await newAppPage(browser, appUrl(fake, '#/benchmarks'));
+    const app = await chromium.openApp(appUrl(fake, '#/benchmarks'));
     const { page } = app;
 
     const runWith = async (preset: string) => {
-      await page.goto(appUrl(fake ?? ({} as FakeHuggingFace), '#/benchmarks'));
+      await page.goto(appUrl(fake, '#/benchmarks'));
       const loaded = page.getByTestId('benchmark-variant-medqa-test');
       await loaded.waitFor();
       const variant =
@@ -206,7 +184,7 @@ describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium
           : await loadVariant(page, 'medqa', 'test');
       await variant.getByTestId('variant-new-run').click();
       await page.getByTestId('env-settings').getByLabel('Reproduces').selectOption(preset);
-      await fillEndpoint(page, 'endpoint-model', mock?.baseUrl ?? '', 'model-x', KEY);
+      await fillEndpoint(page, 'endpoint-model', mock.baseUrl, 'model-x', KEY);
       await page.getByTestId('examples-n').fill('12');
       return runToEnd(page);
     };
@@ -244,23 +222,25 @@ describe.skipIf(chromiumPath === null)('benchmarks from Hugging Face in Chromium
   });
 
   it('loads HealthBench from JSONL, runs 3 conversations with a scripted grader and shows axis scores', async () => {
-    fake = await startFakeHuggingFace({
-      datasets: [
-        {
-          id: 'openai/healthbench',
-          revision: 'd'.repeat(40),
-          configs: {},
-          files: { [HB_FILE]: HB_JSONL },
-        },
-      ],
-    });
-    mock = await startMockOpenAI({ apiKey: KEY });
+    const fake = chromium.closeAfterTest(
+      await startFakeHuggingFace({
+        datasets: [
+          {
+            id: 'openai/healthbench',
+            revision: 'd'.repeat(40),
+            configs: {},
+            files: { [HB_FILE]: HB_JSONL },
+          },
+        ],
+      }),
+    );
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEY }));
     mock.setDefault((request) =>
       (request.body as { model?: string }).model === 'grader'
         ? { reply: graderReply(request) }
         : { reply: 'Keep your child hydrated; see a doctor if the fever lasts beyond three days.' },
     );
-    app = await newAppPage(browser, appUrl(fake, '#/benchmarks'));
+    const app = await chromium.openApp(appUrl(fake, '#/benchmarks'));
     const { page } = app;
 
     const variant = await loadVariant(page, 'healthbench', 'main');

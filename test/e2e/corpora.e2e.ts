@@ -1,19 +1,12 @@
 // The training-data browser end to end in Chromium, against the Hugging Face imitation: save the link's
 // hosts, browse ChatDoctor through the viewer, load the split from Parquet, draw a seeded sample and
 // download it as chat-format JSONL after the licence notice. The worker fetches for real.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
+import { expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { startFakeHuggingFace } from '../support/fakeHuggingFace';
 import { chatParquet, chatRow } from '../support/parquetFixtures';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const DATASET = 'lavita/ChatDoctor-HealthCareMagic-100k';
 const ROWS = 1_200;
 
@@ -28,43 +21,25 @@ const STORED_SETTINGS_SCRIPT = `new Promise((resolve) => {
   open.onerror = () => resolve('error');
 })`;
 
-describe.skipIf(chromiumPath === null)('training-data browser in Chromium', () => {
-  let browser: Browser;
-  let fake: FakeHuggingFace | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    app = undefined;
-    fake = undefined;
-  });
-
+describeInChromium('training-data browser in Chromium', (chromium) => {
   it('loads ChatDoctor from Parquet, samples 200 rows with a seed and exports them as chat JSONL', async () => {
     const rows = Array.from({ length: ROWS }, (_, i) => ({ ...chatRow(i) }));
-    fake = await startFakeHuggingFace({
-      datasets: [
-        {
-          id: DATASET,
-          revision: 'f'.repeat(40),
-          configs: {
-            default: { train: { rows, parquet: chatParquet(ROWS, { rowGroupSize: 250 }) } },
+    const fake = chromium.closeAfterTest(
+      await startFakeHuggingFace({
+        datasets: [
+          {
+            id: DATASET,
+            revision: 'f'.repeat(40),
+            configs: {
+              default: { train: { rows, parquet: chatParquet(ROWS, { rowGroupSize: 250 }) } },
+            },
           },
-        },
-      ],
-    });
+        ],
+      }),
+    );
     const params = new URLSearchParams({ hfViewer: fake.viewerBase, hfHub: fake.hubBase });
     const corpus = new URLSearchParams({ corpus: DATASET, config: 'default', split: 'train' });
-    app = await newAppPage(
-      browser,
-      `${inject('appUrl')}?${params.toString()}#/corpora?${corpus.toString()}`,
-    );
+    const app = await chromium.openApp(`?${params.toString()}#/corpora?${corpus.toString()}`);
     const { page } = app;
 
     // The link's hosts are used here only once saved.

@@ -3,47 +3,23 @@
 // refetching, opens offline from IndexedDB, and rejects bad imports precisely without harm.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
+import { expect, inject, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { startFakeGitHub } from '../support/fakeGitHub';
 import { FIXTURE_EXPECTED, fixtureNotes } from '../support/notesFixture';
 import { requireShared } from '../support/sharedData';
 import { appLink, datasetCounts } from './support';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const SECTIONS = `FINDINGS ${FIXTURE_EXPECTED.sections.FINDINGS} / SUMMARY ${FIXTURE_EXPECTED.sections.SUMMARY} / PLAN ${FIXTURE_EXPECTED.sections.PLAN}`;
 const REAL_NOTES = requireShared('data/mtsample_procedure');
 
-describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
-  let browser: Browser;
-  let gh: FakeGitHub | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await gh?.close();
-    app = undefined;
-    gh = undefined;
-  });
-
+describeInChromium('dataset ingest in Chromium', (chromium) => {
   it('downloads through a 429 with retry-after, encodes # and &, then reopens with no network', async () => {
-    gh = await startFakeGitHub({ notes: fixtureNotes() });
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes: fixtureNotes() }));
     const limited = 'Tonsillectomy & Adenoidectomy.txt';
     gh.fail({ host: 'raw', name: limited, status: 429, headers: { 'retry-after': '1' }, times: 1 });
-    app = await newAppPage(browser, appLink(inject('appUrl'), gh));
+    const app = await chromium.openApp(appLink(inject('appUrl'), gh));
     await app.page.getByRole('button', { name: 'Download dataset' }).click();
     const counts = await datasetCounts(app.page);
     expect(counts).toEqual({
@@ -67,13 +43,12 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
     // The detail view shows the note's reference.
     await app.page.getByRole('row', { name: /Biopsy #2 & Closure/ }).click();
     await expect
-      .poll(() => app?.page.getByTestId('detail-answer').textContent())
+      .poll(() => app.page.getByTestId('detail-answer').textContent())
       .toBe('Suture removal in 10 days and review of pathology at that visit.');
 
     // No network at all: the stored dataset still opens, instantly, from IndexedDB.
     const before = gh.requests.length;
-    await gh.close();
-    gh = undefined;
+    await chromium.closeNow(gh);
     await app.page.reload();
     const offline = await datasetCounts(app.page);
     expect(offline.rows).toBe(FIXTURE_EXPECTED.examples);
@@ -82,10 +57,10 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
   });
 
   it('falls back to the jsDelivr mirror when GitHub fails', async () => {
-    gh = await startFakeGitHub({ notes: fixtureNotes() });
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes: fixtureNotes() }));
     gh.fail({ host: 'api', status: 503 });
     gh.fail({ host: 'raw', status: 503 });
-    app = await newAppPage(browser, appLink(inject('appUrl'), gh));
+    const app = await chromium.openApp(appLink(inject('appUrl'), gh));
     await app.page.getByRole('button', { name: 'Download dataset' }).click();
     const counts = await datasetCounts(app.page);
     expect(counts.examples).toBe(String(FIXTURE_EXPECTED.examples));
@@ -96,11 +71,11 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
   });
 
   it('names the hosts and statuses when both fail, keeps what it has, and resumes without refetching', async () => {
-    gh = await startFakeGitHub({ notes: fixtureNotes() });
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes: fixtureNotes() }));
     const broken = 'Port Placement.txt';
     gh.fail({ host: 'raw', name: broken, status: 500 });
     gh.fail({ host: 'cdn', name: broken, status: 404 });
-    app = await newAppPage(browser, appLink(inject('appUrl'), gh));
+    const app = await chromium.openApp(appLink(inject('appUrl'), gh));
     await app.page.getByRole('button', { name: 'Download dataset' }).click();
     const banner = app.page.getByTestId('error-banner');
     await banner.waitFor({ timeout: 45_000 });
@@ -125,19 +100,19 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
   });
 
   it('cancels mid-download and resumes from where it stopped', async () => {
-    gh = await startFakeGitHub({ notes: fixtureNotes() });
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes: fixtureNotes() }));
     // The last two files hang until the cancel: the download is always mid-way when it comes.
     for (const name of FIXTURE_EXPECTED.listingOrder.slice(-2)) {
       gh.fail({ host: 'raw', name, status: 0, mode: 'hang' });
     }
-    app = await newAppPage(browser, appLink(inject('appUrl'), gh));
+    const app = await chromium.openApp(appLink(inject('appUrl'), gh));
     await app.page.getByRole('button', { name: 'Download dataset' }).click();
     await expect
       .poll(
         async () =>
           Number(
             /^(\d+) \//.exec(
-              (await app?.page.getByTestId('ingest-progress').textContent()) ?? '',
+              (await app.page.getByTestId('ingest-progress').textContent()) ?? '',
             )?.[1] ?? 0,
           ),
         { timeout: 20_000 },
@@ -145,7 +120,7 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
       .toBeGreaterThan(0);
     await app.page.getByRole('button', { name: 'Cancel' }).click();
     await expect
-      .poll(() => app?.page.getByTestId('ingest-status').textContent())
+      .poll(() => app.page.getByTestId('ingest-status').textContent())
       .toMatch(/Cancelled/);
     const stored = Number(
       /^(\d+) \//.exec((await app.page.getByTestId('ingest-progress').textContent()) ?? '')?.[1],
@@ -161,7 +136,7 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
   });
 
   it('rejects bad imports with the file, line and reason, and keeps what is stored', async () => {
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const app = await chromium.openApp('#/dataset');
     const input = app.page.getByTestId('import-files');
     const good = [
       '{"question":"Notes A","answer":"Plan A","filename":"a.txt"}',
@@ -173,7 +148,7 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
       buffer: Buffer.from(good.join('\n')),
     });
     await expect
-      .poll(() => app?.page.getByTestId('import-result').textContent())
+      .poll(() => app.page.getByTestId('import-result').textContent())
       .toMatch(/Imported 2 examples/);
     expect((await datasetCounts(app.page)).rows).toBe(2);
 
@@ -204,13 +179,13 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
     await expect.poll(() => banner.textContent()).toContain('"scan.txt" is not a UTF-8 text file');
     // The earlier import is untouched and still the only dataset.
     await expect
-      .poll(() => app?.page.getByTestId('dataset-select').locator('option').count())
+      .poll(() => app.page.getByTestId('dataset-select').locator('option').count())
       .toBe(1);
     expect((await datasetCounts(app.page)).rows).toBe(2);
   });
 
   it('refuses link settings that are not valid, saying which', async () => {
-    app = await newAppPage(browser, `${inject('appUrl')}?raw=javascript:alert(1)#/dataset`);
+    const app = await chromium.openApp('?raw=javascript:alert(1)#/dataset');
     const problems = app.page.getByTestId('link-problems');
     await problems.waitFor();
     expect(await problems.textContent()).toContain('rawBase');
@@ -225,8 +200,8 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
         name,
         text: readFileSync(join(dir, name), 'utf8'),
       }));
-      gh = await startFakeGitHub({ notes, latencyMs: 5 });
-      app = await newAppPage(browser, appLink(inject('appUrl'), gh));
+      const gh = chromium.closeAfterTest(await startFakeGitHub({ notes, latencyMs: 5 }));
+      const app = await chromium.openApp(appLink(inject('appUrl'), gh));
       await app.page.getByRole('button', { name: 'Download dataset' }).click();
       const counts = await datasetCounts(app.page);
       expect(counts).toEqual({
@@ -237,7 +212,7 @@ describe.skipIf(chromiumPath === null)('dataset ingest in Chromium', () => {
       });
       await app.page.getByRole('tab', { name: /Skipped files/ }).click();
       await expect
-        .poll(() => app?.page.locator('[data-testid="skipped-table"] tbody tr').count())
+        .poll(() => app.page.locator('[data-testid="skipped-table"] tbody tr').count())
         .toBe(298);
     },
   );

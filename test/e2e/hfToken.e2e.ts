@@ -3,19 +3,12 @@
 // gated and that no token was sent; with the token pasted in Settings (for the hosts saved there), the
 // worker sends it to that host only and the dataset loads; the token is in no link, stored record or
 // browser storage, since the user did not ask to remember it.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
+import { expect, inject, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { startFakeHuggingFace } from '../support/fakeHuggingFace';
 import { medqaParquet, medqaRows } from '../support/parquetFixtures';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const TOKEN = 'hf_e2eGatedFixtureToken0123456789';
 
 /** Every IndexedDB record and localStorage entry of the app, as text. */
@@ -34,37 +27,22 @@ const EVERYTHING_STORED = `(async () => {
   return JSON.stringify(all, (_, v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? null : v)) + JSON.stringify({ ...localStorage });
 })()`;
 
-describe.skipIf(chromiumPath === null)('a Hugging Face token for a gated dataset', () => {
-  let browser: Browser;
-  let fake: FakeHuggingFace | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    app = undefined;
-    fake = undefined;
-  });
-
+describeInChromium('a Hugging Face token for a gated dataset', (chromium) => {
   it('says the dataset is gated and no token was sent, then loads it with the pasted token', async () => {
     const rows = medqaRows(12);
-    fake = await startFakeHuggingFace({
-      datasets: [
-        {
-          id: 'GBaker/MedQA-USMLE-4-options',
-          revision: 'c'.repeat(40),
-          gated: { token: TOKEN },
-          configs: { default: { test: { rows, parquet: medqaParquet(rows) } } },
-        },
-      ],
-    });
-    app = await newAppPage(browser, `${inject('appUrl')}#/settings`);
+    const fake = chromium.closeAfterTest(
+      await startFakeHuggingFace({
+        datasets: [
+          {
+            id: 'GBaker/MedQA-USMLE-4-options',
+            revision: 'c'.repeat(40),
+            gated: { token: TOKEN },
+            configs: { default: { test: { rows, parquet: medqaParquet(rows) } } },
+          },
+        ],
+      }),
+    );
+    const app = await chromium.openApp('#/settings');
     const { page } = app;
     // The user points the Hugging Face hosts at the imitation and saves.
     await page.locator('input[name="hfViewerBase"]').fill(fake.viewerBase);

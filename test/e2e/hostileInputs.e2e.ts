@@ -2,19 +2,13 @@
 // table and detail, model responses and judge replies in the run view and the results workspace,
 // imported results, and URL parameters — with zero script executions, zero CSP violations (nothing
 // even tried to run), no dangerous markup left in the DOM, and zero crashes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { describeProblems, type AppPage } from '../support/browser';
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT, POLLUTING_JSON } from '../fixtures/hostileInputs';
-import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
-
-const chromiumPath = requireChromium();
+import { judgeJson, startMockOpenAI } from '../support/mockOpenAI';
+import { describeInChromium } from './describeInChromium';
+import { isJudgeRequest } from './runSupport';
 
 const TRAP = `(() => {
   window.__pwnedCount = 0;
@@ -51,41 +45,25 @@ async function expectClean(page: Page, where: string) {
   });
 }
 
-async function openTrapped(browser: Browser, url: string): Promise<AppPage> {
-  const app = await newAppPage(browser, url);
+/** Reloads the app with TRAP installed before any of its scripts run. */
+async function trapped(app: AppPage): Promise<AppPage> {
   await app.page.addInitScript(TRAP);
   await app.page.reload();
   await app.page.getByTestId('app-shell').waitFor();
   return app;
 }
 
-describe.skipIf(chromiumPath === null)('hostile inputs', () => {
-  let browser: Browser;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await mock?.close();
-    app = undefined;
-    mock = undefined;
-  });
-
+describeInChromium('hostile inputs', (chromium) => {
   it('survives hostile notes, responses, judge replies and imports everywhere they are shown', async () => {
-    mock = await startMockOpenAI({ latencyMs: 0 });
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ latencyMs: 0 }));
     mock.setDefault((request) =>
-      JSON.stringify(request.body).includes('patient_notes')
+      isJudgeRequest(request.body)
         ? {
             reply: `${HOSTILE_TEXT}\n${judgeJson({ accuracy: 3, completeness: 2, clarity: 4 })}\n${HOSTILE_TEXT}`,
           }
         : { reply: `<think>${HOSTILE_TEXT}</think>\n${HOSTILE_MARKDOWN}` },
     );
-    app = await openTrapped(browser, `${inject('appUrl')}#/dataset`);
+    const app = await trapped(await chromium.openApp('#/dataset'));
     const { page } = app;
     const line = JSON.stringify({
       question: HOSTILE_TEXT,
@@ -164,7 +142,7 @@ describe.skipIf(chromiumPath === null)('hostile inputs', () => {
       'text=This run no longer exists',
     ],
   ])('shrugs off hostile URL parameters: %s', async (_name, suffix, rendered) => {
-    app = await openTrapped(browser, `${inject('appUrl')}${suffix}`);
+    const app = await trapped(await chromium.openApp(suffix));
     await app.page.locator(rendered).first().waitFor();
     await expectClean(app.page, suffix);
     expect(describeProblems(app.pageErrors)).toBe('');

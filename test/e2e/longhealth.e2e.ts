@@ -2,60 +2,38 @@
 // served by the GitHub imitation at a commit the user names under "load another revision"; task 1
 // loads in the worker, three questions of up to 72,000 characters run against the mock, and the
 // rollout view shows the long prompt and MedARC's verdict without a page error.
-import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
-import { startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import { expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { startFakeGitHub } from '../support/fakeGitHub';
+import { startMockOpenAI } from '../support/mockOpenAI';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const KEY = 'mock-key-longhealth-0123';
 const OTHER = 'f'.repeat(40);
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/medmarks/longhealth.json', import.meta.url), 'utf8'),
 ) as { benchmark: string };
 
-describe.skipIf(chromiumPath === null)('LongHealth in Chromium', () => {
-  let browser: Browser;
-  let gh: FakeGitHub | undefined;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await gh?.close();
-    await mock?.close();
-  });
-
+describeInChromium('LongHealth in Chromium', (chromium) => {
   it('loads task 1 at a named commit, runs long prompts and shows one', async () => {
-    gh = await startFakeGitHub({
-      notes: [],
-      repoFiles: [
-        {
-          repo: 'MedARC-AI/med-lm-envs',
-          commit: OTHER,
-          path: 'environments/longhealth/benchmark_v5.json',
-          content: fixture.benchmark,
-        },
-      ],
-    });
-    mock = await startMockOpenAI({ apiKey: KEY });
+    const gh = chromium.closeAfterTest(
+      await startFakeGitHub({
+        notes: [],
+        repoFiles: [
+          {
+            repo: 'MedARC-AI/med-lm-envs',
+            commit: OTHER,
+            path: 'environments/longhealth/benchmark_v5.json',
+            content: fixture.benchmark,
+          },
+        ],
+      }),
+    );
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEY }));
     mock.setDefault(() => ({ reply: 'The correct answer is B: Diffuse large B-cell lymphoma.' }));
     const params = new URLSearchParams({ raw: gh.bases.rawBase, mirror: gh.bases.mirrorBase });
-    app = await newAppPage(browser, `${inject('appUrl')}?${params.toString()}#/benchmarks`);
+    const app = await chromium.openApp(`?${params.toString()}#/benchmarks`);
     const { page } = app;
 
     await page.locator('details:has(#revision-longhealth) > summary').click();

@@ -1,26 +1,17 @@
 // Issue 3 end to end: configure a model and two judges against a loopback OpenAI-compatible mock,
 // run 10 examples, watch progress to the final mean reward; reload mid-run and resume without losing
 // or repeating finished work; a bad key stops the run early with a banner.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import { describeInChromium } from './describeInChromium';
+import { importExamples, isJudgeRequest } from './runSupport';
 
-const chromiumPath = requireChromium();
 const KEY = 'mock-key-0123456789';
 
 // Judge A gives 4/4/5 (0.8667), judge B 3/3/3 (0.6): every rollout's reward is their mean, 0.7333.
 const EXPECTED_REWARD = ((13 / 15 + 9 / 15) / 2).toFixed(3);
-
-function isJudgeRequest(body: unknown): boolean {
-  return JSON.stringify(body).includes('patient_notes');
-}
 
 /**
  * The mock endpoint: a plan for every generation, fixed verdicts from the two judges. While
@@ -43,24 +34,6 @@ async function startMock(latencyMs: number, hold = { from: Infinity }): Promise<
         };
   });
   return mock;
-}
-
-async function importExamples(page: Page, count: number) {
-  const lines = Array.from({ length: count }, (_, i) =>
-    JSON.stringify({
-      question: `Patient ${i}: knee swelling after a fall.`,
-      answer: `Plan ${i}: RICE.`,
-      filename: `note-${i}.txt`,
-    }),
-  );
-  await page.getByTestId('import-files').setInputFiles({
-    name: 'examples.jsonl',
-    mimeType: 'application/x-ndjson',
-    buffer: Buffer.from(lines.join('\n')),
-  });
-  await expect
-    .poll(() => page.getByTestId('import-result').textContent())
-    .toMatch(`Imported ${count} examples`);
 }
 
 async function fillEndpoint(
@@ -95,29 +68,12 @@ const progressOf = async (page: Page) => {
   return Number(/(\d+)\s*\/\s*\d+/.exec(text)?.[1] ?? -1);
 };
 
-describe.skipIf(chromiumPath === null)('evaluation runs in Chromium', () => {
-  let browser: Browser;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await mock?.close();
-    app = undefined;
-    mock = undefined;
-  });
-
+describeInChromium('evaluation runs in Chromium', (chromium) => {
   it('runs 10 examples with two judges, survives a reload mid-run, and shows the mean reward', async () => {
     // Examples 6 to 9 wait until the reload: it always comes mid-run, however slow the machine.
     const hold = { from: 6 };
-    mock = await startMock(50, hold);
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const mock = chromium.closeAfterTest(await startMock(50, hold));
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
     await importExamples(page, 12);
     await configureRun(page, mock, { key: KEY, concurrency: 2 });
@@ -188,8 +144,8 @@ describe.skipIf(chromiumPath === null)('evaluation runs in Chromium', () => {
   });
 
   it('stops early on a bad key with a banner instead of burning through every example', async () => {
-    mock = await startMock(0);
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const mock = chromium.closeAfterTest(await startMock(0));
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
     await importExamples(page, 10);
     await configureRun(page, mock, { key: 'wrong-key-000000', concurrency: 2 });

@@ -2,36 +2,17 @@
 // behind its lanes. A page closed while the rest are being created leaves whole chunks only; the
 // reopened page counts every rollout of the run from the start, and a resume creates the rest once
 // and pays again at most for the requests that were in flight.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
-import { importExamples, isJudgeRequest, exampleOf } from './runSupport';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { judgeJson, startMockOpenAI } from '../support/mockOpenAI';
+import { describeInChromium } from './describeInChromium';
+import { configureRunOfAll, exampleOf, importExamples, isJudgeRequest } from './runSupport';
 
-const chromiumPath = requireChromium();
 const KEY = 'mock-key-creation-0123456789';
 /** The first chunk is 64 rollouts at concurrency 32; the other 1,936 are created 250 at a time. */
 const ROLLOUTS = 2000;
 const CONCURRENCY = 32;
-
-async function configureRun(page: Page, baseUrl: string) {
-  await page.goto(`${page.url().split('#')[0] ?? ''}#/run`);
-  const model = page.getByTestId('endpoint-model');
-  await model.locator('input[name="baseUrl"]').fill(baseUrl);
-  await model.locator('input[name="model"]').fill('model-x');
-  await model.locator('input[name="apiKey"]').fill(KEY);
-  const judge = page.getByTestId('endpoint-judge-0');
-  await judge.locator('input[name="baseUrl"]').fill(baseUrl);
-  await judge.locator('input[name="model"]').fill('judge-a');
-  await page.getByLabel('Examples', { exact: true }).selectOption('all');
-  await page.getByLabel('Concurrency (rollouts in flight)').fill(String(CONCURRENCY));
-}
 
 interface StoredRun {
   status: string;
@@ -65,41 +46,25 @@ async function storedRun(page: Page): Promise<StoredRun> {
   })()`);
 }
 
-describe.skipIf(chromiumPath === null)('a large run created behind its lanes, in Chromium', () => {
-  let browser: Browser;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await mock?.close();
-    app = undefined;
-    mock = undefined;
-  });
-
+describeInChromium('a large run created behind its lanes, in Chromium', (chromium) => {
   it('resumes a page closed mid-creation into a correct run: whole chunks, right totals, every rollout once', async () => {
-    const m = await startMockOpenAI({
-      apiKey: KEY,
-      http2: true,
-      latencyMs: 0,
-      preflightMaxAgeSeconds: 600,
-    });
-    mock = m;
+    const m = chromium.closeAfterTest(
+      await startMockOpenAI({
+        apiKey: KEY,
+        http2: true,
+        latencyMs: 0,
+        preflightMaxAgeSeconds: 600,
+      }),
+    );
     m.setDefault((request) =>
       isJudgeRequest(request.body)
         ? { reply: judgeJson({ accuracy: 4, completeness: 4, clarity: 5 }) }
         : { reply: `Plan for patient ${exampleOf(request.body)}: rest.` },
     );
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const app = await chromium.openApp('#/dataset');
     const { page, context } = app;
     await importExamples(page, ROLLOUTS);
-    await configureRun(page, m.baseUrl);
+    await configureRunOfAll(page, { baseUrl: m.baseUrl, key: KEY, concurrency: CONCURRENCY });
     await page.getByTestId('run-start').click();
     const chats = () => m.requests.filter((r) => r.path.endsWith('/chat/completions'));
     // Close the page as soon as the first request arrives: the run is going, and 1,936 rollouts

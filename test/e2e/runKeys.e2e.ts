@@ -2,21 +2,15 @@
 // key) reloaded mid-run: Resume asks for every key before a single request, then finishes without one
 // 401. And the new-run form starts from the app's defaults or the user's own last run — never an
 // imported run's settings (the reference CLI's concurrency 32 and single attempt) — and says which.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { toMetadata, toResultsJsonl, toResultsRows } from '../../src/core/results/exportRun';
 import { summarizeRun } from '../../src/core/runSummary';
 import { sampleExamples, sampleRollouts, sampleRun } from '../core/results/sampleRun';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import { describeProblems } from '../support/browser';
+import { judgeJson, startMockOpenAI } from '../support/mockOpenAI';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const KEYS = ['model-key-0a1b2c3d4e', 'judge-a-key-5f6a7b8c9d', 'judge-b-key-0e1f2a3b4c'] as const;
 
 async function importExamples(page: Page, count: number) {
@@ -74,26 +68,13 @@ async function importForeignResults(page: Page, model: string) {
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
-describe.skipIf(chromiumPath === null)('keys and starting values of runs', () => {
-  let browser: Browser;
-  let mocks: MockOpenAI[] = [];
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    for (const mock of mocks) await mock.close();
-    mocks = [];
-    app = undefined;
-  });
-
+describeInChromium('keys and starting values of runs', (chromium) => {
   it('asks for every key after a reload before any request, and resumes without a 401 (#13)', async () => {
-    mocks = await Promise.all(KEYS.map((apiKey) => startMockOpenAI({ apiKey, latencyMs: 250 })));
+    const mocks = await Promise.all(
+      KEYS.map(async (apiKey) =>
+        chromium.closeAfterTest(await startMockOpenAI({ apiKey, latencyMs: 250 })),
+      ),
+    );
     for (const mock of mocks) {
       mock.setDefault((request) =>
         JSON.stringify(request.body).includes('patient_notes')
@@ -101,7 +82,7 @@ describe.skipIf(chromiumPath === null)('keys and starting values of runs', () =>
           : { reply: 'Plan: splint and review.' },
       );
     }
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
     await importExamples(page, 10);
     await page.goto(`${inject('appUrl')}#/run`);
@@ -166,14 +147,13 @@ describe.skipIf(chromiumPath === null)('keys and starting values of runs', () =>
   });
 
   it('starts the form from the defaults or the user’s own run, never an import, and says so (#13)', async () => {
-    mocks = [await startMockOpenAI({ apiKey: KEYS[0] })];
-    const mock = mocks[0] as MockOpenAI;
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEYS[0] }));
     mock.setDefault((request) =>
       JSON.stringify(request.body).includes('patient_notes')
         ? { reply: judgeJson({ accuracy: 5, completeness: 5, clarity: 5 }) }
         : { reply: 'Plan: rest.' },
     );
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
     await importExamples(page, 3);
 

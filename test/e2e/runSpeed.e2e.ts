@@ -1,23 +1,14 @@
 // Issue 14 end to end in Chromium: a run against an endpoint over HTTP/2 with TLS shows its speed and
 // no HTTP/1.1 notice; the same endpoint over plain HTTP/1.1 gets the notice before and during the
 // run; and a page closed right after the last response finds every answered request stored.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { describeProblems } from '../support/browser';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import { describeInChromium } from './describeInChromium';
+import { configureRunOfAll, importExamples, isJudgeRequest } from './runSupport';
 
-const chromiumPath = requireChromium();
 const KEY = 'mock-key-speed-0123456789';
-
-function isJudgeRequest(body: unknown): boolean {
-  return JSON.stringify(body).includes('patient_notes');
-}
 
 async function startMock(options: { http2: boolean; latencyMs: number }): Promise<MockOpenAI> {
   const mock = await startMockOpenAI({
@@ -35,36 +26,8 @@ async function startMock(options: { http2: boolean; latencyMs: number }): Promis
   return mock;
 }
 
-async function importExamples(page: Page, count: number) {
-  const lines = Array.from({ length: count }, (_, i) =>
-    JSON.stringify({
-      question: `Patient ${i}: knee swelling after a fall.`,
-      answer: `Plan ${i}: RICE.`,
-      filename: `note-${i}.txt`,
-    }),
-  );
-  await page.getByTestId('import-files').setInputFiles({
-    name: 'examples.jsonl',
-    mimeType: 'application/x-ndjson',
-    buffer: Buffer.from(lines.join('\n')),
-  });
-  await expect
-    .poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 })
-    .toMatch(`Imported ${count} examples`);
-}
-
-async function configureRun(page: Page, baseUrl: string, concurrency: number) {
-  await page.goto(`${page.url().split('#')[0] ?? ''}#/run`);
-  const model = page.getByTestId('endpoint-model');
-  await model.locator('input[name="baseUrl"]').fill(baseUrl);
-  await model.locator('input[name="model"]').fill('model-x');
-  await model.locator('input[name="apiKey"]').fill(KEY);
-  const judge = page.getByTestId('endpoint-judge-0');
-  await judge.locator('input[name="baseUrl"]').fill(baseUrl);
-  await judge.locator('input[name="model"]').fill('judge-a');
-  await page.getByLabel('Examples', { exact: true }).selectOption('all');
-  await page.getByLabel('Concurrency (rollouts in flight)').fill(String(concurrency));
-}
+const configureRun = (page: Page, baseUrl: string, concurrency: number) =>
+  configureRunOfAll(page, { baseUrl, key: KEY, concurrency });
 
 const statusOf = (page: Page) => page.getByTestId('run-status').getAttribute('data-status');
 
@@ -88,31 +51,14 @@ async function storedRollouts(page: Page): Promise<{ status: string; answers: nu
   })()`);
 }
 
-describe.skipIf(chromiumPath === null)('run speed and honest concurrency in Chromium', () => {
-  let browser: Browser;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await mock?.close();
-    app = undefined;
-    mock = undefined;
-  });
-
+describeInChromium('run speed and honest concurrency in Chromium', (chromium) => {
   it('runs over HTTP/2 with TLS, shows the speed, and no HTTP/1.1 notice', async () => {
     // Slow enough that the run is still going when the speed view is read (at 150 ms the 40 rollouts
     // could finish before its first report, and the view is shown only while the run goes).
-    mock = await startMock({ http2: true, latencyMs: 600 });
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const mock = chromium.closeAfterTest(await startMock({ http2: true, latencyMs: 600 }));
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
-    await importExamples(page, 40);
+    await importExamples(page, 40, { timeout: 60_000 });
     await configureRun(page, mock.baseUrl, 16);
     await expect
       .poll(() => page.getByTestId('concurrency-estimate').textContent())
@@ -143,10 +89,10 @@ describe.skipIf(chromiumPath === null)('run speed and honest concurrency in Chro
   });
 
   it('says an HTTP/1.1 endpoint caps the concurrency at 6, before and during the run', async () => {
-    mock = await startMock({ http2: false, latencyMs: 150 });
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const mock = chromium.closeAfterTest(await startMock({ http2: false, latencyMs: 150 }));
+    const app = await chromium.openApp('#/dataset');
     const { page } = app;
-    await importExamples(page, 24);
+    await importExamples(page, 24, { timeout: 60_000 });
     await configureRun(page, mock.baseUrl, 16);
     const estimate = page.getByTestId('concurrency-estimate');
     await expect
@@ -166,14 +112,14 @@ describe.skipIf(chromiumPath === null)('run speed and honest concurrency in Chro
     // Issue 14's size: before the group-committing journal, the page read "52 / 5000" when the
     // endpoint had sent its last answer.
     const rollouts = 5000;
-    mock = await startMock({ http2: true, latencyMs: 0 });
-    app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
+    const mock = chromium.closeAfterTest(await startMock({ http2: true, latencyMs: 0 }));
+    const app = await chromium.openApp('#/dataset');
     const { page, context } = app;
-    await importExamples(page, rollouts);
+    await importExamples(page, rollouts, { timeout: 60_000 });
     await configureRun(page, mock.baseUrl, 32);
     await page.getByTestId('run-start').click();
     const answered = () =>
-      mock?.requests.filter((r) => r.path.endsWith('/chat/completions') && r.answeredAt).length;
+      mock.requests.filter((r) => r.path.endsWith('/chat/completions') && r.answeredAt).length;
     await expect.poll(answered, { timeout: 240_000, interval: 5 }).toBe(rollouts * 2);
     await page.close();
 

@@ -38,7 +38,12 @@ export async function startRunMock(
   return mock;
 }
 
-export async function importExamples(page: Page, count: number): Promise<void> {
+/** Imports `count` examples on the dataset page, waiting up to `timeout` ms for the import to end. */
+export async function importExamples(
+  page: Page,
+  count: number,
+  { timeout }: { timeout?: number } = {},
+): Promise<void> {
   const lines = Array.from({ length: count }, (_, i) =>
     JSON.stringify({
       question: `Patient ${i}: knee swelling after a fall.`,
@@ -55,7 +60,27 @@ export async function importExamples(page: Page, count: number): Promise<void> {
   await page
     .getByTestId('import-result')
     .filter({ hasText: `Imported ${count} examples` })
-    .waitFor();
+    .waitFor({ timeout });
+}
+
+/**
+ * Fills the new-run form for every imported example: the model (with `key`) and one judge, judge A,
+ * both at `baseUrl`, and the concurrency; does not start the run.
+ */
+export async function configureRunOfAll(
+  page: Page,
+  { baseUrl, key, concurrency }: { baseUrl: string; key: string; concurrency: number },
+): Promise<void> {
+  await page.goto(`${page.url().split('#')[0] ?? ''}#/run`);
+  const model = page.getByTestId('endpoint-model');
+  await model.locator('input[name="baseUrl"]').fill(baseUrl);
+  await model.locator('input[name="model"]').fill('model-x');
+  await model.locator('input[name="apiKey"]').fill(key);
+  const judge = page.getByTestId('endpoint-judge-0');
+  await judge.locator('input[name="baseUrl"]').fill(baseUrl);
+  await judge.locator('input[name="model"]').fill('judge-a');
+  await page.getByLabel('Examples', { exact: true }).selectOption('all');
+  await page.getByLabel('Concurrency (rollouts in flight)').fill(String(concurrency));
 }
 
 /** Fills the new-run form (model + judges A and B, `count` examples) and starts the run; returns its id. */

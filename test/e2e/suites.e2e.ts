@@ -9,15 +9,9 @@
 // configs/medmarks-verified.toml, imported on the page: same entries, same leaderboard.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { describeProblems } from '../support/browser';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
 import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
 import { axeViolations, seriousOrCritical } from './axe';
@@ -34,8 +28,8 @@ import {
 import { medcalcParquet, medhalluParquet } from '../support/medmarks/medmarksParquet';
 import { startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
 import { medqaParquet, medqaRow, medqaRows } from '../support/parquetFixtures';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const KEY = 'mock-key-suites-0123456789';
 const TOML = join(import.meta.dirname, '../fixtures/suites/medmarks-verified.toml');
 const N = 5;
@@ -375,26 +369,7 @@ async function expectLeaderboard(page: Page, url: string) {
   }
 }
 
-describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
-  let browser: Browser;
-  let fake: FakeHuggingFace | undefined;
-  let gh: FakeGitHub | undefined;
-  let mock: MockOpenAI | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    await gh?.close();
-    await mock?.close();
-  });
-
+describeInChromium('Medmarks verified in Chromium', (chromium) => {
   it('runs a 5-per-entry subset of seven environments for two models and shows both on the leaderboard', async () => {
     // The script gives the two models a different score on every main entry, and beta a partial
     // credit (MedHallu's "unsure") somewhere, so the cells say something.
@@ -403,16 +378,16 @@ describe.skipIf(chromiumPath === null)('Medmarks verified in Chromium', () => {
     expect(new Set(RUNNING.map((entry) => entry.envId)).size).toBe(SERVED.size);
 
     const datasets = servedDatasets();
-    fake = await startFakeHuggingFace({ datasets });
+    const fake = chromium.closeAfterTest(await startFakeHuggingFace({ datasets }));
     // No repository files: SCT-Public's load fails (404) and says so; PubMedQA, M-ARC… are not served.
-    gh = await startFakeGitHub({ notes: [] });
-    mock = await startMockOpenAI({ apiKey: KEY, latencyMs: 0 });
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes: [] }));
+    const mock = chromium.closeAfterTest(await startMockOpenAI({ apiKey: KEY, latencyMs: 0 }));
     mock.setDefault((request) => {
       const body = request.body as { model: Model; messages: { content: string }[] };
       return { reply: replyTo(body.model, lastOf(body.messages)) };
     });
     const url = appUrl(fake, gh, '#/suites');
-    app = await newAppPage(browser, url);
+    const app = await chromium.openApp(url);
     const { page } = app;
 
     // Every entry is listed; every MedARC environment of the suite is registered (none says "not

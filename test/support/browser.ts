@@ -137,7 +137,13 @@ export async function newAppPage(browser: Browser, url: string): Promise<AppPage
       ...(file ? { location: `${file}:${lineNumber}` } : {}),
     });
   });
-  await page.goto(url, { waitUntil: 'load' });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+  } catch (error) {
+    // Nobody holds the context yet to close it after the test.
+    await context.close();
+    throw error;
+  }
   return {
     page,
     context,
