@@ -12,11 +12,18 @@ export function runPresetOf(
   return findEnv(settings.envId)?.presetOf?.(settings.envSettings) ?? null;
 }
 
-/** A warning when runs of one benchmark reproduce different presets; null when they agree. */
-export function presetMismatch(
-  runs: readonly { name: string; settings: Pick<RunSettings, 'envId' | 'envSettings'> }[],
+type NamedRun = { name: string; settings: Pick<RunSettings, 'envId' | 'envSettings'> };
+
+/**
+ * A warning when runs of one benchmark reproduce different presets; null when they agree. `labelOf`
+ * names each run's preset (default: its settings'; an imported run's may be the file's reward,
+ * core/results/rewardSource.ts).
+ */
+export function presetMismatch<R extends NamedRun>(
+  runs: readonly R[],
+  labelOf: (run: R) => PresetLabel | null = (run) => runPresetOf(run.settings),
 ): string | null {
-  const labelled = runs.map((run) => ({ name: run.name, preset: runPresetOf(run.settings) }));
+  const labelled = runs.map((run) => ({ name: run.name, preset: labelOf(run) }));
   const ids = new Set(labelled.map((run) => run.preset?.id ?? 'none'));
   if (ids.size <= 1) return null;
   const which = labelled

@@ -1,13 +1,13 @@
 // Owns a run's metadata.json for the verifiers tooling (results-format.md): their fields computed the
 // way they compute them (unscored and failed rollouts count as reward 0), and our `medeval` object with
 // the honest numbers and everything needed to rebuild the run's settings. Never a key. Pure.
-import { runPresetOf } from '../envs/runPreset';
 import { MEDEVAL_RESULTS_SCHEMA, RESULTS_ENV_ID, type MedevalMetadata } from './medevalBlock';
 import { envMetadataFacts, rowMetricsOf } from './exportEnv';
 import { summaryKindOf } from './envSummary';
 import { fileMetricsSettingsOf, isFileMetricsRun } from './fileMetrics';
 import { finiteOrNull, isRecord } from './values';
 import { withoutSecrets } from './secrets';
+import { runRewardSource } from './rewardSource';
 import type { RunSummary } from '../runSummary';
 import type { EndpointConfig } from '../schema/endpoint';
 import type { RolloutRecord, RunRecord, RunSettings } from '../schema/run';
@@ -187,9 +187,9 @@ function usageMeans(rollouts: readonly RolloutRecord[]) {
   };
 }
 
-/** What the run reproduces, when its benchmark has presets. */
-function presetBlock(settings: RunSettings): Pick<MedevalMetadata, 'reference_preset'> {
-  const preset = runPresetOf(settings);
+/** What the run reproduces, when its benchmark has presets, or the file its rewards were read from. */
+function presetBlock(run: RunRecord): Pick<MedevalMetadata, 'reference_preset'> {
+  const preset = runRewardSource(run);
   if (preset === null) return {};
   const { id, label, reproduces, reference } = preset;
   return {
@@ -210,7 +210,7 @@ function medevalMetadata(run: RunRecord, summary: RunSummary): MedevalMetadata {
     run: runFacts(run),
     ...(settings.envId === undefined ? {} : { env_id: settings.envId }),
     ...(settings.envSettings === undefined ? {} : { env_settings: settings.envSettings }),
-    ...presetBlock(settings),
+    ...presetBlock(run),
     ...(run.dataset.revision === undefined ? {} : { dataset_revision: run.dataset.revision }),
     model_endpoint: settings.model,
     judges: settings.judges,

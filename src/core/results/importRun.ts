@@ -29,6 +29,11 @@ interface ImportedRunMetadata {
   notes: string[];
   /** Settings the files did not state, and what was assumed instead. */
   assumptions: string[];
+  /**
+   * A verifiers file: the release that wrote it (core/results/fileMetrics.ts), whose rewards the run
+   * shows (core/results/rewardSource.ts). Absent on our own files and on runs imported before it.
+   */
+  writtenBy?: string;
 }
 
 export function metadataToRunRecord(
@@ -148,6 +153,7 @@ function foreignRun(
     raw: meta?.raw ?? null,
     notes: meta?.notes ?? [],
     assumptions,
+    writtenBy: shape.writtenBy,
   };
   return {
     schemaVersion: RUN_SCHEMA_VERSION,

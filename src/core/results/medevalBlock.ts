@@ -82,7 +82,10 @@ export const MedevalMetadataSchema = z.object({
   /** The benchmark and its settings; absent in files written before issue 6 (= MTSamples). */
   env_id: z.string().optional(),
   env_settings: z.record(z.string(), z.unknown()).optional(),
-  /** What the run reproduces (issue 12): the preset's id and label, and the reference commit. */
+  /**
+   * What the run reproduces (issue 12): the preset's id and label, and the reference commit; for a
+   * run whose rewards were read from a verifiers file, that file (core/results/rewardSource.ts).
+   */
   reference_preset: z
     .object({
       id: z.string(),

@@ -11,6 +11,8 @@ import { useHosts } from '../../hooks/useKeys';
 import { isHostApproved, type HostSnapshot } from '../../keys/hostStore';
 import { groupByOrigin, requiresKey, slotEndpoints } from '../../keys/resolveRunKeys';
 import { PrimeCommand } from './PrimeCommand';
+import { runRewardSource } from '../../../core/results/rewardSource';
+import { RewardSourceNote } from '../results/runs/RewardSourceNote';
 import { ProgressPanel } from './ProgressPanel';
 import { RescorePanel } from './RescorePanel';
 import { DEFAULT_ENV_ID, envOf } from '../../../core/envs/registry';
@@ -94,6 +96,7 @@ export function RunView({
         {new Date(run.createdAt).toLocaleString()}
         {run.parentRunId !== undefined && ' · re-score of an earlier run'}
       </p>
+      <RewardSourceNote source={runRewardSource(run)} />
       <RunBanners
         run={run}
         status={status}

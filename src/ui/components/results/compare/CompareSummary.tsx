@@ -1,6 +1,6 @@
-import { presetMismatch, runPresetOf } from '../../../../core/envs/runPreset';
 import type { RunComparison } from '../../../../core/results/compareRuns';
 import { isJuryRun } from '../../../../core/results/envSummary';
+import { rewardSourceMismatch, runRewardSource } from '../../../../core/results/rewardSource';
 import { TIE_EPSILON } from '../../../../core/results/compareRuns';
 import type { RunHeadline } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
@@ -16,7 +16,7 @@ interface CompareSummaryProps {
 /** Each run's headline numbers, then each run against the baseline: mean Δ with its CI and W/T/L. */
 export function CompareSummary({ runs, headlines, comparison }: CompareSummaryProps) {
   const [baseline] = runs;
-  const mismatch = presetMismatch(runs);
+  const mismatch = rewardSourceMismatch(runs);
   return (
     <>
       {mismatch !== null && (
@@ -27,14 +27,19 @@ export function CompareSummary({ runs, headlines, comparison }: CompareSummaryPr
       {runs.map((run, i) => {
         const headline = headlines[i];
         const vs = i === 0 ? undefined : comparison.vsBaseline[i - 1];
+        const source = runRewardSource(run);
         return (
           <section key={run.id} className="panel">
             <h3>
               <a href={`#/results?run=${encodeURIComponent(run.id)}`}>{run.name}</a>{' '}
               <span className="muted small">
                 {run.settings.model.model}
-                {runPresetOf(run.settings) !== null &&
-                  ` · ${runPresetOf(run.settings)?.label ?? ''}`}
+                {source !== null && (
+                  <span data-testid="compare-reward-source" title={source.reproduces}>
+                    {' · '}
+                    {source.readFromFile ? `reward ${source.label}` : source.label}
+                  </span>
+                )}
                 {i === 0 && ' · baseline'}
               </span>
             </h3>

@@ -7,9 +7,10 @@ import type { RunRecord } from '../../../../core/schema/run';
 import '../../../results-summary.css';
 import { StatTiles } from '../summary/StatTiles';
 import { ReproduceDetails } from './ReproduceDetails';
+import { RewardSourceNote } from './RewardSourceNote';
 import { RunActions } from './RunActions';
 import { RunNameEditor } from './RunNameEditor';
-import { runPresetOf } from '../../../../core/envs/runPreset';
+import { runRewardSource } from '../../../../core/results/rewardSource';
 import { datasetLineText, scorersText } from './runFacts';
 
 function dateText(date: RunDate): string {
@@ -20,7 +21,7 @@ function dateText(date: RunDate): string {
 export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] }) {
   const headline = useMemo(() => computeRunHeadline(rows), [rows]);
   const { settings } = run;
-  const preset = runPresetOf(settings);
+  const preset = runRewardSource(run);
   return (
     <header className="panel rs-run-header" data-testid="run-header">
       <RunNameEditor run={run} />
@@ -39,8 +40,13 @@ export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] })
         </div>
         {preset !== null && (
           <div>
-            <dt>Reproduces</dt>
-            <dd data-testid="run-preset" data-preset={preset.id} title={preset.reproduces}>
+            <dt>{preset.readFromFile ? 'Reward' : 'Reproduces'}</dt>
+            <dd
+              data-testid="run-preset"
+              data-preset={preset.id}
+              data-read-from-file={preset.readFromFile}
+              title={preset.reproduces}
+            >
               {preset.label}
             </dd>
           </div>
@@ -60,6 +66,7 @@ export function RunHeader({ run, rows }: { run: RunRecord; rows: RolloutRow[] })
           </div>
         ))}
       </dl>
+      <RewardSourceNote source={preset} />
       <StatTiles headline={headline} hasJuryScore={isJuryRun(settings, rows)} />
       <RunActions run={run} />
       <ReproduceDetails run={run} rows={rows} />
