@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { compareRuns } from '../../core/results/compareRuns';
+import { compareRolloutMetrics } from '../../core/results/compareRollouts';
 import { computeRunHeadline } from '../../core/results/runStats';
 import type { RunRecord } from '../../core/schema/run';
+import { CompareMetrics } from '../components/results/compare/CompareMetrics';
 import { CompareSummary } from '../components/results/compare/CompareSummary';
 import { CompareTable } from '../components/results/compare/CompareTable';
 import { ComparePicker } from '../components/results/compare/ComparePicker';
@@ -46,8 +48,14 @@ function CompareView({ runIds }: { runIds: string[] }) {
     [complete, rows, runIds],
   );
   const headlines = useMemo(() => (rows ?? []).map((r) => computeRunHeadline(r)), [rows]);
+  const byRollout = useMemo(() => {
+    if (!complete) return null;
+    return compareRolloutMetrics(
+      data.runs.map((run, i) => ({ settings: run?.settings ?? {}, rows: data.rows[i] ?? [] })),
+    );
+  }, [complete, data]);
   if (data === undefined) return <p className="muted">Loading…</p>;
-  if (!complete || comparison === null || rows === undefined) {
+  if (!complete || comparison === null || rows === undefined || byRollout === null) {
     const missing = runIds.filter((_, i) => data.runs[i] === null);
     return (
       <>
@@ -66,13 +74,16 @@ function CompareView({ runIds }: { runIds: string[] }) {
         rollouts; Δ = run − baseline.
       </p>
       <CompareSummary runs={runs} headlines={headlines} comparison={comparison} />
+      <CompareMetrics runs={runs} metrics={byRollout.metrics} paired={byRollout.paired} />
       <CompareTable
         runs={runs}
         examples={comparison.examples}
         selected={selected}
         onSelect={setSelected}
       />
-      {selected !== null && <SideBySide exampleId={selected} runs={runs} rows={rows} />}
+      {selected !== null && (
+        <SideBySide exampleId={selected} runs={runs} rows={rows} metrics={byRollout.metrics} />
+      )}
     </>
   );
 }

@@ -1,14 +1,17 @@
+import { matchRollouts, type RolloutMetrics } from '../../../../core/results/compareRollouts';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 import { judgeLabelsOf } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import { fixed } from '../summary/statFormat';
 import { useRollouts } from './useCompareData';
 import { LongText } from '../../LongText';
+import { RolloutMetricsTable } from './RolloutMetricsTable';
 
 interface SideBySideProps {
   exampleId: number;
   runs: readonly RunRecord[];
   rows: readonly (readonly RolloutRow[])[];
+  metrics: RolloutMetrics;
 }
 
 function criteriaText(criteria: RolloutRow['ratings']): string {
@@ -16,7 +19,7 @@ function criteriaText(criteria: RolloutRow['ratings']): string {
 }
 
 /** One example's responses from every run, next to each other, with each run's judge scores. */
-export function SideBySide({ exampleId, runs, rows }: SideBySideProps) {
+export function SideBySide({ exampleId, runs, rows, metrics }: SideBySideProps) {
   const perRun = rows.map((runRows) =>
     runRows
       .filter((row) => row.example_id === exampleId)
@@ -31,6 +34,14 @@ export function SideBySide({ exampleId, runs, rows }: SideBySideProps) {
   return (
     <section className="panel" aria-label={`Example ${exampleId} side by side`}>
       <h3>Example {exampleId}</h3>
+      <RolloutMetricsTable
+        runs={runs}
+        metrics={metrics}
+        matched={matchRollouts(
+          rows.map((runRows) => ({ rows: runRows })),
+          exampleId,
+        )}
+      />
       <div className="rs-side-by-side">
         {runs.map((run, i) => {
           const labels = judgeLabelsOf(run.settings.judges);
