@@ -3,7 +3,10 @@
 // columns with their means, its timing, its answers, every field of its rows — and nothing of
 // MTSamples (no judges, no reference plan or original note, no rules version). MedARC's 2025 shape
 // (rows keyed `id`) opens with every row and the file's avg_reward. The same files imported twice
-// say so and offer the run already here.
+// say so and offer the run already here. A MedARC results file of mtsamples_procedures says its reward
+// was read from the file and by whom, never "medeval jury reward", on the Results and Run pages and in
+// Compare; Compare sets imported runs side by side rollout by rollout, with the numbers they share and
+// those only one has.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeProblems, launchBrowser, newAppPage, requireChromium } from '../support/browser';
 import { axeViolations, seriousOrCritical } from './axe';
+import { MTSAMPLES_LLAMA, MTSAMPLES_QWEN } from '../support/mtsamplesResultsFile';
 
 const chromiumPath = requireChromium();
 const FIXTURES = join(import.meta.dirname, '../fixtures/verifiers');
@@ -22,12 +26,25 @@ const folder = (line: string) => [
 const rows = (page: Page) => page.getByTestId('results-row');
 const runIdOf = (page: Page) => /run=([^&]+)/.exec(new URL(page.url()).hash)?.[1] ?? '';
 
-async function importFolder(page: Page, line: string): Promise<string> {
+async function importFiles(page: Page, files: string[]): Promise<string> {
   await page.goto(`${inject('appUrl')}#/results`);
-  await page.getByTestId('import-results-files').setInputFiles(folder(line));
+  await page.getByTestId('import-results-files').setInputFiles(files);
   await expect.poll(() => runIdOf(page), { timeout: 20_000 }).not.toBe('');
   return runIdOf(page);
 }
+
+const importFolder = (page: Page, line: string) => importFiles(page, folder(line));
+
+/** A MedARC MTSamples results folder written to a temporary directory. */
+function mtsamplesFolder(file: typeof MTSAMPLES_QWEN): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'medeval-e2e-'));
+  writeFileSync(join(dir, 'results.jsonl'), file.resultsJsonl);
+  writeFileSync(join(dir, 'metadata.json'), file.metadataJson);
+  return [join(dir, 'results.jsonl'), join(dir, 'metadata.json')];
+}
+
+/** The cells of a table row, as text. */
+const cellsOf = (row: ReturnType<Page['locator']>) => row.locator('th, td').allTextContents();
 
 describe.skipIf(chromiumPath === null)('imported runs of other environments', () => {
   let browser: Browser;
@@ -193,6 +210,109 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       const listed = overview.locator('tbody tr').first().locator('td');
       await expect.poll(() => listed.nth(headers.indexOf('Cost')).textContent()).toBe('—');
       expect(await listed.nth(headers.indexOf('Settings')).textContent()).toBe('8 ex × 1');
+      expect(describeProblems(app.pageErrors)).toBe('');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('label a MedARC MTSamples file’s reward as the file’s, and compare imported runs rollout by rollout', async () => {
+    const app = await newAppPage(browser, `${inject('appUrl')}#/results`);
+    const { page } = app;
+    const label = 'read from the file (written by verifiers 0.1.12 · mtsamples_procedures 0.1.0)';
+    try {
+      const qwen = await importFiles(page, mtsamplesFolder(MTSAMPLES_QWEN));
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(4);
+      const preset = page.getByTestId('run-preset');
+      expect(await preset.textContent()).toBe(label);
+      expect(await preset.getAttribute('data-read-from-file')).toBe('true');
+      expect(await page.getByTestId('run-header').textContent()).not.toContain(
+        'medeval jury reward',
+      );
+      expect(await page.getByTestId('run-reward-source').textContent()).toMatch(
+        /MedARC’s reward\), not by medeval’s formula.*medeval’s reading: a reward of 0 with no judge score behind it is MedARC’s failure sentinel and is read as unscored/,
+      );
+      // The Run page says the same.
+      await page.goto(`${inject('appUrl')}#/run?run=${qwen}`);
+      await expect
+        .poll(() => page.getByTestId('run-reward-source').textContent(), { timeout: 10_000 })
+        .toContain(`Reward ${label}.`);
+
+      const llama = await importFiles(page, mtsamplesFolder(MTSAMPLES_LLAMA));
+      await page.goto(`${inject('appUrl')}#/compare?runs=${qwen},${llama}`);
+      const metrics = page.getByTestId('compare-metric');
+      await expect.poll(() => metrics.count(), { timeout: 15_000 }).toBe(5);
+      expect(await page.getByTestId('compare-reward-source').allTextContents()).toEqual([
+        ` · reward ${label}`,
+        ` · reward ${label}`,
+      ]);
+      expect(await page.getByTestId('compare-preset-warning').count()).toBe(0);
+      // Over the 3 rollouts both scored (qwen's example 1 rollout 1 is MedARC's sentinel, unscored):
+      // qwen 0.833, 0.625, 0.958 and llama 0.375, 0.792, 0.625, the files' own rewards.
+      expect(await cellsOf(metrics.first())).toEqual([
+        'reward',
+        '0.597 vs 0.806 (−0.208, 3 rollouts)',
+      ]);
+      expect(await metrics.locator('th').allTextContents()).toEqual([
+        'reward',
+        'jury score (1–5)',
+        'accuracy (1–5, mean over judges)',
+        'completeness (1–5, mean over judges)',
+        'clarity (1–5, mean over judges)',
+      ]);
+      expect(await page.getByTestId('compare-metrics-partial').count()).toBe(0);
+      await page.locator('[data-testid="compare-row"][data-example-id="1"]').click();
+      const sentinel = page.locator(
+        '[data-testid="rollout-metric"][data-rollout-index="1"][data-metric="reward"]',
+      );
+      expect(await cellsOf(sentinel)).toEqual(['1', 'reward', '—', '0.958']);
+      const scored = page.locator(
+        '[data-testid="rollout-metric"][data-rollout-index="0"][data-metric="jury:jury_score"]',
+      );
+      // qwen's judges 5,5,5 and 4,5,5 (4.833); llama's 3,4,4 and 3,3,4 (3.5).
+      expect(await cellsOf(scored)).toEqual(['0', 'jury score (1–5)', '4.833', '3.500 (−1.333)']);
+
+      // Files of another environment from three releases: the reward functions they share, and
+      // the one MedARC's 2025 file lacks, said so.
+      const v030 = await importFolder(page, 'v0.3.0');
+      const v0110 = await importFolder(page, 'v0.1.10');
+      const legacy = await importFolder(page, 'medarc-public-2025-09');
+      await page.goto(`${inject('appUrl')}#/compare?runs=${v030},${v0110},${legacy}`);
+      await expect.poll(() => metrics.count(), { timeout: 15_000 }).toBe(3);
+      expect(
+        await cellsOf(
+          page.locator('[data-testid="compare-metric"][data-metric="file:accuracy_reward"]'),
+        ),
+      ).toEqual([
+        'accuracy_reward',
+        '0.500 vs 0.500 (+0.000, 6 rollouts)',
+        expect.stringMatching(/ vs .*, 3 rollouts\)$/),
+      ]);
+      expect(
+        await cellsOf(
+          page.locator('[data-testid="compare-metric"][data-metric="file:format_reward"]'),
+        ),
+      ).toEqual(['format_reward', '0.500 vs 0.500 (+0.000, 6 rollouts)', 'not in this run']);
+      expect(await page.getByTestId('compare-metrics-partial').textContent()).toBe(
+        'format_reward: not in metamedqa · mistral-small-latest (imported)',
+      );
+      expect(await page.getByTestId('compare-reward-source').allTextContents()).toEqual([
+        ' · reward read from the file (written by verifiers 0.3.0 · medmcq_lite 0.1.0)',
+        ' · reward read from the file (written by verifiers 0.1.10 · medmcq_lite 0.1.0)',
+        ' · reward read from the file (written by verifiers 0.1.3–0.1.5 (rows keyed id) · metamedqa)',
+      ]);
+      await page.locator('[data-testid="compare-row"][data-example-id="0"]').click();
+      const perRollout = page.locator(
+        '[data-testid="rollout-metric"][data-rollout-index="1"][data-metric="file:format_reward"]',
+      );
+      expect(await cellsOf(perRollout)).toEqual([
+        '1',
+        'format_reward',
+        expect.stringMatching(/^\d\.000$/),
+        expect.stringMatching(/^\d\.000 \(\+0\.000\)$/),
+        'not in this run',
+      ]);
+      expect(seriousOrCritical(await axeViolations(page))).toEqual([]);
       expect(describeProblems(app.pageErrors)).toBe('');
     } finally {
       await app.close();
