@@ -232,6 +232,10 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       expect(await page.getByTestId('run-reward-source').textContent()).toMatch(
         /MedARC’s reward\), not by medeval’s formula.*medeval’s reading: a reward of 0 with no judge score behind it is MedARC’s failure sentinel and is read as unscored/,
       );
+      await page.getByTestId('results-tab-summary').click();
+      expect(await page.getByTestId('summary-reward-note').textContent()).toBe(
+        `Reward = each rollout’s reward as the file gives it (${label}), not recomputed here. The interval is a seeded 95% bootstrap over scored rollouts. 1 unscored rollout left out; scoring them 0 as MedARC does would give 0.604. The file’s avg_reward: 0.604.`,
+      );
       // The Run page says the same.
       await page.goto(`${inject('appUrl')}#/run?run=${qwen}`);
       await expect

@@ -9,7 +9,7 @@ import { presetMismatch, runPresetOf } from '../envs/runPreset';
 import type { PresetLabel } from '../envs/types';
 import type { RunRecord } from '../schema/run';
 import { fileMetricsSettingsOf, isFileMetricsRun } from './fileMetrics';
-import { isRecord } from './values';
+import { finiteOrNull, isRecord } from './values';
 
 type RunFacts = Pick<RunRecord, 'settings'> &
   Partial<Pick<RunRecord, 'kind' | 'origin' | 'importedMetadata'>>;
@@ -33,6 +33,13 @@ export function rewardSourceMismatch(
   runs: readonly (RunFacts & { name: string })[],
 ): string | null {
   return presetMismatch(runs, runRewardSource);
+}
+
+/** The `avg_reward` metadata.json gives for a run whose rewards were read from it; null otherwise. */
+export function fileAvgReward(run: RunFacts): number | null {
+  if (fileRewardOf(run) === null || !isRecord(run.importedMetadata)) return null;
+  const raw = run.importedMetadata['raw'];
+  return isRecord(raw) ? finiteOrNull(raw['avg_reward']) : null;
 }
 
 /**

@@ -6,7 +6,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toMetadata, toResultsJsonl, toResultsRows } from '../../../src/core/results/exportRun';
-import { rewardSourceMismatch, runRewardSource } from '../../../src/core/results/rewardSource';
+import {
+  fileAvgReward,
+  rewardSourceMismatch,
+  runRewardSource,
+} from '../../../src/core/results/rewardSource';
 import { summarizeRun } from '../../../src/core/runSummary';
 import type { RunRecord } from '../../../src/core/schema/run';
 import { MTSAMPLES_QWEN } from '../../support/mtsamplesResultsFile';
@@ -43,6 +47,12 @@ describe('runRewardSource of a MedARC mtsamples_procedures results file', () => 
     );
     const sentinel = imported.rollouts.find((r) => r.key === '1:1');
     expect(sentinel?.status).toBe('unscored');
+  });
+
+  it('gives the file’s own avg_reward, which counts the sentinel as 0', () => {
+    // 0.833, 0.625, 0.958 and MedARC's 0 for the rollout no judge scored.
+    expect(fileAvgReward(imported.run)).toBeCloseTo((5 / 6 + 0.625 + 23 / 24 + 0) / 4, 12);
+    expect(fileAvgReward(sampleRun)).toBeNull();
   });
 
   it('names the release for a run stored before the import recorded it, or says it is unknown', () => {

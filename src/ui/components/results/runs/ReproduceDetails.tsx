@@ -1,5 +1,6 @@
 import { summaryKindOf } from '../../../../core/results/envSummary';
 import { fileMetricsSettingsOf } from '../../../../core/results/fileMetrics';
+import { runRewardSource } from '../../../../core/results/rewardSource';
 import { isRecord } from '../../../../core/results/values';
 import type { ExampleSelection, RunRecord, RunSettings } from '../../../../core/schema/run';
 import { hrefFor } from '../../../hooks/useHashRoute';
@@ -53,7 +54,10 @@ export function ReproduceDetails({
           {settings.rolloutsPerExample === 1 ? '' : 's'} each
         </dd>
         {isJury ? (
-          <JuryRows settings={settings} />
+          <JuryRows
+            settings={settings}
+            isFileReward={runRewardSource(run)?.readFromFile === true}
+          />
         ) : kind === 'metrics' ? (
           <FileRows settings={settings} />
         ) : (
@@ -145,7 +149,7 @@ function OriginRows({ importedMetadata }: { importedMetadata: unknown }) {
 }
 
 /** MTSamples' own prompt and jury settings (other benchmarks keep theirs in `envSettings`). */
-function JuryRows({ settings }: { settings: RunSettings }) {
+function JuryRows({ settings, isFileReward }: { settings: RunSettings; isFileReward: boolean }) {
   return (
     <>
       <dt>Prompt format</dt>
@@ -157,7 +161,11 @@ function JuryRows({ settings }: { settings: RunSettings }) {
         {settings.judgeSees === 'full' ? 'the full response' : 'only the text after </think>'}
       </dd>
       <dt>Normalisation</dt>
-      <dd>{NORMALISATION[settings.normalisation]}</dd>
+      <dd>
+        {isFileReward
+          ? `the file’s own (its rewards are read as written); a re-score here uses ${NORMALISATION[settings.normalisation]}`
+          : NORMALISATION[settings.normalisation]}
+      </dd>
     </>
   );
 }

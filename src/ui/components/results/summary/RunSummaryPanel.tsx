@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 import { summaryKindOf } from '../../../../core/results/envSummary';
+import { fileAvgReward, runRewardSource } from '../../../../core/results/rewardSource';
 import { computeRunStats, judgeLabelsOf } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import '../../../results-summary.css';
@@ -23,6 +24,15 @@ const NORMALISATION_TEXT = {
   fraction: 'each judge scores mean(criterion / 5), so rewards lie in [0.2, 1]',
   minus_one: 'each judge scores mean((criterion − 1) / 4), so rewards lie in [0, 1]',
 };
+
+/** What a jury run's reward is: the judges' scores as the run normalised them, or the file's. */
+function rewardText(run: RunRecord): string {
+  const source = runRewardSource(run);
+  if (source?.readFromFile === true) {
+    return `Reward = each rollout’s reward as the file gives it (${source.label}), not recomputed here.`;
+  }
+  return `Reward = mean of the judges’ normalised scores (${NORMALISATION_TEXT[run.settings.normalisation]}).`;
+}
 
 /** A run's results at a glance, as its benchmark summarises them (core/envs/types.ts `summary`). */
 export function RunSummaryPanel({ run, rows }: RunSummaryPanelProps) {
@@ -54,12 +64,11 @@ function JurySummaryPanel({ run, rows }: RunSummaryPanelProps) {
     <section className="panel" data-testid="run-summary" aria-labelledby="run-summary-title">
       <h2 id="run-summary-title">Summary</h2>
       <StatTiles headline={stats} rewardTestId="summary-mean-reward" />
-      <p className="rs-note">
-        Reward = mean of the judges&apos; normalised scores (
-        {NORMALISATION_TEXT[run.settings.normalisation]}
-        ); the interval is a seeded 95% bootstrap over scored rollouts.
+      <p className="rs-note" data-testid="summary-reward-note">
+        {rewardText(run)} The interval is a seeded 95% bootstrap over scored rollouts.
         {meanIfZero !== null &&
           ` ${plural(unscored, 'unscored rollout')} left out; scoring them 0 as MedARC does would give ${fixed(meanIfZero)}.`}
+        {fileAvgReward(run) !== null && ` The file’s avg_reward: ${fixed(fileAvgReward(run))}.`}
       </p>
       <div className="rs-grid">
         <Histogram bins={stats.histogram} />
