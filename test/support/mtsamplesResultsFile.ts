@@ -8,12 +8,12 @@
 type Criteria = readonly [accuracy: number, completeness: number, clarity: number];
 
 /** One rollout: per judge its three 1–5 scores, or null when the call failed. */
-export interface MtsamplesFileRollout {
+interface MtsamplesFileRollout {
   example_id: number;
   judges: readonly (Criteria | null)[];
 }
 
-export interface MtsamplesFileOptions {
+interface MtsamplesFileOptions {
   model: string;
   judgeModels: readonly string[];
   rollouts: readonly MtsamplesFileRollout[];
@@ -33,7 +33,7 @@ const INSTRUCTION =
   'Here are information about a patient, return a reasonable treatment plan for the patient.';
 
 /** Python's json.dumps with its default separators (ASCII text only here). */
-export function pyDumps(value: unknown): string {
+function pyDumps(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pyDumps).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pyDumps(v)}`);
@@ -100,7 +100,7 @@ function row(options: MtsamplesFileOptions, rollout: MtsamplesFileRollout, index
 }
 
 /** results.jsonl and metadata.json of the run. */
-export function mtsamplesResultsFile(options: MtsamplesFileOptions) {
+function mtsamplesResultsFile(options: MtsamplesFileOptions) {
   const rows = options.rollouts.map((rollout, i) => row(options, rollout, i));
   const examples = new Set(options.rollouts.map((r) => r.example_id)).size;
   const avg = rows.reduce((sum, r) => sum + r.reward, 0) / rows.length;

@@ -14,7 +14,7 @@ interface CompareMetricsProps {
 }
 
 /** Which runs lack a metric, in words ("only in A", "not in B"). */
-export function presenceText(metric: RolloutMetric, runs: readonly RunRecord[]): string | null {
+function presenceText(metric: RolloutMetric, runs: readonly RunRecord[]): string | null {
   const names = (has: boolean) =>
     runs.filter((_, i) => metric.inRuns[i] === has).map((run) => run.name);
   const lacking = names(false);
