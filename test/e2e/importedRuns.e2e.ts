@@ -236,6 +236,20 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
       expect(await page.getByTestId('summary-reward-note').textContent()).toBe(
         `Reward = each rollout’s reward as the file gives it (${label}), not recomputed here. The interval is a seeded 95% bootstrap over scored rollouts. 1 unscored rollout left out; scoring them 0 as MedARC does would give 0.604. The file’s avg_reward: 0.604.`,
       );
+      // The runs list names no normalisation for it: the file's writer chose one.
+      await page.goto(`${inject('appUrl')}#/results`);
+      const overview = page.getByTestId('runs-overview');
+      const headers = await overview.locator('thead th').allTextContents();
+      await expect
+        .poll(() =>
+          overview
+            .locator('tbody tr')
+            .first()
+            .locator('td')
+            .nth(headers.indexOf('Settings'))
+            .textContent(),
+        )
+        .toBe('2 ex × 2 · chat · file’s reward');
       // The Run page says the same.
       await page.goto(`${inject('appUrl')}#/run?run=${qwen}`);
       await expect

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { isJuryRun } from '../../../../core/results/envSummary';
+import { runRewardSource } from '../../../../core/results/rewardSource';
 import type { RunHeadline } from '../../../../core/results/runStats';
 import type { RunRecord } from '../../../../core/schema/run';
 import { hrefFor } from '../../../hooks/useHashRoute';
@@ -19,12 +20,17 @@ interface Selection {
 
 const column = createColumnHelper<RunsOverviewRow>();
 
-/** Examples × rollouts; the prompt format and score normalisation only where a jury used them. */
+/**
+ * Examples × rollouts; the prompt format and score normalisation only where a jury used them — a
+ * file's rewards were normalised by whoever wrote it (core/results/rewardSource.ts).
+ */
 function settingsText(run: RunRecord): string {
   const { selection, rolloutsPerExample, promptFormat, normalisation } = run.settings;
   const examples = selection.mode === 'all' ? 'all' : String(selection.n);
   const size = `${examples} ex × ${rolloutsPerExample}`;
-  return isJuryRun(run.settings) ? `${size} · ${promptFormat} · ${normalisation}` : size;
+  if (!isJuryRun(run.settings)) return size;
+  const reward = runRewardSource(run)?.readFromFile === true ? 'file’s reward' : normalisation;
+  return `${size} · ${promptFormat} · ${reward}`;
 }
 
 /** The known cost, or "—" when no finished rollout reported one (an imported file): unknown, not $0. */
