@@ -32,6 +32,7 @@ import { createBatchWriter } from './batchWriter';
 import { fetchTextWithFallback, type HttpDeps } from './fetchWithRetry';
 import { processStoredNotes } from './processDataset';
 import { hostOf } from '../core/hostOf';
+import { pyJsonDigitLimitError } from '../core/envs/multipleChoice/python/pythonJson';
 
 export interface IngestDeps extends HttpDeps {
   db: MedevalDb;
@@ -89,6 +90,16 @@ async function fetchListing(
       host: hostOf(url),
       nextStep: 'Check the API base URL in Settings (it should point to a GitHub-compatible API).',
     });
+  }
+  // MedARC's mtsamples_procedures reads GitHub's listing with json.loads, which refuses an int literal
+  // past CPython's digit limit (the mirror's listing is ours alone).
+  const pythonRaises = via === 'primary' ? pyJsonDigitLimitError(text) : null;
+  if (pythonRaises !== null) {
+    throw new AppError(
+      'parse',
+      `The folder listing from ${hostOf(url)} is not JSON as Python reads it: ${pythonRaises}.`,
+      { host: hostOf(url) },
+    );
   }
   const parsed =
     via === 'primary' ? parseGithubListing(json) : parseMirrorListing(json, settings.folder);

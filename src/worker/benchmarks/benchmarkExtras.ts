@@ -10,6 +10,7 @@ import { fetchTextWithRetry } from '../fetchWithRetry';
 import { resolveUrl } from '../hf/hfBases';
 import type { HfDeps } from '../hf/viewerApi';
 import { fetchPinnedGithubFile } from '../github/pinnedGithubFile';
+import { pyJsonDigitLimitError } from '../../core/envs/multipleChoice/python/pythonJson';
 
 function extraUrl(
   hf: HfDeps,
@@ -26,11 +27,22 @@ function extraUrl(
 
 async function fetchExtra(hf: HfDeps, url: string, signal: AbortSignal): Promise<unknown> {
   const text = await fetchTextWithRetry(hf, url, DEFAULT_RETRY_POLICY, signal);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new AppError('dataset_format', `${new URL(url).host} served a file that is not JSON.`);
   }
+  // The reference reads these files with json.load (PubMedQA's test_ground_truth.json), which refuses
+  // an int literal past CPython's digit limit.
+  const pythonRaises = pyJsonDigitLimitError(text);
+  if (pythonRaises !== null) {
+    throw new AppError(
+      'dataset_format',
+      `${new URL(url).host} served a file that Python's json.load refuses: ${pythonRaises}.`,
+    );
+  }
+  return parsed;
 }
 
 export interface FetchedExtras {

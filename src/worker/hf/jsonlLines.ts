@@ -8,6 +8,7 @@ import { fileNameOf } from './hfBases';
 import { hfHttpError, hfStreamCutError } from './hfErrors';
 import type { HfDeps } from './viewerApi';
 import { hostOf } from '../../core/hostOf';
+import { pyJsonDigitLimitError } from '../../core/envs/multipleChoice/python/pythonJson';
 
 export interface JsonlLine {
   /** 1-based line number in the file (blank lines count, so it matches an editor). */
@@ -48,7 +49,12 @@ function parseLine(state: LineState, raw: string): void {
   if (text.trim() === '') return;
   state.lines++;
   try {
-    state.batch.push({ line: state.line, value: JSON.parse(text) as unknown });
+    const value = JSON.parse(text) as unknown;
+    // The one JSONL source, HealthBench, is read by its reference (simple-evals) with json.loads per
+    // line, which refuses an int literal past CPython's digit limit: such a line is not JSON there.
+    const pythonRaises = pyJsonDigitLimitError(text);
+    if (pythonRaises !== null) throw new Error(`Python's json.loads raises ${pythonRaises}`);
+    state.batch.push({ line: state.line, value });
   } catch (error) {
     state.badLines++;
     const detail = error instanceof Error ? error.message : 'not valid JSON';

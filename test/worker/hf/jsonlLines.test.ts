@@ -18,6 +18,9 @@ const MESSY =
   '[1,2' + // line 7 is cut JSON
   '\n{"last":true}'; // no final newline
 
+/** Line 2 holds an int of 4,301 digits, which CPython's json.loads refuses (simple-evals reads each line with it). */
+const BIG_INT = `{"n":${'7'.repeat(4300)}}\n{"n":${'7'.repeat(4301)}}\n{"s":"${'7'.repeat(4301)}"}\n`;
+
 let fake: FakeHuggingFace;
 
 beforeAll(async () => {
@@ -27,7 +30,7 @@ beforeAll(async () => {
         id: ID,
         revision: COMMIT,
         configs: { default: { test: { jsonl: chatJsonl(3000) } } },
-        files: { 'messy.jsonl': MESSY, 'empty.jsonl': '' },
+        files: { 'messy.jsonl': MESSY, 'empty.jsonl': '', 'bigint.jsonl': BIG_INT },
       },
     ],
   });
@@ -84,6 +87,21 @@ describe('streamJsonl', () => {
     expect(sink.lines[2]?.error).toMatch(/JSON/);
     const bytes = Buffer.byteLength(MESSY);
     expect(sink.progress.at(-1)).toEqual({ bytesDone: bytes, bytesTotal: bytes });
+  });
+
+  it('reports a line with an int literal past CPython’s 4,300 digits as not JSON, as Python reads it', async () => {
+    const sink = collector();
+    const result = await streamJsonl(hfTestDeps(fake), {
+      url: urlOf('bigint.jsonl'),
+      signal: signal(),
+      onLines: sink.onLines,
+    });
+    expect(result).toEqual({ lines: 3, badLines: 1, revision: COMMIT });
+    expect(sink.lines.map((line) => line.error ?? 'ok')).toEqual([
+      'ok',
+      "Python's json.loads raises ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit",
+      'ok',
+    ]);
   });
 
   it('streams a large file in batches with growing progress, at a pinned revision', async () => {

@@ -5,6 +5,7 @@
 // reference would raise a KeyError); so are keys that look like array indices, whose order a
 // JavaScript object would not keep as Python's dict does. Pure.
 import { AppError } from '../../errors';
+import { pyJsonDigitLimitError } from '../multipleChoice/python/pythonJson';
 
 export interface LongHealthQuestion {
   /** `question.get("No")`: the JSON value, or undefined when absent. */
@@ -71,6 +72,9 @@ export function readBenchmark(fileText: string): LongHealthPatient[] {
   } catch (error) {
     throw malformed(`not JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
+  // The reference reads it with json.load, which refuses an int literal past CPython's digit limit.
+  const pythonRaises = pyJsonDigitLimitError(fileText);
+  if (pythonRaises !== null) throw malformed(`not JSON as Python reads it (${pythonRaises}).`);
   if (!isRecord(parsed)) throw malformed('the top level is not an object of patients.');
   return orderedKeys(parsed, 'the top level').map((id) => {
     const patient = parsed[id];

@@ -5,8 +5,9 @@
 // (normalize_helm_reward @ 3172efc), a judge's score the mean over its readable criteria and 0.0 when it
 // has none (an unparseable reply counts as 0.0), a failed call left out, and the rollout's reward the
 // mean of the judges' scores, 0.0 when none scored (MultiJudge.mean @ 0db7880). Where the reference's
-// reward function raises (a criterion that is not an object, e.g. `"accuracy": 4`), verifiers scores
-// the whole rollout 0.0; we do the same and say why. Pure.
+// reward function raises (a criterion that is not an object, e.g. `"accuracy": 4`, or an int literal
+// past CPython's 4,300 digits in a reply's JSON), verifiers scores the whole rollout 0.0; we do the
+// same and say why. Pure.
 import { mean } from '../../stats/mean';
 import {
   isPyDict,
@@ -37,7 +38,8 @@ function medarcJudgeObject(text: string): PyDict | null {
       const parsed = pyJsonLoads(text.slice(open, lastClose + 1));
       if (isPyDict(parsed)) return parsed;
     } catch (error) {
-      if (!(error instanceof PyError)) throw error;
+      // `except json.JSONDecodeError: continue`: the ValueError of the int digit limit goes through.
+      if (!(error instanceof PyError) || error.pyType !== 'JSONDecodeError') throw error;
     }
     if (open === 0) break;
   }

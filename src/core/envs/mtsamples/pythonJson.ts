@@ -21,14 +21,15 @@ export class PyError extends Error {
   }
 }
 
-/** Python's `json.loads(text)` (multipleChoice/python/pythonJson's reader): throws a PyError where it raises. */
+/**
+ * Python's `json.loads(text)` (multipleChoice/python/pythonJson's reader): throws a PyError where it
+ * raises — JSONDecodeError, or ValueError past CPython's int digit limit.
+ */
 export function pyJsonLoads(text: string): PyValue {
   const result = pyJsonRead(text);
   if ('value' in result) return toValue(result.value);
-  throw new PyError(
-    'JSONDecodeError',
-    'decodeError' in result ? result.decodeError : result.raises,
-  );
+  if ('decodeError' in result) throw new PyError('JSONDecodeError', result.decodeError);
+  throw new PyError('ValueError', result.raises.replace(/^ValueError: /, ''));
 }
 
 /** Numbers as `float()` would read them; an int past a double's range stays huge (see PyHugeInt). */

@@ -4,7 +4,9 @@
 //   reply (non-overlapping matches, left to right), because reasoning models echo tags while thinking;
 // - `JSONParser(["answer"])` (HEAD-QA v2): the last `}` of the reply, then every `{` before it from the
 //   right until `json.loads` gives a dict; its strings stripped, its `answer` printed as Python's
-//   `str()` (a list or dict as `json.dumps`), stripped; null when there is none.
+//   `str()` (a list or dict as `json.dumps`), stripped; null when there is none. It catches only
+//   JSONDecodeError: a candidate whose int literal passes CPython's digit limit raises ValueError out
+//   of it (thrown here as PyJsonValueError, for the caller to score as the reference does).
 // The environments pass `parse_answer(...) or ""`. Pure.
 import { pyJsonLoads, type PyJson } from '../python/pythonJson';
 import { pyJsonDumps, pyStr } from '../python/pythonJsonStr';

@@ -15,6 +15,7 @@ import {
 import { medarcAccuracy044f0b6 } from './medarcAccuracy044f0b6';
 import { medarcAccuracy97d3282 } from './medarcAccuracy97d3282';
 import type { MedarcLayout, MedarcParser } from './medarcLayouts';
+import { PyJsonValueError } from '../python/pythonJson';
 import { jsonAnswer, lastXmlAnswer } from './medarcParsers';
 import { afterThink, extractBoxedAnswer, xmlAnswer } from './verifiersParsers';
 
@@ -57,7 +58,18 @@ function parseWith(reply: string, parser: MedarcParser): ParsedReply {
       note: 'The reference matches the whole reply.',
     };
   }
-  const read = parser === 'xml-last' ? lastXmlAnswer(reply) : jsonAnswer(reply);
+  let read: string | null;
+  try {
+    read = parser === 'xml-last' ? lastXmlAnswer(reply) : jsonAnswer(reply);
+  } catch (error) {
+    if (!(error instanceof PyJsonValueError)) throw error;
+    // JSONParser catches only JSONDecodeError: the reward function raises and verifiers scores 0.0.
+    return {
+      text: '',
+      source: 'empty',
+      note: `Reading the reply's JSON raised ${error.message} (Python's limit on an int's digits): the reference's reward function raises, so it scores 0.`,
+    };
+  }
   if (read === null) return { text: '', source: 'empty', note: NOTHING_READ[parser] };
   return { text: read, source: read === '' ? 'empty' : 'answer_tag', note: null };
 }

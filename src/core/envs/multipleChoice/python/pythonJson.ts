@@ -1,10 +1,13 @@
 // Owns reading JSON the way CPython's `json.loads` does (strict mode, its defaults), for every port
-// of reference code that reads JSON out of a model's reply: MedARC's JSONParser (head_qa_v2 and the
-// other choice envs, printed back by pythonJsonStr), Med-HALT's scorer (pythonRepr's values) and
-// MTSamples' judge reward (mtsamples/pythonJson). One reader: the grammar of JSON.parse plus Python's
-// NaN, Infinity and -Infinity; ints kept exact (bigint) and apart from floats (`3` vs `3.0`);
-// objects in key order with the last duplicate's value at the first one's place (a dict); a UTF-8
-// BOM refused. Pure.
+// of reference code that reads JSON with Python: out of a model's or a judge's reply — MedARC's
+// JSONParser (head_qa_v2 and the other choice envs, printed back by pythonJsonStr), Med-HALT's scorer
+// (pythonRepr's values), MTSamples' judge reward (mtsamples/pythonJson) — and the data files a
+// reference reads with json.load (LongHealth's benchmark, PubMedQA's test-subset list, HealthBench's
+// JSONL lines: `pyJsonDigitLimitError`). One reader: the grammar of JSON.parse plus Python's NaN,
+// Infinity and -Infinity; ints kept exact (bigint) and apart from floats (`3` vs `3.0`); objects in
+// key order with the last duplicate's value at the first one's place (a dict); a UTF-8 BOM refused;
+// CPython's (3.11+, which MedARC requires) limit of 4,300 digits on an int literal, past which
+// json.loads raises ValueError where it reads that int (sys.int_info.default_max_str_digits). Pure.
 import type { PyDict, PyValue } from './pythonRepr';
 
 /** What `json.loads` returns, tagged by Python type. */
@@ -24,18 +27,14 @@ export type JsonLoadsResult<V = PyJson> =
   /** Another exception (ValueError), which callers that only catch JSONDecodeError let through. */
   | { raises: string };
 
-export interface JsonLoadsOptions {
-  /**
-   * CPython's (3.11+) limit on the digits of an int literal, 4,300: past it json.loads raises
-   * ValueError where the int is read. Off unless asked for, as the ports without it were written.
-   */
-  limitIntDigits?: boolean;
-}
-
+/** sys.int_info.default_max_str_digits. */
 const INT_DIGIT_LIMIT = 4300;
 
 class JsonError extends Error {}
 class DigitLimitError extends Error {}
+
+/** What json.loads raises past the int digit limit: a ValueError, not a JSONDecodeError. */
+export class PyJsonValueError extends Error {}
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
@@ -61,10 +60,10 @@ const WORDS: readonly (readonly [string, () => PyJson])[] = [
 ];
 
 /** `json.loads(text)`: its value, or the exception it raises. */
-export function pyJsonRead(text: string, options: JsonLoadsOptions = {}): JsonLoadsResult {
+export function pyJsonRead(text: string): JsonLoadsResult {
   try {
     if (text.startsWith('\ufeff')) throw new JsonError('Unexpected UTF-8 BOM');
-    const reader = new Reader(text, options.limitIntDigits === true ? INT_DIGIT_LIMIT : Infinity);
+    const reader = new Reader(text, INT_DIGIT_LIMIT);
     reader.skipWs();
     const value = reader.value();
     reader.skipWs();
@@ -77,17 +76,35 @@ export function pyJsonRead(text: string, options: JsonLoadsOptions = {}): JsonLo
   }
 }
 
-/** `json.loads(text)`, or null where it raises (JSONDecodeError): MedARC's JSONParser. */
+/**
+ * `json.loads(text)` inside `except json.JSONDecodeError` (MedARC's JSONParser): null where it raises
+ * JSONDecodeError; the ValueError of the int digit limit, which that clause lets through, is thrown
+ * (PyJsonValueError).
+ */
 export function pyJsonLoads(text: string): PyJson | null {
   const result = pyJsonRead(text);
+  if ('raises' in result) throw new PyJsonValueError(result.raises);
   return 'value' in result ? result.value : null;
 }
 
-/** `json.loads(text)` as pythonRepr's values (Med-HALT), with CPython's int digit limit. */
+/** `json.loads(text)` as pythonRepr's values (Med-HALT). */
 export function pyJsonLoadsRepr(text: string): JsonLoadsResult<PyValue> {
-  const result = pyJsonRead(text, { limitIntDigits: true });
+  const result = pyJsonRead(text);
   return 'value' in result ? { value: toRepr(result.value) } : result;
 }
+
+/**
+ * For a data file the reference reads with json.load and we read with JSON.parse (after it parsed):
+ * the ValueError json.loads raises on an int literal past the digit limit, or null. Only a text with a
+ * run of more than 4,300 digits is read again, with Python's reader (digits in a string do not count).
+ */
+export function pyJsonDigitLimitError(text: string): string | null {
+  if (!LONG_DIGIT_RUN.test(text)) return null;
+  const result = pyJsonRead(text);
+  return 'raises' in result ? result.raises : null;
+}
+
+const LONG_DIGIT_RUN = new RegExp(`[0-9]{${INT_DIGIT_LIMIT + 1}}`);
 
 function toRepr(value: PyJson): PyValue {
   switch (value.kind) {
@@ -136,8 +153,11 @@ class Reader {
     if (match === null) throw new JsonError('Expecting value');
     this.at += match[0].length;
     if (match[1] === undefined && match[2] === undefined) {
-      if (match[0].replace('-', '').length > this.intDigitLimit) {
-        throw new DigitLimitError('ValueError: an int literal over 4,300 digits');
+      const digits = match[0].replace('-', '').length;
+      if (digits > this.intDigitLimit) {
+        throw new DigitLimitError(
+          `ValueError: Exceeds the limit (${this.intDigitLimit} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
+        );
       }
       return { kind: 'int', value: BigInt(match[0]) };
     }
