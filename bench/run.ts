@@ -58,7 +58,7 @@ async function main() {
       if (only === undefined || only.includes('corpus'))
         sections.push(await benchCorpusInBrowser(server.url));
       if (only === undefined || only.includes('suite'))
-        sections.push(await benchSuiteInBrowser(server.url));
+        sections.push(await benchSuiteInBrowser(dist));
       if (only === undefined || only.includes('long-text'))
         sections.push(await benchLongTextInBrowser(server.url));
     } finally {

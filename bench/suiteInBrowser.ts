@@ -2,11 +2,15 @@
 // a finished run with a digest and the rewards of 1,000 examples, seeded into IndexedDB; navigation →
 // every row rendered, then → the win rates (computed by the worker) shown, and the main thread's long
 // tasks meanwhile, against a raw IndexedDB read of the records the page reads, in the same page (the
-// floor). (2) "Load all datasets" on the Suites page: every Hugging Face dataset the Medmarks verified
-// suite loads, served by the Hugging Face imitation in its real Parquet shape at its real split size
-// (the reference fixtures' rows replicated), timed against a plain fetch of the same Parquet bytes,
-// with each dataset's ready time, the stored size, and the long tasks the page saw while the worker
-// loaded against the same page left idle as long (the load on the machine).
+// floor). (2) "Load all datasets" on the Suites page: every dataset the Medmarks verified suite loads —
+// the Hugging Face ones served by the Hugging Face imitation in their real Parquet shapes at their real
+// split sizes (the reference fixtures' rows replicated), the GitHub-hosted ones (LongHealth,
+// SCT-Public, PubMedQA's test-subset list) by the GitHub imitation (suiteGithubFiles.ts) — timed
+// against a plain fetch of the same Parquet bytes, with each dataset's ready time, the stored size,
+// and the long tasks the page saw while the worker loaded against the same page left idle as long
+// (the load on the machine); then once more with the GitHub host down (503 on every request), when
+// the Hugging Face datasets must be ready about as soon as with every host up.
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { MEDMARKS_VERIFIED } from '../src/core/suites/medmarksVerified';
@@ -15,7 +19,10 @@ import { SUITE_RECORD_VERSION, type SuiteRunRecord } from '../src/core/suites/su
 import type { RunRecord } from '../src/core/schema/run';
 import { mulberry32 } from '../src/core/stats/bootstrap';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/browser';
+import { startFakeGitHub, type FakeGitHub } from '../test/support/fakeGitHub';
 import { startFakeHuggingFace } from '../test/support/fakeHuggingFace';
+import { startStaticServer } from '../test/support/staticServer';
+import { appWithBlobSwaps, suiteGithubFiles, type SuiteGithubFiles } from './suiteGithubFiles';
 import { runSettings } from '../test/support/seedDataset';
 import { suiteDatasets, type ServedSplit, ROW_GROUP_ROWS } from './suiteDatasets';
 import { fmt, median, type BenchSection } from './stats';
@@ -193,7 +200,7 @@ interface LoadRound {
   idleTasks: number[];
   /** Dataset line (env — variant) → ms from the click until it showed ready. */
   ready: Record<string, number>;
-  /** The same for the lines that failed (the GitHub-hosted datasets, not served). */
+  /** The same for the lines that failed (the GitHub-hosted datasets when their host is down). */
   failed: Record<string, number>;
   notReady: string[];
   storedBytes: number;
@@ -277,11 +284,24 @@ async function deleteDb(page: Page): Promise<void> {
   );
 }
 
-export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection> {
+/** The GitHub-hosted lines (one queue of "Load all"); PubMedQA also reads GitHub, in its own. */
+const isGithubLine = (name: string) => /^(SCT-Public|LongHealth) —/.test(name);
+const isPubmedqaLine = (name: string) => name.startsWith('PubMedQA —');
+
+/** `dist`: the built app, copied with the two pinned blob ids swapped (suiteGithubFiles.ts). */
+export async function benchSuiteInBrowser(dist: string): Promise<BenchSection> {
   const executablePath = findChromium();
   if (executablePath === null) throw new Error('Chromium not found');
   const { datasets, splits } = suiteDatasets();
+  const pubmedqa = datasets.find((d) => d.id === 'qiaojin/PubMedQA')?.configs['pqa_labeled']?.[
+    'train'
+  ]?.rows;
+  const github = suiteGithubFiles((pubmedqa ?? []).map((row) => Number(row['pubid'])));
+  const appDir = appWithBlobSwaps(dist, github.pinnedBlobSwaps);
+  const server = await startStaticServer({ root: appDir, prefix: '/medeval/' });
+  const appUrl = server.url;
   const fake = await startFakeHuggingFace({ datasets });
+  const gh: FakeGitHub = await startFakeGitHub({ notes: [], repoFiles: github.files });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -289,6 +309,7 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
   });
   const opens: OpenRound[] = [];
   const loads: LoadRound[] = [];
+  let hostDown: LoadRound | undefined;
   const loadBefore = loadAverage();
   const machineLoads: string[] = [];
   try {
@@ -323,7 +344,13 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
       await openRound(page, `${appUrl}#/leaderboard?all=1`);
       console.log(formatProfile(profileTrace((await browser.stopTracing()).toString('utf8'))));
     }
-    const params = new URLSearchParams({ hfViewer: fake.viewerBase, hfHub: fake.hubBase });
+    const params = new URLSearchParams({
+      hfViewer: fake.viewerBase,
+      hfHub: fake.hubBase,
+      raw: gh.bases.rawBase,
+      mirror: gh.bases.mirrorBase,
+      mirrorApi: gh.bases.mirrorApiBase,
+    });
     const parquetUrls = splits.map(
       (split) =>
         `${fake.hubBase}/datasets/${split.dataset}/resolve/refs%2Fconvert%2Fparquet/${split.config}/${split.split}/0000.parquet`,
@@ -333,16 +360,28 @@ export async function benchSuiteInBrowser(appUrl: string): Promise<BenchSection>
       const done = await loadRound(page, `${appUrl}?${params.toString()}#/suites`, parquetUrls);
       loads.push(done);
       machineLoads.push(loadAverage());
-      console.log(
-        `suite load round ${round + 1}: ${done.load.toFixed(0)} ms, ${done.tasks.length} tasks > 50 ms at ${done.taskStarts.map((t, i) => `${t.toFixed(0)} (${done.tasks[i]?.toFixed(0)} ms)`).join(', ')}; ready at ${JSON.stringify(done.ready)}; failed at ${JSON.stringify(done.failed)} (idle page ${done.idleTasks.length} in ${done.idleMs.toFixed(0)} ms), load ${loadAverage()}, not ready: ${done.notReady.map((line) => line.split(':')[0]).join(' | ')}`,
-      );
+      console.log(`suite load round ${round + 1}: ${describeRound(done)}`);
     }
+    // The GitHub host down: every request to its raw host and mirror answers 503 (retried).
+    gh.fail({ host: 'raw', status: 503 });
+    gh.fail({ host: 'cdn', status: 503 });
+    await deleteDb(page);
+    hostDown = await loadRound(page, `${appUrl}?${params.toString()}#/suites`, parquetUrls);
+    machineLoads.push(loadAverage());
+    console.log(`suite load, GitHub down: ${describeRound(hostDown)}`);
     await context.close();
   } finally {
     await browser.close();
     await fake.close();
+    await gh.close();
+    await server.close();
+    rmSync(appDir, { recursive: true, force: true });
   }
-  return report(opens, loads, splits, loadBefore, machineLoads);
+  return report(opens, loads, hostDown, splits, github, loadBefore, machineLoads);
+}
+
+function describeRound(done: LoadRound): string {
+  return `${done.load.toFixed(0)} ms, ${done.tasks.length} tasks > 50 ms at ${done.taskStarts.map((t, i) => `${t.toFixed(0)} (${done.tasks[i]?.toFixed(0)} ms)`).join(', ')}; ready at ${JSON.stringify(done.ready)}; failed at ${JSON.stringify(done.failed)} (idle page ${done.idleTasks.length} in ${done.idleMs.toFixed(0)} ms), load ${loadAverage()}, not ready: ${done.notReady.map((line) => line.split(':')[0]).join(' | ')}`;
 }
 
 const loadAverage = () =>
@@ -350,10 +389,34 @@ const loadAverage = () =>
     .map((l) => l.toFixed(1))
     .join(', ');
 
+/** Which "Load all" queue a line is in (core/suites/loadQueues: one per set of hosts). */
+const queueOf = (name: string) =>
+  isGithubLine(name) ? 'github' : isPubmedqaLine(name) ? 'both' : 'huggingface';
+
+/** When the last line of the Hugging Face queue (not PubMedQA's, which also needs GitHub) was ready. */
+const hubReady = (round: LoadRound) =>
+  Math.max(
+    0,
+    ...Object.entries(round.ready)
+      .filter(([name]) => queueOf(name) === 'huggingface')
+      .map(([, at]) => at),
+  );
+const githubDone = (round: LoadRound) =>
+  Math.max(
+    0,
+    ...[...Object.entries(round.ready), ...Object.entries(round.failed)]
+      .filter(([name]) => isGithubLine(name))
+      .map(([, at]) => at),
+  );
+const pubmedqaReady = (round: LoadRound) =>
+  Object.entries(round.ready).find(([name]) => isPubmedqaLine(name))?.[1] ?? Number.NaN;
+
 function report(
   opens: OpenRound[],
   loads: LoadRound[],
+  hostDown: LoadRound | undefined,
   splits: readonly ServedSplit[],
+  github: SuiteGithubFiles,
   loadBefore: string,
   machineLoads: readonly string[],
 ): BenchSection {
@@ -363,28 +426,32 @@ function report(
   const perTenSeconds = (count: number, ms: number) => ((count * 10_000) / ms).toFixed(1);
   const rows = splits.reduce((sum, split) => sum + split.rows, 0);
   const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-  // Each dataset line's own time: its ready time less the one before it (they load one by one).
+  // Each dataset line's own time: its ready time less the line before it in its queue.
   const names = Object.keys(loads[0]?.ready ?? {});
   const ownTimes = loads.map((round) => {
-    const order = [...Object.entries(round.ready), ...Object.entries(round.failed)].sort(
-      (a, b) => a[1] - b[1],
+    const order = Object.entries(round.ready).sort((x, y) => x[1] - y[1]);
+    return new Map(
+      order.map(([name, at], i) => {
+        const before = order.slice(0, i).filter(([other]) => queueOf(other) === queueOf(name));
+        return [name, at - (before.at(-1)?.[1] ?? 0)];
+      }),
     );
-    return new Map(order.map(([name, at], i) => [name, at - (order[i - 1]?.[1] ?? 0)]));
   });
-  /** The load less the time "Load all" spent on the failing (unserved) lines. */
-  const servedOnly = loads.map(
-    (round, i) =>
-      round.load -
-      Object.keys(round.failed).reduce((sum, name) => sum + (ownTimes[i]?.get(name) ?? 0), 0),
-  );
   const datasetLines = names
     .map((name) => ({
       name,
       at: median(loads.map((round) => round.ready[name] ?? Number.NaN)),
       own: median(ownTimes.map((times) => times.get(name) ?? Number.NaN)),
+      down: hostDown?.ready[name] ?? hostDown?.failed[name],
+      failed: hostDown !== undefined && name in hostDown.failed,
     }))
     .sort((a, b) => a.at - b.at)
-    .map(({ name, at, own }) => `| ${name} | ${fmt(at)} | ${fmt(own)} |`);
+    .map(
+      ({ name, at, own, down, failed }) =>
+        `| ${name} | ${queueOf(name)} | ${fmt(at)} | ${fmt(own)} | ${down === undefined ? '—' : `${fmt(down)}${failed ? ' (failed)' : ''}`} |`,
+    );
+  const hubServed = loads.map(hubReady);
+  const downLines = hostDown === undefined ? [] : hostDownLines(hostDown, median(hubServed));
   return {
     title: 'Suites: leaderboard and loading a suite’s datasets (headless Chromium)',
     lines: [
@@ -402,7 +469,7 @@ function report(
       `| main-thread long tasks (> 50 ms) while opening | **${median(opens.map((r) => r.tasks.length))}** | ${all(opens, (r) => r.tasks.length)} | — |`,
       `| longest task while opening | ${fmt(median(opens.map((r) => longest(r.tasks))))} | ${all(opens, (r) => longest(r.tasks))} | — |`,
       '',
-      `Loading: "Load all datasets" on the Suites page with every Hugging Face dataset the suite loads served by the loopback Hugging Face imitation in its real Parquet shape (the column shapes of the worker tests: structs, lists, int64), at its real split size: the reference fixtures' rows replicated, ids and question texts made distinct per copy, ${ROW_GROUP_ROWS.toLocaleString('en-US')}-row row groups, Snappy. ${splits.length} splits, ${rows.toLocaleString('en-US')} rows, ${mb(splits.reduce((sum, split) => sum + split.bytes, 0))} MB of Parquet (smaller than the Hub's files: replicated rows compress well). Not served: LongHealth and SCT-Public (GitHub files, not Hugging Face), which fail after their retries and are skipped (their time is taken out of the second figure). A fresh database each of ${LOAD_ROUNDS} rounds; the fetch floor is a plain \`fetch\` of the same Parquet files from the page; the idle floor is the same page reloaded afterwards with nothing to load, left idle as long as the load took (at most ${IDLE_MAX_MS / 1000} s): the long tasks the loaded machine causes by itself. Machine load average (1, 5, 15 min, \`uptime\`): ${loadBefore} before; after each loading round ${machineLoads.join(' | ')} (2 cores, shared).`,
+      `Loading: "Load all datasets" on the Suites page with every dataset the suite loads served: the Hugging Face ones by the loopback Hugging Face imitation in its real Parquet shape (the column shapes of the worker tests: structs, lists, int64), at its real split size: the reference fixtures' rows replicated, ids and question texts made distinct per copy, ${ROW_GROUP_ROWS.toLocaleString('en-US')}-row row groups, Snappy. ${splits.length} splits, ${rows.toLocaleString('en-US')} rows, ${mb(splits.reduce((sum, split) => sum + split.bytes, 0))} MB of Parquet (smaller than the Hub's files: replicated rows compress well). The GitHub-hosted ones (LongHealth's six variants and SCT-Public read files of MedARC's repository at pinned commits, PubMedQA its test-subset list) by the loopback GitHub imitation, the files below; the real LongHealth and SCT-Public tables are not on this machine, so the app is served from a copy of the build in which only their two pinned git blob ids are swapped for the served files' (download, blob check, parsing and writes run as for users). "Load all" keeps one queue per set of hosts (Hugging Face; GitHub; both, for PubMedQA), side by side. A fresh database each of ${LOAD_ROUNDS} rounds, then one more round with the GitHub host down; the fetch floor is a plain \`fetch\` of the same Parquet files from the page; the idle floor is the same page reloaded afterwards with nothing to load, left idle as long as the load took (at most ${IDLE_MAX_MS / 1000} s): the long tasks the loaded machine causes by itself. Machine load average (1, 5, 15 min, \`uptime\`): ${loadBefore} before; after each loading round ${machineLoads.join(' | ')} (2 cores, shared).`,
       '',
       '| served split (dataset / config / split) | rows | Parquet | size from |',
       '|---|---|---|---|',
@@ -411,10 +478,18 @@ function report(
           `| ${split.dataset} / ${split.config} / ${split.split} | ${split.rows.toLocaleString('en-US')} | ${(split.bytes / 1e3).toFixed(0)} kB | ${split.source} |`,
       ),
       '',
+      '| served GitHub file | bytes | what |',
+      '|---|---|---|',
+      ...github.described.map(
+        (file) => `| ${file.path} | ${file.bytes.toLocaleString('en-US')} | ${file.what} |`,
+      ),
+      '',
       '| measure | median | all rounds | target |',
       '|---|---|---|---|',
-      `| "Load all" → every served dataset ready (${rows.toLocaleString('en-US')} rows) | **${fmt(median(loads.map((r) => r.load)))}** | ${all(loads, (r) => r.load)} | — |`,
-      `| …of which on the served datasets (the load less the failing GitHub lines' time) | **${fmt(median(servedOnly))}** | ${servedOnly.map((v) => v.toFixed(0)).join(', ')} | — |`,
+      `| "Load all" → every dataset ready (${rows.toLocaleString('en-US')} Parquet rows and the GitHub files) | **${fmt(median(loads.map((r) => r.load)))}** | ${all(loads, (r) => r.load)} | — |`,
+      `| …the Hugging Face queue's last dataset ready | **${fmt(median(hubServed))}** | ${hubServed.map((v) => v.toFixed(0)).join(', ')} | — |`,
+      `| …the GitHub queue's last dataset ready (SCT-Public, 6 × LongHealth) | ${fmt(median(loads.map(githubDone)))} | ${all(loads, githubDone)} | — |`,
+      `| …PubMedQA ready (its own queue: the Hub and GitHub) | ${fmt(median(loads.map(pubmedqaReady)))} | ${all(loads, pubmedqaReady)} | — |`,
       `| …plain fetch of the same Parquet files (floor) | ${fmt(median(loads.map((r) => r.fetchFloor)))} | ${all(loads, (r) => r.fetchFloor)} | — |`,
       `| dataset lines ready / listed | ${median(loads.map((r) => Object.keys(r.ready).length))} / ${median(loads.map((r) => Object.keys(r.ready).length + r.notReady.length))} | — | — |`,
       `| stored (navigator.storage.estimate, after − before) | ${mb(median(loads.map((r) => r.storedBytes)))} MB | ${loads.map((r) => mb(r.storedBytes)).join(', ')} | — |`,
@@ -425,11 +500,28 @@ function report(
       `| …per 10 s idle | ${median(loads.map((r) => Number(perTenSeconds(r.idleTasks.length, r.idleMs))))} | ${loads.map((r) => perTenSeconds(r.idleTasks.length, r.idleMs)).join(', ')} | — |`,
       `| longest task on the idle page | ${fmt(median(loads.map((r) => longest(r.idleTasks))))} | ${all(loads, (r) => longest(r.idleTasks))} | — |`,
       '',
-      `Each dataset line (one after another, in "Load all" order): median time from the click until it showed ready, and its own time (ready less the line before). Not ready in the last round: ${loads[loads.length - 1]?.notReady.map((line) => line.split(':')[0]?.trim() ?? line).join('; ') ?? '—'}.`,
+      ...downLines,
       '',
-      '| dataset line | ready at | own time |',
-      '|---|---|---|',
+      `Each dataset line: its queue, the median time from the click until it showed ready, its own time (ready less the line before it in its queue), and in the round with the GitHub host down when it was ready (or failed). Not ready in the last round with every host up: ${loads[loads.length - 1]?.notReady.map((line) => line.split(':')[0]?.trim() ?? line).join('; ') || '—'}.`,
+      '',
+      '| dataset line | queue | ready at | own time | GitHub down: ready at |',
+      '|---|---|---|---|---|',
       ...datasetLines,
     ],
   };
+}
+
+/** The round with the GitHub host down, against the rounds with every host up. */
+function hostDownLines(round: LoadRound, hubServed: number): string[] {
+  const failed = Object.keys(round.failed);
+  return [
+    `With the GitHub host down (its raw host and mirror answer 503 to every request, retried: 5 attempts each, then the next host), one round: "Load all" ended after ${fmt(round.load)}; ${failed.length} lines failed (${failed.filter(isGithubLine).length} GitHub-hosted), ${Object.keys(round.ready).length} ready. Before the per-host queues, "Load all" loaded one line after another: in the run of e208a60 (load 8–9; the GitHub lines not served, so failing after their retries) it ended after 56.1 s, of which 11.7 s on the served datasets, and the Hugging Face lines listed after SCT-Public and LongHealth were ready only from 52.1 s on.`,
+    '',
+    '| GitHub host down | this round | every host up (median) | ratio |',
+    '|---|---|---|---|',
+    `| "Load all" → the Hugging Face queue's last dataset ready | **${fmt(hubReady(round))}** | ${fmt(hubServed)} | **${(hubReady(round) / hubServed).toFixed(2)}×** |`,
+    `| …the last GitHub line failed | ${fmt(githubDone(round))} | — | — |`,
+    `| …PubMedQA ready without its test-subset list (after that file's retries) | ${fmt(pubmedqaReady(round))} | — | — |`,
+    `| main-thread long tasks (> 50 ms) while loading; longest | ${round.tasks.length}; ${fmt(Math.max(0, ...round.tasks))} | — | — |`,
+  ];
 }
