@@ -6,22 +6,15 @@
 // GitHub lines' retries (~45 s in the suite bench). No clock here: the proof is the order of events.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
+import { expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { startFakeGitHub } from '../support/fakeGitHub';
+import { startFakeHuggingFace } from '../support/fakeHuggingFace';
 import { choiceFixtureDatasets, readChoiceFixture } from '../support/medmarks/choiceFixtures';
 import { medcalcParquet, medhalluParquet } from '../support/medmarks/medmarksParquet';
 import { medqaParquet, medqaRows } from '../support/parquetFixtures';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
 const REVISION = 'c'.repeat(40);
 
 const rowsOf = (name: string) =>
@@ -59,27 +52,10 @@ function servedDatasets() {
 /** Each dataset line's state, by its label (env — variant). */
 type Lines = Record<string, string>;
 
-describe.skipIf(chromiumPath === null)('"Load all" with a host that never answers', () => {
-  let browser: Browser;
-  let hf: FakeHuggingFace | undefined;
-  let gh: FakeGitHub | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await hf?.close();
-    await gh?.close();
-  });
-
+describeInChromium('"Load all" with a host that never answers', (chromium) => {
   it('loads the Hugging Face datasets while the GitHub-hosted ones wait on their host', async () => {
-    hf = await startFakeHuggingFace({ datasets: servedDatasets() });
-    gh = await startFakeGitHub({ notes: [] });
+    const hf = chromium.closeAfterTest(await startFakeHuggingFace({ datasets: servedDatasets() }));
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes: [] }));
     gh.fail({ host: 'raw', status: 0, mode: 'hang' });
     gh.fail({ host: 'cdn', status: 0, mode: 'hang' });
     const params = new URLSearchParams({
@@ -89,7 +65,7 @@ describe.skipIf(chromiumPath === null)('"Load all" with a host that never answer
       mirror: gh.bases.mirrorBase,
       mirrorApi: gh.bases.mirrorApiBase,
     });
-    app = await newAppPage(browser, `${inject('appUrl')}?${params.toString()}#/suites`);
+    const app = await chromium.openApp(`?${params.toString()}#/suites`);
     const { page } = app;
     const lines = () =>
       page
