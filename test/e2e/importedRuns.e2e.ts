@@ -331,6 +331,17 @@ describe.skipIf(chromiumPath === null)('imported runs of other environments', ()
         'not in this run',
       ]);
       expect(seriousOrCritical(await axeViolations(page))).toEqual([]);
+
+      // The Run page opens a file of another environment too (it threw "Unknown benchmark
+      // "file-metrics"" and left a blank app): its reward's source, no re-score, no prime command.
+      await page.goto(`${inject('appUrl')}#/run?run=${v030}`);
+      await expect
+        .poll(() => page.getByTestId('run-reward-source').textContent(), { timeout: 10_000 })
+        .toContain('Reward read from the file (written by verifiers 0.3.0 · medmcq_lite 0.1.0).');
+      expect(await page.getByTestId('run-view').textContent()).toContain(
+        'mistral-small-latest on medmcq_lite',
+      );
+      expect(await page.getByTestId('prime-command').count()).toBe(0);
       expect(describeProblems(app.pageErrors)).toBe('');
     } finally {
       await app.close();

@@ -15,7 +15,7 @@ import { runRewardSource } from '../../../core/results/rewardSource';
 import { RewardSourceNote } from '../results/runs/RewardSourceNote';
 import { ProgressPanel } from './ProgressPanel';
 import { RescorePanel } from './RescorePanel';
-import { DEFAULT_ENV_ID, envOf } from '../../../core/envs/registry';
+import { DEFAULT_ENV_ID, findEnv } from '../../../core/envs/registry';
 import { RolloutDetail } from './RolloutDetail';
 import { RolloutsTable } from './RolloutsTable';
 import { RunBanners } from './RunBanners';
@@ -56,7 +56,8 @@ export function RunView({
   // Until the overview of a run that just stopped arrives, its last report stands in.
   const hasReport = useRunLive(run.id) !== null;
   const showsLive = isLive || (overview === undefined && hasReport);
-  const env = envOf(run.settings.envId);
+  // A run read from another environment's file has no benchmark here (nothing to re-score or rerun).
+  const env = findEnv(run.settings.envId);
   const retry = {
     failed: overview?.summary.failed ?? 0,
     unscored: overview?.summary.unscored ?? 0,
@@ -69,7 +70,7 @@ export function RunView({
     onCancel: () => void actions.stop(run.id, 'cancel'),
     onRetryFailed: () =>
       keyPrompt.withKeys(run.settings, (keys) => void actions.retryFailed(run.id, keys)),
-    ...(env.scoring.kind === 'exact'
+    ...(env === undefined || env.scoring.kind === 'exact'
       ? {}
       : {
           onRescore: () => setIsRescoring(true),
@@ -134,7 +135,7 @@ export function RunView({
       )}
       {/* The reference CLI line is known for MTSamples only; other environments' ids on the Prime hub
           are not confirmed, and a wrong command is worse than none. */}
-      {env.id === DEFAULT_ENV_ID && <PrimeCommand settings={run.settings} />}
+      {env?.id === DEFAULT_ENV_ID && <PrimeCommand settings={run.settings} />}
       <h3>Rollouts</h3>
       {showsLive && <LiveRollouts runId={run.id} />}
       {!showsLive && overview !== undefined && (

@@ -8,6 +8,7 @@ import type { Normalisation } from '../../../core/envs/mtsamples/judge';
 import type { JudgeVisibility, PromptFormat } from '../../../core/envs/mtsamples/prompt';
 import { RunSettingsSchema, type RunSettings } from '../../../core/schema/run';
 import { envOf, findEnv } from '../../../core/envs/registry';
+import { fileMetricsSettingsOf } from '../../../core/results/fileMetrics';
 import type { EnvModule } from '../../../core/envs/types';
 import {
   checkEndpoint,
@@ -167,9 +168,16 @@ const SETTING_LABELS: Record<string, string> = {
   judgeTemplate: 'judge template',
 };
 
-/** The run's name when none is typed: model and judges (or the benchmark, when no jury). */
+/**
+ * The run's name when none is typed: model and judges (or the benchmark, when no jury). A run read
+ * from another environment's file has no benchmark here: the environment the file names.
+ */
 export function defaultRunName(settings: RunSettings): string {
-  const env = envOf(settings.envId);
+  const env = findEnv(settings.envId);
+  if (env === undefined) {
+    const named = fileMetricsSettingsOf(settings).env_id ?? 'an environment not run here';
+    return `${settings.model.model} on ${named}`;
+  }
   if (env.scoring.kind === 'exact') return `${settings.model.model} on ${env.label}`;
   const judges = settings.judges.map((judge) => judge.model).join(' + ');
   if (env.scoring.kind === 'rubric')
