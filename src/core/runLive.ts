@@ -50,6 +50,20 @@ export interface RunSpeed {
   endpoints: EndpointSpeed[];
 }
 
+/**
+ * A run whose rollouts are still being created behind its lanes (issue 14): how many exist of the
+ * plan's. Null once every one exists.
+ */
+export interface CreationProgress {
+  created: number;
+  planned: number;
+}
+
+/** The progress of a run with `planned` rollouts of which `notCreated` are not stored yet. */
+export function creationProgressOf(planned: number, notCreated: number): CreationProgress | null {
+  return notCreated > 0 ? { created: planned - notCreated, planned } : null;
+}
+
 export interface RunLiveState {
   runId: string;
   /** Date.now() when the worker sent it. */
@@ -65,6 +79,8 @@ export interface RunLiveState {
   calls: Call[];
   latest: LiveRollout[];
   speed: RunSpeed;
+  /** While the run's rollouts are still being created behind its lanes. */
+  creation: CreationProgress | null;
 }
 
 const FINISHED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['done', 'error', 'unscored']);

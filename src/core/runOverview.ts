@@ -5,7 +5,7 @@
 import type { PriceHint } from './presets';
 import { rolloutTokens, type TokenCount } from './results/rolloutTokens';
 import { callsOf, spendOf, summarizeRun, type Call, type RunSummary } from './runSummary';
-import { tallyCalls } from './runLive';
+import { creationProgressOf, tallyCalls, type CreationProgress } from './runLive';
 import type { RolloutRecord, RolloutStatus } from './schema/run';
 
 /** One rollout as the Run page's table lists it: what it shows and sorts by, nothing large. */
@@ -33,6 +33,8 @@ export interface RunOverview {
   /** Every call, tallied per model, cache use and what it reports. */
   calls: Call[];
   rows: RunTableRow[];
+  /** A run stopped before all its rollouts were created: how many exist of the plan's. */
+  creation: CreationProgress | null;
 }
 
 export interface OverviewOptions {
@@ -74,6 +76,7 @@ export function runOverviewOf(
     summary: summarizeRun(rollouts, nowMs, opts),
     calls: tallyCalls(rollouts.flatMap((rollout) => callsOf(rollout, opts))),
     rows: rollouts.map(toRunTableRow),
+    creation: creationProgressOf(rollouts.length + (opts.notCreated ?? 0), opts.notCreated ?? 0),
   };
 }
 

@@ -24,6 +24,16 @@ describe('runOverviewOf', () => {
     expect(actual.spend.unpricedCalls + actual.spend.cachedCalls).toBeGreaterThan(0);
   });
 
+  it('says how many of the plan’s rollouts exist while some are not created, and nothing after', () => {
+    const notCreated = 1_000 - sampleRollouts.length;
+    expect(runOverviewOf(sampleRollouts, NOW, { notCreated }).creation).toEqual({
+      created: sampleRollouts.length,
+      planned: 1_000,
+    });
+    expect(runOverviewOf(sampleRollouts, NOW, { notCreated: 0 }).creation).toBeNull();
+    expect(runOverviewOf(sampleRollouts, NOW).creation).toBeNull();
+  });
+
   it('lists every rollout with what its table row shows, nothing large', () => {
     const overview = runOverviewOf(sampleRollouts, NOW);
     expect(overview.rows.map((r) => r.key)).toEqual(sampleRollouts.map((r) => r.key));

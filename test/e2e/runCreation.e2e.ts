@@ -92,7 +92,27 @@ describeInChromium('a large run created behind its lanes, in Chromium', (chromiu
     await expect
       .poll(() => reopened.getByTestId('run-progress').textContent())
       .toMatch(new RegExp(`/ ${ROLLOUTS}$`));
+    // And says how many of them exist, and that resuming creates the rest.
+    await expect
+      .poll(() => reopened.getByTestId('run-creating').textContent())
+      .toBe(
+        `${created.toLocaleString('en-US')} of 2,000 planned rollouts exist: the rest are created when the run resumes.`,
+      );
 
+    // Every text the creation line shows from the resume on (a report lasts about a second).
+    await reopened.evaluate(`(() => {
+      window.__creating = [];
+      const seen = () => {
+        const line = document.querySelector('[data-testid="run-creating"]');
+        if (line !== null && window.__creating.at(-1) !== line.textContent)
+          window.__creating.push(line.textContent);
+      };
+      new MutationObserver(seen).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    })()`);
     await reopened.getByTestId('run-resume').click();
     const prompt = reopened.getByTestId('run-key-prompt');
     await prompt.locator('input[name="apiKey"]').first().fill(KEY);
@@ -102,6 +122,14 @@ describeInChromium('a large run created behind its lanes, in Chromium', (chromiu
         timeout: 240_000,
       })
       .toBe('done');
+
+    // While it ran, the page said it was creating the rest; done, it says nothing of it.
+    const shown = await reopened.evaluate<string[]>('window.__creating');
+    expect(shown.filter((text) => text.startsWith('Creating rollouts: '))).not.toEqual([]);
+    expect(shown.find((text) => text.startsWith('Creating rollouts: '))).toMatch(
+      /^Creating rollouts: [\d,]+ \/ 2,000$/,
+    );
+    expect(await reopened.getByTestId('run-creating').count()).toBe(0);
 
     const done = await storedRun(reopened);
     expect(done.creation).toBeUndefined();

@@ -3,6 +3,7 @@
 // per host against what the browser allows, and the share of time spent waiting for responses.
 import {
   contributionOf,
+  creationProgressOf,
   effectiveConcurrency,
   liveRolloutOf,
   tallyContributions,
@@ -24,7 +25,10 @@ export interface LaneMeter {
 
 export interface LiveReportOptions {
   runId: string;
+  /** Every rollout of the run, created or not. */
   total: number;
+  /** Rollouts of the run not created yet (0 when every one exists). */
+  notCreated?: number;
   concurrency: number;
   modelId: string;
   paidSinceMs?: number;
@@ -39,6 +43,8 @@ export interface LiveReport {
   seed(rollouts: readonly RolloutRecord[]): void;
   /** A rollout as just committed. */
   committed(rollout: RolloutRecord): void;
+  /** `count` more rollouts of the run were created (stored pending). */
+  created(count: number): void;
   lane(): LaneMeter & { close(): void };
   start(): void;
   /** Sends the last report (final when the run stopped) and stops reporting. */
@@ -63,6 +69,7 @@ export function createLiveReport(opts: LiveReportOptions): LiveReport {
   /** Time of lanes that have closed (the queue ran dry for them). */
   const closed = { waitingMs: 0, busyMs: 0 };
   let timer: ReturnType<typeof setInterval> | undefined;
+  let notCreated = opts.notCreated ?? 0;
   const contributionOpts = {
     modelId: opts.modelId,
     ...(opts.paidSinceMs === undefined ? {} : { paidSinceMs: opts.paidSinceMs }),
@@ -114,6 +121,7 @@ export function createLiveReport(opts: LiveReportOptions): LiveReport {
       ...tallyContributions(contributions.values()),
       latest: [...latest],
       speed: speed(now),
+      creation: creationProgressOf(opts.total, notCreated),
     };
   }
 
@@ -131,6 +139,9 @@ export function createLiveReport(opts: LiveReportOptions): LiveReport {
         latest.unshift(liveRolloutOf(rollout));
         latest.length = Math.min(latest.length, LATEST);
       }
+    },
+    created(count) {
+      notCreated = Math.max(0, notCreated - count);
     },
     lane() {
       const clock: LaneClock = {

@@ -163,7 +163,7 @@ function createBehindLanes(
   run: RunRecord,
   runEnv: RunEnv,
   signal: AbortSignal,
-  onError: (error: AppError) => void,
+  on: { error: (error: AppError) => void; created: (count: number) => void },
 ): { start: () => void; next: CreatedKeys; done: Promise<void> } {
   const batches: string[][] = [];
   let isOver = run.creation === undefined;
@@ -185,11 +185,12 @@ function createBehindLanes(
           deps.now(),
         );
         creation = chunk.creation;
+        on.created(chunk.keys.length);
         batches.push(chunk.keys);
         wake();
       }
     } catch (error) {
-      onError(toAppError(error));
+      on.error(toAppError(error));
     } finally {
       isOver = true;
       wake();
@@ -234,7 +235,22 @@ export async function executeRun(
     stopError ??= error;
     lanesStop.abort();
   };
-  const creation = createBehindLanes(deps, run, { env, envSettings }, laneSignal, stopWith);
+  const report = createLiveReport({
+    runId,
+    // Rollouts not created yet count from the start (the plan knows them).
+    total: (await countRollouts(deps.db, runId)) + rolloutsNotCreated(run),
+    notCreated: rolloutsNotCreated(run),
+    concurrency: run.settings.concurrency,
+    modelId: run.settings.model.model,
+    ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
+    now: deps.now,
+    protocolOf: deps.protocolOf ?? protocolFromUrl,
+    send: deps.onLive ?? (() => undefined),
+  });
+  const creation = createBehindLanes(deps, run, { env, envSettings }, laneSignal, {
+    error: stopWith,
+    created: (count) => report.created(count),
+  });
   const queue = await openRunQueue(deps.db, run, cache, { created: creation.next });
   await patchRun(deps.db, runId, {
     status: 'running',
@@ -253,17 +269,6 @@ export async function executeRun(
     creation.start();
   };
   const endpoints = endpointContexts(run, keys, deps, startCreation);
-  const report = createLiveReport({
-    runId,
-    // Rollouts not created yet count from the start (the plan knows them).
-    total: (await countRollouts(deps.db, runId)) + rolloutsNotCreated(run),
-    concurrency: run.settings.concurrency,
-    modelId: run.settings.model.model,
-    ...(run.kind === 'rescore' ? { paidSinceMs: run.createdAt } : {}),
-    now: deps.now,
-    protocolOf: deps.protocolOf ?? protocolFromUrl,
-    send: deps.onLive ?? (() => undefined),
-  });
   const journal = createRolloutJournal(deps.db, runId, {
     onCommitted: (rollout) => report.committed(rollout),
   });

@@ -5,6 +5,7 @@
 // stored requested again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
+import { runOverviewOf } from '../../../src/core/runOverview';
 import { summarizeRun } from '../../../src/core/runSummary';
 import type { RunLiveState } from '../../../src/core/runLive';
 import { rolloutsNotCreated, type RunRecord } from '../../../src/core/schema/run';
@@ -128,6 +129,11 @@ describe('creating a large run behind its lanes', () => {
     expect(createdAtFirstRequest).toBeLessThan(EXAMPLES);
     expect(live.length).toBeGreaterThan(0);
     expect(new Set(live.map((state) => state.total))).toEqual(new Set([EXAMPLES]));
+    // The page is told how far creation got while it goes, and nothing once every rollout exists.
+    expect(live[0]?.creation).toEqual({ created: 64, planned: EXAMPLES });
+    expect(live.at(-1)?.creation).toBeNull();
+    const reported = live.map((state) => state.creation?.created ?? EXAMPLES);
+    expect(reported).toEqual([...reported].sort((a, b) => a - b));
 
     const { run: finished, rollouts: all } = await expectWholeChunks(db, runId);
     expect(finished.creation).toBeUndefined();
@@ -148,8 +154,11 @@ describe('creating a large run behind its lanes', () => {
     const keys = keysAt(m.baseUrl, KEY);
     const paused = await executeRun(deps(db, pausing), runId, keys, pause.signal, () => 'pause');
     expect(paused).toBe('paused');
-    const { run } = await expectWholeChunks(db, runId);
+    const { run, rollouts: stored } = await expectWholeChunks(db, runId);
     expect(run.creation?.created).toBeLessThan(EXAMPLES);
+    // The Run page's overview of the paused run says how many of the plan's rollouts exist.
+    const overview = runOverviewOf(stored, Date.now(), { notCreated: rolloutsNotCreated(run) });
+    expect(overview.creation).toEqual({ created: run.creation?.created, planned: EXAMPLES });
 
     const status = await executeRun(
       deps(db, fetch),

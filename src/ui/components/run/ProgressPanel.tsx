@@ -3,6 +3,7 @@ import { JURY_SCORE_LABEL } from '../../../core/envs/mtsamples/helmJury';
 import { overviewSummary, type RunOverview } from '../../../core/runOverview';
 import { summarizeLive } from '../../../core/runLive';
 import { useRunLive } from '../../hooks/useRunLive';
+import { CreationNote } from './CreationNote';
 import { RunSpeedView } from './RunSpeedView';
 import type { RunRecord } from '../../../core/schema/run';
 import { useRunClock } from '../../hooks/useRunClock';
@@ -35,6 +36,12 @@ export function ProgressPanel({ run, overview, isLive }: ProgressPanelProps) {
             : null,
     [isReported, live, overview, clock, prices],
   );
+  // How far the creation of its rollouts got: the worker's report while it runs, else its overview.
+  const creation = isReported
+    ? live.creation
+    : overview !== undefined
+      ? overview.creation
+      : (live?.creation ?? null);
   if (summary === null) {
     return isLive ? (
       <section className="progress-panel" aria-label="Progress">
@@ -64,6 +71,7 @@ export function ProgressPanel({ run, overview, isLive }: ProgressPanelProps) {
           </span>
         )}
       </div>
+      <CreationNote creation={creation} isLive={isReported} status={run.status} />
       <dl className="summary">
         <Stat label="Done" value={summary.done} />
         <Stat label="Failed" value={summary.failed} />
