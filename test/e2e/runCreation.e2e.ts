@@ -99,6 +99,17 @@ describeInChromium('a large run created behind its lanes, in Chromium', (chromiu
         `${created.toLocaleString('en-US')} of 2,000 planned rollouts exist: the rest are created when the run resumes.`,
       );
 
+    // Its export, offered on the Results page, says it holds only those.
+    const runId = new URLSearchParams(new URL(runUrl).hash.split('?')[1] ?? '').get('run') ?? '';
+    await reopened.goto(runUrl.replace(/#.*$/, `#/results?run=${runId}`));
+    await expect
+      .poll(() => reopened.getByTestId('export-partial').textContent())
+      .toBe(
+        `${created.toLocaleString('en-US')} of 2,000 planned rollouts exist; the rest were not created yet, so this export holds only those ${created.toLocaleString('en-US')}.`,
+      );
+    await reopened.goto(runUrl);
+    await reopened.getByTestId('run-creating').waitFor();
+
     // Every text the creation line shows from the resume on (a report lasts about a second).
     await reopened.evaluate(`(() => {
       window.__creating = [];
@@ -130,6 +141,10 @@ describeInChromium('a large run created behind its lanes, in Chromium', (chromiu
       /^Creating rollouts: [\d,]+ \/ 2,000$/,
     );
     expect(await reopened.getByTestId('run-creating').count()).toBe(0);
+    await reopened.goto(runUrl.replace(/#.*$/, `#/results?run=${runId}`));
+    await reopened.getByTestId('export-menu').waitFor();
+    expect(await reopened.getByTestId('export-partial').count()).toBe(0);
+    await reopened.goto(runUrl);
 
     const done = await storedRun(reopened);
     expect(done.creation).toBeUndefined();

@@ -13,6 +13,7 @@ import type { EndpointConfig } from '../schema/endpoint';
 import type { RolloutRecord, RunRecord, RunSettings } from '../schema/run';
 import { PASS_THRESHOLD, passAllKTable, passAtKTable } from '../stats/passAtK';
 import { mean } from '../stats/mean';
+import { creationOf, partialCreationNote } from './partialCreation';
 
 /** What verifiers' readers see as a rollout's reward: 0 when we have none (exportRun's header says why). */
 export function verifiersReward(rollout: RolloutRecord): number {
@@ -242,6 +243,7 @@ function medevalMetadata(run: RunRecord, summary: RunSummary): MedevalMetadata {
     jury_score: summary.juryScore,
     judge_means: summary.judgeMeans,
     notes: metadataNotes(run, summary),
+    ...(run.creation === undefined ? {} : { creation: creationOf(run) }),
   };
 }
 
@@ -268,6 +270,8 @@ function metadataNotes(run: RunRecord, summary: RunSummary): string[] {
     `Written by medeval ${run.appVersion} in the browser, not by verifiers: version_info is null.`,
     'cost is in US dollars and covers the model under test and the judges; responses served from the cache are not counted again.',
   ];
+  const partial = partialCreationNote(run);
+  if (partial !== null) notes.push(partial);
   const open = summary.pending + summary.inFlight;
   if (open > 0) {
     notes.push(

@@ -129,5 +129,12 @@ export const MedevalMetadataSchema = z.object({
   jury_score: z.number().nullable(),
   judge_means: z.array(z.number().nullable()),
   notes: z.array(z.string()),
+  /**
+   * A run exported before all its rollouts were created (issue 14: they are created in chunks behind
+   * its lanes): how many the files hold of the plan's. Absent when every rollout exists.
+   */
+  creation: z
+    .object({ created: z.number().int().nonnegative(), planned: z.number().int().nonnegative() })
+    .optional(),
 });
 export type MedevalMetadata = z.infer<typeof MedevalMetadataSchema>;

@@ -5,6 +5,7 @@
 // stored requested again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
+import { partialCreationNote } from '../../../src/core/results/partialCreation';
 import { runOverviewOf } from '../../../src/core/runOverview';
 import { summarizeRun } from '../../../src/core/runSummary';
 import type { RunLiveState } from '../../../src/core/runLive';
@@ -12,6 +13,7 @@ import { rolloutsNotCreated, type RunRecord } from '../../../src/core/schema/run
 import { openDb, type MedevalDb } from '../../../src/data/db';
 import { getRun, listRollouts } from '../../../src/data/runStore';
 import { createRun, type CreateRunDeps } from '../../../src/worker/run/createRun';
+import { exportRunFiles } from '../../../src/worker/results/exportRunFiles';
 import { executeRun, type RunEngineDeps } from '../../../src/worker/run/runEngine';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
 import {
@@ -28,6 +30,31 @@ import {
 const KEY = 'sk-run-creation-key-0123456789';
 /** More than the first chunk (64 rollouts at concurrency 4) and the next (250): three chunks. */
 const EXAMPLES = 400;
+
+/** The keys of metadata.json as verifiers 0.1.15+ writes them, and our one `medeval` object. */
+const VERIFIERS_METADATA_KEYS = [
+  'avg_error',
+  'avg_metrics',
+  'avg_reward',
+  'base_url',
+  'cost',
+  'env_args',
+  'env_id',
+  'medeval',
+  'model',
+  'name',
+  'num_examples',
+  'pass_all_k',
+  'pass_at_k',
+  'pass_threshold',
+  'rollouts_per_example',
+  'sampling_args',
+  'state_columns',
+  'time',
+  'tools',
+  'usage',
+  'version_info',
+];
 
 let mock: MockOpenAI | undefined;
 const dbs: MedevalDb[] = [];
@@ -159,6 +186,21 @@ describe('creating a large run behind its lanes', () => {
     // The Run page's overview of the paused run says how many of the plan's rollouts exist.
     const overview = runOverviewOf(stored, Date.now(), { notCreated: rolloutsNotCreated(run) });
     expect(overview.creation).toEqual({ created: run.creation?.created, planned: EXAMPLES });
+    // Its export holds the rollouts that exist and says so, where the verifiers tooling reads no key
+    // of ours (under `medeval`), and in the same words as the export menu.
+    const created = run.creation?.created ?? 0;
+    const exported = async (format: 'metadata.json' | 'results.jsonl') =>
+      String((await exportRunFiles(db, runId, format)).data);
+    const metadata = JSON.parse(await exported('metadata.json')) as Record<string, unknown> & {
+      medeval: { creation?: unknown; notes: string[] };
+    };
+    expect((await exported('results.jsonl')).trim().split('\n')).toHaveLength(created);
+    expect(metadata['num_examples']).toBe(created);
+    expect(metadata.medeval.creation).toEqual({ created, planned: EXAMPLES });
+    const note = `${created} of 400 planned rollouts exist; the run was paused before creating the rest, so this export holds only those ${created}.`;
+    expect(metadata.medeval.notes).toContain(note);
+    expect(partialCreationNote(run)).toBe(note);
+    expect(Object.keys(metadata).sort()).toEqual(VERIFIERS_METADATA_KEYS);
 
     const status = await executeRun(
       deps(db, fetch),
@@ -172,6 +214,13 @@ describe('creating a large run behind its lanes', () => {
     expect(finished.creation).toBeUndefined();
     expect(statusCounts(rollouts).done).toBe(EXAMPLES);
     expect(doneTransitions(history, runId)).toEqual(rollouts.map(() => 1));
+    // Complete: its export says nothing of creation.
+    const whole = JSON.parse(String((await exportRunFiles(db, runId, 'metadata.json')).data)) as {
+      medeval: { creation?: unknown; notes: string[] };
+    };
+    expect(whole.medeval.creation).toBeUndefined();
+    expect(whole.medeval.notes.filter((n) => n.includes('planned rollouts'))).toEqual([]);
+    expect(partialCreationNote(finished)).toBeNull();
     // The requests the pause cancelled were in flight (at most one per lane): paid again, no more.
     const chats = m.requests.filter((r) => r.path.endsWith('/chat/completions'));
     expect(chats.length).toBeGreaterThanOrEqual(2 * EXAMPLES);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { toAppError, type AppError } from '../../../../core/errors';
+import { partialCreationNote } from '../../../../core/results/partialCreation';
 import type { RunRecord } from '../../../../core/schema/run';
 import type { ExportFormat } from '../../../../worker/results/exportRunFiles';
 import { useServices } from '../../../appContext';
@@ -48,6 +49,7 @@ type ExportStatus =
 export function ExportMenu({ run }: { run: RunRecord }) {
   const { worker } = useServices();
   const [status, setStatus] = useState<ExportStatus>({ state: 'idle' });
+  const partial = partialCreationNote(run);
 
   const exportAs = async (format: ExportFormat) => {
     setStatus({ state: 'building', format });
@@ -67,6 +69,11 @@ export function ExportMenu({ run }: { run: RunRecord }) {
       aria-label="Export this run"
       data-testid="export-menu"
     >
+      {partial !== null && (
+        <p className="muted small" role="note" data-testid="export-partial">
+          {partial}
+        </p>
+      )}
       <div className="actions">
         {FORMATS.map(({ format, label, testId, hint }) => (
           <button
