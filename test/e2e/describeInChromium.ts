@@ -1,15 +1,11 @@
 // The setup every e2e file shares: one headless Chromium per file (the GUIDE's flags, see
 // test/support/browser.ts), and per test the app pages and loopback servers the test opens, all
-// closed after it whether it passed or failed — pages first, then servers, each one even when
-// another fails to close — so a failed test leaves no port, context or storage to the next.
+// closed after it whether it passed or failed, pages first (closeAll), so a failed test leaves no
+// port, context or storage to the next.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 import { launchBrowser, newAppPage, requireChromium, type AppPage } from '../support/browser';
-
-/** A loopback server of test/support (mock OpenAI, GitHub or Hugging Face imitation, …). */
-interface Closable {
-  close(): Promise<void>;
-}
+import { closeAll, type Closable } from '../support/closeAll';
 
 export interface ChromiumTest {
   /** The file's browser: launched before its first test, closed after its last. */
@@ -72,18 +68,4 @@ export function describeInChromium(name: string, body: (chromium: ChromiumTest) 
       },
     });
   });
-}
-
-/** Closes each in order; then throws the first failure (a page's CSP violations, say), if any. */
-async function closeAll(resources: readonly Closable[]): Promise<void> {
-  const failures: unknown[] = [];
-  for (const resource of resources) {
-    try {
-      await resource.close();
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length === 1) throw failures[0];
-  if (failures.length > 1) throw new AggregateError(failures, 'Closing after the test failed');
 }

@@ -48,7 +48,7 @@ interface FailRule {
 }
 
 /** A file of some repository at some commit, served by the raw and CDN hosts. */
-interface FakeRepoFile {
+export interface FakeRepoFile {
   repo: string;
   commit: string;
   path: string;

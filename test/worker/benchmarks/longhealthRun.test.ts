@@ -8,10 +8,16 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { longhealthEnv } from '../../../src/core/envs/longhealth';
 import { getDataset } from '../../../src/data/datasetStore';
-import { startFakeGitHub, type FakeGitHub } from '../../support/fakeGitHub';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
-import { startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
-import { dropDbs, load, newDb, runToEnd, sourceSettings } from './medmarksRunSupport';
+import { startMockOpenAI } from '../../support/mockOpenAI';
+import {
+  cleanUpAfterTest,
+  closeAfterTest,
+  load,
+  newDb,
+  runToEnd,
+  serveRepoFiles,
+  sourceSettings,
+} from './medmarksRunSupport';
 
 interface Fixture {
   benchmark: string;
@@ -34,29 +40,18 @@ const OTHER = 'f'.repeat(40);
 const CANNOT = 'The correct answer is F: Question cannot be answered with provided documents.';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-let hf: FakeHuggingFace | undefined;
-let gh: FakeGitHub | undefined;
-let mock: MockOpenAI | undefined;
-afterEach(async () => {
-  await hf?.close();
-  await gh?.close();
-  await mock?.close();
-  await dropDbs();
-});
+afterEach(cleanUpAfterTest);
 
-async function serve() {
-  hf = await startFakeHuggingFace({ datasets: [] });
-  gh = await startFakeGitHub({
-    notes: [],
-    repoFiles: [PINNED, OTHER].map((commit) => ({
+/** benchmark_v5.json at the pinned commit and at OTHER. */
+const serve = () =>
+  serveRepoFiles(
+    [PINNED, OTHER].map((commit) => ({
       repo: REPO,
       commit,
       path: PATH,
       content: fixture.benchmark,
     })),
-  });
-  return { hf, gh };
-}
+  );
 
 function expected(args: Record<string, unknown>) {
   const env = fixture.envs.find((e) => JSON.stringify(e.env_args) === JSON.stringify(args));
@@ -93,7 +88,7 @@ describe('LongHealth through the worker', () => {
       status: 'ready',
       exampleCount: examples.length,
     });
-    mock = await startMockOpenAI();
+    const mock = closeAfterTest(await startMockOpenAI());
     mock.setDefault(() => ({ reply: CANNOT }));
     const { status, rollouts } = await runToEnd(db, {
       envId: 'longhealth',
@@ -127,7 +122,7 @@ describe('LongHealth through the worker', () => {
       hf,
     );
     const examples = expected({ doc_shuffle_seed: 2718, task: 'task1' });
-    mock = await startMockOpenAI();
+    const mock = closeAfterTest(await startMockOpenAI());
     mock.setDefault(() => ({ reply: 'The correct answer is B.' }));
     const { status, rollouts } = await runToEnd(db, {
       envId: 'longhealth',

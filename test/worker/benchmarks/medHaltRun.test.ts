@@ -4,10 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDataset } from '../../../src/data/datasetStore';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { startFakeHuggingFace } from '../../support/fakeHuggingFace';
 import { medHaltParquet } from '../../support/medmarks/medmarksParquet';
-import { startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
-import { dropDbs, load, newDb, runToEnd, sourceSettings } from './medmarksRunSupport';
+import { startMockOpenAI } from '../../support/mockOpenAI';
+import {
+  cleanUpAfterTest,
+  closeAfterTest,
+  load,
+  newDb,
+  runToEnd,
+  sourceSettings,
+} from './medmarksRunSupport';
 
 interface Fixture {
   rows: Record<string, Record<string, unknown>[]>;
@@ -22,29 +29,25 @@ const fixture = JSON.parse(
 const fct = fixture.rows['reasoning_FCT'] ?? [];
 const nota = fixture.rows['reasoning_nota'] ?? [];
 
-let hf: FakeHuggingFace | undefined;
-let mock: MockOpenAI | undefined;
-afterEach(async () => {
-  await hf?.close();
-  await mock?.close();
-  await dropDbs();
-});
+afterEach(cleanUpAfterTest);
 
 async function loaded(variantId: 'reasoning_FCT' | 'reasoning_nota') {
-  hf = await startFakeHuggingFace({
-    datasets: [
-      {
-        id: 'openlifescienceai/Med-HALT',
-        revision: 'd'.repeat(40),
-        configs: {
-          reasoning_FCT: {
-            train: { rows: fct, parquet: medHaltParquet(fct, { rowGroupSize: 4 }) },
+  const hf = closeAfterTest(
+    await startFakeHuggingFace({
+      datasets: [
+        {
+          id: 'openlifescienceai/Med-HALT',
+          revision: 'd'.repeat(40),
+          configs: {
+            reasoning_FCT: {
+              train: { rows: fct, parquet: medHaltParquet(fct, { rowGroupSize: 4 }) },
+            },
+            reasoning_nota: { train: { rows: nota, parquet: medHaltParquet(nota) } },
           },
-          reasoning_nota: { train: { rows: nota, parquet: medHaltParquet(nota) } },
         },
-      },
-    ],
-  });
+      ],
+    }),
+  );
   const db = newDb('med-halt');
   const datasetId = await load(db, sourceSettings(hf), { envId: 'med_halt', variantId }, hf);
   return { db, datasetId };
@@ -71,7 +74,7 @@ describe('Med-HALT through the worker', () => {
 
   it('runs the False Confidence Test and scores “no” as MedARC does', async () => {
     const { db, datasetId } = await loaded('reasoning_FCT');
-    mock = await startMockOpenAI();
+    const mock = closeAfterTest(await startMockOpenAI());
     mock.setDefault(() => ({ reply: '```json\n{"answer": "x", "is_answer_correct": "No"}\n```' }));
     const { status, rollouts } = await runToEnd(db, {
       envId: 'med_halt',
@@ -93,7 +96,7 @@ describe('Med-HALT through the worker', () => {
 
   it('runs the None of the Above test: the index after "None of the above" moves last', async () => {
     const { db, datasetId } = await loaded('reasoning_nota');
-    mock = await startMockOpenAI();
+    const mock = closeAfterTest(await startMockOpenAI());
     mock.setDefault(() => ({
       reply: '{"correct_text": "None of the above", "correct_index": " 3"}',
     }));

@@ -4,10 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDataset } from '../../../src/data/datasetStore';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { startFakeHuggingFace } from '../../support/fakeHuggingFace';
 import { medcalcParquet } from '../../support/medmarks/medmarksParquet';
-import { startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
-import { dropDbs, load, newDb, runToEnd, sourceSettings } from './medmarksRunSupport';
+import { startMockOpenAI } from '../../support/mockOpenAI';
+import {
+  cleanUpAfterTest,
+  closeAfterTest,
+  load,
+  newDb,
+  runToEnd,
+  sourceSettings,
+} from './medmarksRunSupport';
 
 interface Fixture {
   rows: Record<string, unknown>[];
@@ -17,13 +24,7 @@ const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/medmarks/medcalc-bench.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
-let hf: FakeHuggingFace | undefined;
-let mock: MockOpenAI | undefined;
-afterEach(async () => {
-  await hf?.close();
-  await mock?.close();
-  await dropDbs();
-});
+afterEach(cleanUpAfterTest);
 
 /** Per calculator, the fixture's n-th reply and MedARC's reward for it. */
 function pick(calcId: number, n: number) {
@@ -37,22 +38,24 @@ describe('MedCalc-Bench through the worker', () => {
   it.each([0, 18, 5])(
     'loads every row and scores reply %i of each calculator as MedARC',
     async (n) => {
-      hf = await startFakeHuggingFace({
-        datasets: [
-          {
-            id: 'ncbi/MedCalc-Bench-v1.2',
-            revision: 'f'.repeat(40),
-            configs: {
-              default: {
-                test: {
-                  rows: fixture.rows,
-                  parquet: medcalcParquet(fixture.rows, { rowGroupSize: 3 }),
+      const hf = closeAfterTest(
+        await startFakeHuggingFace({
+          datasets: [
+            {
+              id: 'ncbi/MedCalc-Bench-v1.2',
+              revision: 'f'.repeat(40),
+              configs: {
+                default: {
+                  test: {
+                    rows: fixture.rows,
+                    parquet: medcalcParquet(fixture.rows, { rowGroupSize: 3 }),
+                  },
                 },
               },
             },
-          },
-        ],
-      });
+          ],
+        }),
+      );
       const db = newDb('medcalc');
       const datasetId = await load(
         db,
@@ -65,7 +68,7 @@ describe('MedCalc-Bench through the worker', () => {
         exampleCount: fixture.rows.length,
         skippedCount: 0,
       });
-      mock = await startMockOpenAI();
+      const mock = closeAfterTest(await startMockOpenAI());
       mock.setDefault((request) => {
         const text = JSON.stringify(request.body);
         const row = fixture.rows.find((r) =>

@@ -5,40 +5,43 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accuracySummaryOf } from '../../../src/core/results/envSummary';
 import { getDataset } from '../../../src/data/datasetStore';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { startFakeHuggingFace } from '../../support/fakeHuggingFace';
 import { medhalluParquet } from '../../support/medmarks/medmarksParquet';
-import { startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
-import { dropDbs, load, newDb, runToEnd, sourceSettings } from './medmarksRunSupport';
+import { startMockOpenAI } from '../../support/mockOpenAI';
+import {
+  cleanUpAfterTest,
+  closeAfterTest,
+  load,
+  newDb,
+  runToEnd,
+  sourceSettings,
+} from './medmarksRunSupport';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/medmarks/medhallu.json', import.meta.url), 'utf8'),
 ) as { rows: Record<string, unknown>[] };
 
-let hf: FakeHuggingFace | undefined;
-let mock: MockOpenAI | undefined;
-afterEach(async () => {
-  await hf?.close();
-  await mock?.close();
-  await dropDbs();
-});
+afterEach(cleanUpAfterTest);
 
 async function loaded() {
-  hf = await startFakeHuggingFace({
-    datasets: [
-      {
-        id: 'UTAustin-AIHealth/MedHallu',
-        revision: 'c'.repeat(40),
-        configs: {
-          pqa_labeled: {
-            train: {
-              rows: fixture.rows,
-              parquet: medhalluParquet(fixture.rows, { rowGroupSize: 4 }),
+  const hf = closeAfterTest(
+    await startFakeHuggingFace({
+      datasets: [
+        {
+          id: 'UTAustin-AIHealth/MedHallu',
+          revision: 'c'.repeat(40),
+          configs: {
+            pqa_labeled: {
+              train: {
+                rows: fixture.rows,
+                parquet: medhalluParquet(fixture.rows, { rowGroupSize: 4 }),
+              },
             },
           },
         },
-      },
-    ],
-  });
+      ],
+    }),
+  );
   const db = newDb('medhallu');
   const datasetId = await load(
     db,
@@ -70,7 +73,7 @@ describe('MedHallu through the worker', () => {
 
   it('runs the hard questions and reports the mean reward with the 0.01 for “unsure”', async () => {
     const { db, datasetId } = await loaded();
-    mock = await startMockOpenAI();
+    const mock = closeAfterTest(await startMockOpenAI());
     // Right on factual answers, unsure on hallucinated ones.
     mock.setDefault((request) => {
       const text = JSON.stringify(request.body);

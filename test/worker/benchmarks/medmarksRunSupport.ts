@@ -1,5 +1,5 @@
 // Shared steps of the Medmarks worker tests: a database per test, a load through the real worker
-// code against the loopback imitations, a run against the mock endpoint, and cleanup.
+// code against the loopback imitations, a run against the mock endpoint, and cleanup after each test.
 import type { RunSettings } from '../../../src/core/schema/run';
 import {
   DEFAULT_SOURCE_SETTINGS,
@@ -13,25 +13,51 @@ import {
 } from '../../../src/worker/benchmarks/loadBenchmark';
 import { createRun } from '../../../src/worker/run/createRun';
 import { executeRun } from '../../../src/worker/run/runEngine';
-import type { FakeGitHub } from '../../support/fakeGitHub';
-import type { FakeHuggingFace } from '../../support/fakeHuggingFace';
+import { closeAll, type Closable } from '../../support/closeAll';
+import { startFakeGitHub, type FakeGitHub, type FakeRepoFile } from '../../support/fakeGitHub';
+import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
 import { mockEndpoint } from '../../support/mockOpenAI';
 import { keysAt } from '../../support/seedDataset';
 import { hfTestDeps } from '../hf/hfTestDeps';
 
 const dbs: MedevalDb[] = [];
+const servers: Closable[] = [];
 
+/** A fresh database, deleted by `cleanUpAfterTest`. */
 export function newDb(name: string): MedevalDb {
   const db = openDb(`${name}-${crypto.randomUUID()}`);
   dbs.push(db);
   return db;
 }
 
-export async function dropDbs(): Promise<void> {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await db.delete();
+/** Closes `server` in `cleanUpAfterTest`; returns it, for `closeAfterTest(await start…())`. */
+export function closeAfterTest<T extends Closable>(server: T): T {
+  servers.push(server);
+  return server;
+}
+
+/** Each file's `afterEach`: closes the test's servers, then deletes its databases. */
+export async function cleanUpAfterTest(): Promise<void> {
+  try {
+    await closeAll(servers.splice(0).reverse());
+  } finally {
+    for (const db of dbs.splice(0)) {
+      db.close();
+      await db.delete();
+    }
   }
+}
+
+/**
+ * An empty Hugging Face imitation and a GitHub one serving `repoFiles` (the environments whose data
+ * are files of MedARC's repository at a commit), closed after the test.
+ */
+export async function serveRepoFiles(
+  repoFiles: FakeRepoFile[],
+): Promise<{ hf: FakeHuggingFace; gh: FakeGitHub }> {
+  const hf = closeAfterTest(await startFakeHuggingFace({ datasets: [] }));
+  const gh = closeAfterTest(await startFakeGitHub({ notes: [], repoFiles }));
+  return { hf, gh };
 }
 
 /** Source settings pointing at the imitations that are running. */

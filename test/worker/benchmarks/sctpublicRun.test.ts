@@ -6,10 +6,16 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sctpublicEnv } from '../../../src/core/envs/sctpublic';
 import { getDataset } from '../../../src/data/datasetStore';
-import { startFakeGitHub, type FakeGitHub } from '../../support/fakeGitHub';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../../support/fakeHuggingFace';
-import { startMockOpenAI, type MockOpenAI } from '../../support/mockOpenAI';
-import { dropDbs, load, newDb, runToEnd, sourceSettings } from './medmarksRunSupport';
+import { startMockOpenAI } from '../../support/mockOpenAI';
+import {
+  cleanUpAfterTest,
+  closeAfterTest,
+  load,
+  newDb,
+  runToEnd,
+  serveRepoFiles,
+  sourceSettings,
+} from './medmarksRunSupport';
 
 interface Fixture {
   csv: string;
@@ -27,21 +33,12 @@ const PINNED = sctpublicEnv.medarc?.commit ?? '';
 const OTHER = 'e'.repeat(40);
 const REPLY = 'Rating: +1\nBecause the crackles suggest heart failure.';
 
-let hf: FakeHuggingFace | undefined;
-let gh: FakeGitHub | undefined;
-let mock: MockOpenAI | undefined;
-afterEach(async () => {
-  await hf?.close();
-  await gh?.close();
-  await mock?.close();
-  await dropDbs();
-});
+afterEach(cleanUpAfterTest);
 
-async function serve() {
-  hf = await startFakeHuggingFace({ datasets: [] });
-  gh = await startFakeGitHub({
-    notes: [],
-    repoFiles: [PINNED, OTHER].flatMap((commit) => [
+/** The CSV and the prompt templates at the pinned commit and at OTHER. */
+const serve = () =>
+  serveRepoFiles(
+    [PINNED, OTHER].flatMap((commit) => [
       { repo: REPO, commit, path: `${DATA}/sct_cleaned_full.csv`, content: fixture.csv },
       ...Object.entries(fixture.templates).map(([name, content]) => ({
         repo: REPO,
@@ -50,9 +47,7 @@ async function serve() {
         content,
       })),
     ]),
-  });
-  return { hf, gh };
-}
+  );
 
 describe('SCT-Public through the worker', () => {
   it('refuses, at the pinned commit, a table that is not the pinned file', async () => {
@@ -79,7 +74,7 @@ describe('SCT-Public through the worker', () => {
       exampleCount: kept.length,
       skippedCount: 3,
     });
-    mock = await startMockOpenAI();
+    const mock = closeAfterTest(await startMockOpenAI());
     mock.setDefault(() => ({ reply: REPLY }));
     const { status, rollouts } = await runToEnd(db, {
       envId: 'sctpublic',
