@@ -13,6 +13,16 @@ import type { StorageApi } from './api/storageApi';
 // The domains a part of the UI asks for on its own (so its fakes implement only those).
 export type { DatasetsApi, JobsApi };
 
+// What the methods take and return, for the UI to name: it imports no other worker module (lint).
+export type { CorpusOverview } from './corpora/browseCorpus';
+export type { CorpusPage, CorpusRow } from './corpora/corporaContext';
+export type { CorpusExport, ExportRequest, ExportSelection } from './corpora/exportCorpus';
+export type { LoadSummary } from './corpora/loadCorpus';
+export type { CorpusSample } from './corpora/sampleCorpus';
+export type { ExportFormat } from './results/exportRunFiles';
+export type { ResultsAlreadyImported, ResultsImported } from './results/importResults';
+export type { SuiteEstimate } from './suites/estimateSuiteRun';
+
 export type WorkerApi = JobsApi &
   DatasetsApi &
   RunsApi &

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { toAppError, type AppError } from '../../core/errors';
-import type { ResultsAlreadyImported } from '../../worker/results/importResults';
+import type { ResultsAlreadyImported } from '../../worker/workerApi';
 import { useServices } from '../appContext';
 import { hrefFor } from '../hooks/useHashRoute';
 import { ErrorBanner } from './ErrorBanner';

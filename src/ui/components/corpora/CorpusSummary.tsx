@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../../../core/corpora/catalog';
 import { contaminationWarning, licenceNotice } from '../../../core/corpora/exportWarnings';
 import type { CorpusTarget } from '../../../core/schema/corpus';
-import type { CorpusOverview } from '../../../worker/corpora/browseCorpus';
+import type { CorpusOverview } from '../../../worker/workerApi';
 import { ErrorBanner } from '../ErrorBanner';
 import { FeatureList } from './FeatureList';
 import { SplitPicker } from './SplitPicker';

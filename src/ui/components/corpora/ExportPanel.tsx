@@ -1,10 +1,6 @@
 import { useState } from 'react';
 import type { ChatMapping, CorpusTarget } from '../../../core/schema/corpus';
-import type {
-  CorpusExport,
-  ExportRequest,
-  ExportSelection,
-} from '../../../worker/corpora/exportCorpus';
+import type { CorpusExport, ExportRequest, ExportSelection } from '../../../worker/workerApi';
 import { ErrorBanner } from '../ErrorBanner';
 import { ExportConfirm } from './ExportConfirm';
 import type { CorpusJob } from './useCorpusJob';

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../../../core/corpora/catalog';
 import type { CorpusRecord } from '../../../core/schema/corpus';
-import type { LoadSummary } from '../../../worker/corpora/loadCorpus';
+import type { LoadSummary } from '../../../worker/workerApi';
 import { ErrorBanner } from '../ErrorBanner';
 import type { CorpusJob } from './useCorpusJob';
 

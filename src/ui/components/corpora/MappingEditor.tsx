@@ -1,7 +1,7 @@
 import { EMPTY_MAPPING, type ColumnPreset } from '../../../core/corpora/columnPresets';
 import { checkMapping } from '../../../core/corpora/mappingCheck';
 import type { ChatMapping } from '../../../core/schema/corpus';
-import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import type { CorpusRow } from '../../../worker/workerApi';
 import { MappingPreview } from './MappingPreview';
 import { MarkersFields } from './MarkersFields';
 import { TemplateFields } from './TemplateFields';

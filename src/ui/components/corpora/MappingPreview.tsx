@@ -1,6 +1,6 @@
 import { toChatMessages } from '../../../core/corpora/toChatMessages';
 import type { ChatMapping } from '../../../core/schema/corpus';
-import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import type { CorpusRow } from '../../../worker/workerApi';
 import { LongText } from '../LongText';
 
 const PREVIEW_ROWS = 3;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CorpusFeature } from '../../../core/corpora/features';
 import type { RowQuery } from '../../../core/schema/corpus';
-import type { CorpusPage, CorpusRow } from '../../../worker/corpora/corporaContext';
+import type { CorpusPage, CorpusRow } from '../../../worker/workerApi';
 import { ErrorBanner } from '../ErrorBanner';
 import { RowDetail } from './RowDetail';
 import { RowSearchForm } from './RowSearchForm';

@@ -1,6 +1,6 @@
 import { cellText } from '../../../core/corpora/plainRow';
 import type { CorpusFeature } from '../../../core/corpora/features';
-import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import type { CorpusRow } from '../../../worker/workerApi';
 import { LongText } from '../LongText';
 
 interface RowDetailProps {

@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-table';
 import { memo, useMemo, useState } from 'react';
 import type { CorpusFeature } from '../../../core/corpora/features';
-import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import type { CorpusRow } from '../../../worker/workerApi';
 import { SortableTableHead } from '../SortableTableHead';
 import { TablePager } from '../TablePager';
 import { featuresOrKeys, rowColumns } from './rowColumns';

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { CorpusFeature } from '../../../core/corpora/features';
 import { MAX_REMOTE_SAMPLE_ROWS } from '../../../core/corpora/remoteSamplePlan';
-import type { CorpusRow } from '../../../worker/corpora/corporaContext';
-import type { CorpusSample } from '../../../worker/corpora/sampleCorpus';
+import type { CorpusRow, CorpusSample } from '../../../worker/workerApi';
 import { ErrorBanner } from '../ErrorBanner';
 import { RowDetail } from './RowDetail';
 import { RowTable } from './RowTable';

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../../../core/corpora/catalog';
 import type { CorpusTarget } from '../../../core/schema/corpus';
-import type { CorpusOverview } from '../../../worker/corpora/browseCorpus';
+import type { CorpusOverview } from '../../../worker/workerApi';
 
 interface SplitPickerProps {
   entry: CatalogEntry;

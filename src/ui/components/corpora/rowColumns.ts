@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { CorpusFeature } from '../../../core/corpora/features';
 import { cellText } from '../../../core/corpora/plainRow';
-import type { CorpusRow } from '../../../worker/corpora/corporaContext';
+import type { CorpusRow } from '../../../worker/workerApi';
 
 const column = createColumnHelper<CorpusRow>();
 const PREVIEW_CHARS = 140;

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { toAppError, type AppError } from '../../../core/errors';
 import type { CorpusTarget } from '../../../core/schema/corpus';
-import type { CorpusExport, ExportRequest } from '../../../worker/corpora/exportCorpus';
-import type { LoadSummary } from '../../../worker/corpora/loadCorpus';
-import type { CorpusSample } from '../../../worker/corpora/sampleCorpus';
+import type {
+  CorpusExport,
+  CorpusSample,
+  ExportRequest,
+  LoadSummary,
+} from '../../../worker/workerApi';
 import { useServices } from '../../appContext';
 import { downloadBlob } from '../../download';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { CorpusOverview } from '../../../worker/corpora/browseCorpus';
+import type { CorpusOverview } from '../../../worker/workerApi';
 import { useServices } from '../../appContext';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { isEmptyQuery } from '../../../core/corpora/rowQuery';
 import type { CorpusTarget, RowQuery } from '../../../core/schema/corpus';
-import type { CorpusPage } from '../../../worker/corpora/corporaContext';
+import type { CorpusPage } from '../../../worker/workerApi';
 import { useServices } from '../../appContext';
 import { useCorpusJob, type CorpusJob } from './useCorpusJob';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Suite } from '../../../core/suites/suite';
 import type { SuiteRunOptions } from '../../../core/suites/suiteRun';
 import type { EndpointConfig } from '../../../core/schema/endpoint';
-import type { SuiteEstimate } from '../../../worker/suites/estimateSuiteRun';
+import type { SuiteEstimate } from '../../../worker/workerApi';
 import { useServices } from '../../appContext';
 import { useRunPrices } from '../../hooks/useRunPrices';
 import { formatTokens, formatUsd } from '../run/runFormat';

@@ -1,4 +1,4 @@
-import type { ResultsAlreadyImported } from '../../../../worker/results/importResults';
+import type { ResultsAlreadyImported } from '../../../../worker/workerApi';
 
 /**
  * The files were imported before: say so, and offer the run already here (or, deliberately, a second

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { toAppError, type AppError } from '../../../../core/errors';
 import { partialCreationNote } from '../../../../core/results/partialCreation';
 import type { RunRecord } from '../../../../core/schema/run';
-import type { ExportFormat } from '../../../../worker/results/exportRunFiles';
+import type { ExportFormat } from '../../../../worker/workerApi';
 import { useServices } from '../../../appContext';
 import { ErrorBanner } from '../../ErrorBanner';
 import { downloadFile } from '../../../download';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ResultsImported } from '../../../../worker/results/importResults';
+import type { ResultsImported } from '../../../../worker/workerApi';
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;

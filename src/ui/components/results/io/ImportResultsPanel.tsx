@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { useFileDrop } from '../../../hooks/useFileDrop';
 import { toAppError, type AppError } from '../../../../core/errors';
-import type {
-  ResultsAlreadyImported,
-  ResultsImported,
-} from '../../../../worker/results/importResults';
+import type { ResultsAlreadyImported, ResultsImported } from '../../../../worker/workerApi';
 import { useServices } from '../../../appContext';
 import { ErrorBanner } from '../../ErrorBanner';
 import { DuplicateImportNotice } from './DuplicateImportNotice';
