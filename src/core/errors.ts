@@ -153,7 +153,7 @@ function quotaCause(error: Error): Error | undefined {
 }
 
 const QUOTA_NEXT_STEP =
-  'Settings → “Your data on this device” lists what is stored, with sizes: delete the datasets, runs or training data you no longer need (or allow this site more storage in the browser settings), then try again.';
+  'Settings → “Your data on this device” lists what is stored, with sizes: export the runs you want to keep a copy of, delete the datasets, runs or training data you no longer need (or allow this site more storage in the browser settings, or free space on the device), then try again.';
 
 function quotaError(cause: Error): AppError {
   return new AppError('storage_quota', 'Storage is full: the browser refused to store more data.', {
@@ -175,19 +175,25 @@ function megabytes(bytes: number): string {
 
 /**
  * A storage-full error that says how full (navigator.storage.estimate()'s figures, when the browser
- * gives them): "This site uses 1.2 GB of the 1.2 GB the browser allows it."
+ * gives them): "This site uses 1.2 GB of the 1.2 GB the browser allows it." When the estimate leaves
+ * plenty of room (a tenth of the quota or more), it is not the limit that was hit — the device's disk
+ * is full, or a private window's storage, which Chromium reports as 10 GB more than is used whatever
+ * the real limit — and the message must not tell the user there is space free.
  */
 export function withStorageUsage(error: AppError, estimate: StorageUsage | undefined): AppError {
   if (error.kind !== 'storage_quota' || estimate?.usage === undefined) return error;
-  const of =
-    estimate.quota === undefined
-      ? ''
-      : ` of the ${megabytes(estimate.quota)} the browser allows it (${megabytes(Math.max(0, estimate.quota - estimate.usage))} free)`;
-  return new AppError(
-    'storage_quota',
-    `Storage is full: this site uses ${megabytes(estimate.usage)}${of}, and the browser refused to store more.`,
-    { nextStep: error.nextStep ?? QUOTA_NEXT_STEP, cause: error },
-  );
+  const { usage, quota } = estimate;
+  const free = quota === undefined ? undefined : Math.max(0, quota - usage);
+  const message =
+    quota === undefined || free === undefined
+      ? `Storage is full: this site uses ${megabytes(usage)}, and the browser refused to store more.`
+      : free >= quota / 10
+        ? `Storage is full: the browser refused to store more, although by its estimate this site uses only ${megabytes(usage)} of ${megabytes(quota)} — the device's disk (or a private window's storage) is full.`
+        : `Storage is full: this site uses ${megabytes(usage)} of the ${megabytes(quota)} the browser allows it (${megabytes(free)} free), and the browser refused to store more.`;
+  return new AppError('storage_quota', message, {
+    nextStep: error.nextStep ?? QUOTA_NEXT_STEP,
+    cause: error,
+  });
 }
 
 export function isAborted(error: unknown): boolean {

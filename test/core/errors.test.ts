@@ -86,6 +86,20 @@ describe('AppError across the worker boundary', () => {
     expect(withStorageUsage(network, { usage: 1, quota: 2 })).toBe(network);
   });
 
+  it('does not claim free space when the estimate was not the limit hit (a private window, a full device)', () => {
+    const full = toAppError(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    // Chromium's estimate in a private window: 10 GiB more than is used, whatever the real limit.
+    const error = withStorageUsage(full, { usage: 1.4 * 1024 ** 2, quota: 10 * 1024 ** 3 });
+    expect(error.message).toBe(
+      "Storage is full: the browser refused to store more, although by its estimate this site uses only 1.4 MB of 10.00 GB — the device's disk (or a private window's storage) is full.",
+    );
+    expect(error.message).not.toMatch(/free\)/);
+    expect(error.nextStep).toMatch(/export the runs you want to keep/);
+    expect(withStorageUsage(full, { usage: 2 * 1024 ** 2 }).message).toBe(
+      'Storage is full: this site uses 2.0 MB, and the browser refused to store more.',
+    );
+  });
+
   it('recognises cancellation', () => {
     expect(isAborted(new AppError('aborted', 'Cancelled.'))).toBe(true);
     expect(isAborted(new AppError('network', 'down'))).toBe(false);
