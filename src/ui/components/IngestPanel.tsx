@@ -11,8 +11,16 @@ interface IngestPanelProps {
   onStart: () => void;
 }
 
-function statusText(record: DatasetRecord | undefined, isRunning: boolean): string {
-  if (record === undefined) return 'Not downloaded yet.';
+/**
+ * `failedHere`: this tab's last download call failed. Its record may still say it is fetching: a
+ * full disk refuses the write of the error too, and that download was not interrupted.
+ */
+export function ingestStatusText(
+  record: DatasetRecord | undefined,
+  isRunning: boolean,
+  failedHere: boolean,
+): string {
+  if (record === undefined) return isRunning ? 'Listing the folder…' : 'Not downloaded yet.';
   if (record.status === 'ready') return 'Downloaded and processed.';
   if (isRunning) {
     if (record.status === 'listing') return 'Listing the folder…';
@@ -20,7 +28,9 @@ function statusText(record: DatasetRecord | undefined, isRunning: boolean): stri
     return 'Downloading…';
   }
   if (record.status === 'cancelled') return 'Cancelled. Files already downloaded are kept.';
-  if (record.status === 'error') return 'Stopped by an error. Files already downloaded are kept.';
+  if (record.status === 'error' || failedHere) {
+    return 'Stopped by an error. Files already downloaded are kept.';
+  }
   return 'Interrupted (the page was closed or reloaded). Files already downloaded are kept.';
 }
 
@@ -30,7 +40,13 @@ export function IngestPanel({ settings, record, ingest, onStart }: IngestPanelPr
   const total = record?.filesTotal ?? 0;
   const isReady = record?.status === 'ready';
   const canResume = record !== undefined && !isReady;
-  const storedError = !ingest.isRunning && record?.status === 'error' ? record.error : undefined;
+  const failedHere = record === undefined ? undefined : ingest.failureOf(record.id);
+  const storedError =
+    ingest.isRunning || isReady
+      ? undefined
+      : record?.status === 'error'
+        ? record.error
+        : failedHere;
   return (
     <section className="panel" aria-labelledby="ingest-title">
       <h2 id="ingest-title">MTSamples Procedures from GitHub</h2>
@@ -38,7 +54,9 @@ export function IngestPanel({ settings, record, ingest, onStart }: IngestPanelPr
         {settings.repo}/{settings.folder} at commit <code>{settings.commit.slice(0, 10)}</code> —
         429 operative notes, about 1.5 MB.
       </p>
-      <p data-testid="ingest-status">{statusText(record, ingest.isRunning)}</p>
+      <p data-testid="ingest-status">
+        {ingestStatusText(record, ingest.isRunning, failedHere !== undefined)}
+      </p>
       {total > 0 && !isReady && (
         <div className="progress-row">
           <progress value={done} max={total} aria-label="Files downloaded" />

@@ -8,10 +8,18 @@ import { useServices } from '../appContext';
 export interface IngestState {
   isRunning: boolean;
   error: AppError | null;
+  /**
+   * Why the last download of this dataset started in this tab failed, if it did: kept for the life of
+   * the tab (a visit to another page, a dismissed banner), because its record may not say it — a full
+   * disk refuses the write of the failure too, and the record still says it is downloading.
+   */
+  failureOf: (datasetId: string) => AppError | undefined;
   start: (settings: SourceSettings, inputCut: InputCut) => Promise<string | null>;
   cancel: () => void;
   clearError: () => void;
 }
+
+const failuresInThisTab = new Map<string, AppError>();
 
 /** Starts, cancels and reports a download; progress itself is read live from the dataset record. */
 export function useIngest(): IngestState {
@@ -21,7 +29,9 @@ export function useIngest(): IngestState {
 
   const start = useCallback(
     async (settings: SourceSettings, inputCut: InputCut) => {
-      const id = `ingest:${githubDatasetId(settings.repo, settings.folder, settings.commit)}`;
+      const datasetId = githubDatasetId(settings.repo, settings.folder, settings.commit);
+      const id = `ingest:${datasetId}`;
+      failuresInThisTab.delete(datasetId);
       setJobId(id);
       setError(null);
       try {
@@ -29,7 +39,10 @@ export function useIngest(): IngestState {
       } catch (caught) {
         const appError = toAppError(caught);
         // Cancelling is not an error: the record already says "cancelled".
-        if (appError.kind !== 'aborted') setError(appError);
+        if (appError.kind !== 'aborted') {
+          failuresInThisTab.set(datasetId, appError);
+          setError(appError);
+        }
         return null;
       } finally {
         setJobId(null);
@@ -42,5 +55,12 @@ export function useIngest(): IngestState {
     if (jobId !== null) void worker.cancel(jobId);
   }, [jobId, worker]);
 
-  return { isRunning: jobId !== null, error, start, cancel, clearError: () => setError(null) };
+  return {
+    isRunning: jobId !== null,
+    error,
+    failureOf: (datasetId) => failuresInThisTab.get(datasetId),
+    start,
+    cancel,
+    clearError: () => setError(null),
+  };
 }

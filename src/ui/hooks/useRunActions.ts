@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { toAppError, type AppError } from '../../core/errors';
+import { isAborted, toAppError, type AppError } from '../../core/errors';
 import type { RunSettings } from '../../core/schema/run';
 import type { WorkerApi } from '../../worker/workerApi';
 import { useServices } from '../appContext';
@@ -14,6 +14,11 @@ export interface RunActions {
   /** Runs the worker of this tab is executing; null until first asked. */
   activeRuns: ReadonlySet<string> | null;
   errors: RunErrors;
+  /**
+   * Runs this tab's worker ran until a failure ended them. Their stored status may still say
+   * running (a full disk refuses the write of the stop too): they were stopped, not interrupted.
+   */
+  failedRuns: ReadonlySet<string>;
   clearError: (runId: string) => void;
   /** Creates the run, reports its id (to navigate to it), then runs it. */
   start: (
@@ -43,6 +48,7 @@ export function useRunActions(): RunActions {
   const { worker } = useServices();
   const [activeRuns, setActiveRuns] = useState<ReadonlySet<string> | null>(null);
   const [errors, setErrors] = useState<RunErrors>({});
+  const [failedRuns, setFailedRuns] = useState<ReadonlySet<string>>(new Set());
 
   const setError = useCallback((runId: string, error: AppError | null) => {
     setErrors((current) => {
@@ -95,7 +101,15 @@ export function useRunActions(): RunActions {
     async (runId: string, keys: RunKeys) => {
       // The worker registers the run synchronously; mark it active without waiting for a poll.
       setActiveRuns((current) => new Set([...(current ?? []), runId]));
-      await guarded(runId, () => worker.startRun(runId, keys));
+      setFailedRuns((current) => new Set([...current].filter((id) => id !== runId)));
+      await guarded(runId, async () => {
+        try {
+          await worker.startRun(runId, keys);
+        } catch (error) {
+          if (!isAborted(error)) setFailedRuns((current) => new Set([...current, runId]));
+          throw error;
+        }
+      });
     },
     [guarded, worker],
   );
@@ -119,6 +133,7 @@ export function useRunActions(): RunActions {
   return {
     activeRuns,
     errors,
+    failedRuns,
     clearError: (runId) => setError(runId, null),
     start: (settings, name, keys, onCreated) =>
       created(() => worker.createRun(settings, name), keys, onCreated),

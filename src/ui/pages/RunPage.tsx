@@ -92,7 +92,12 @@ export function RunPage({ route }: { route: HashRoute }) {
           {runId !== null && <a href={hrefFor('run')}>New run</a>}
         </div>
         {runs !== undefined && (
-          <RunsList runs={runs} selectedId={runId} activeRuns={actions.activeRuns} />
+          <RunsList
+            runs={runs}
+            selectedId={runId}
+            activeRuns={actions.activeRuns}
+            failedRuns={actions.failedRuns}
+          />
         )}
       </section>
     </div>

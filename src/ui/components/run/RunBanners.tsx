@@ -1,4 +1,4 @@
-import type { AppError } from '../../../core/errors';
+import type { AppError, StoredAppError } from '../../../core/errors';
 import type { RunRecord } from '../../../core/schema/run';
 import { ErrorBanner } from '../ErrorBanner';
 import type { DisplayStatus } from './runStatus';
@@ -10,8 +10,24 @@ interface RunBannersProps {
   onDismissError: () => void;
 }
 
+/**
+ * Why a stopped run stopped: its stored reason, else the failure this tab's worker reported (a full
+ * disk refuses the write of the stop, so the run is stored as running with no reason).
+ */
+export function stopReason(
+  run: Pick<RunRecord, 'stopError'>,
+  status: DisplayStatus,
+  actionError: AppError | undefined,
+): StoredAppError | undefined {
+  if (status !== 'stopped') return undefined;
+  return run.stopError ?? actionError?.toStored();
+}
+
 /** Why a run is not running: interrupted, stopped by a failure, or an action that failed. */
 export function RunBanners({ run, status, actionError, onDismissError }: RunBannersProps) {
+  const stopError = stopReason(run, status, actionError);
+  // An action's failure, unless it already shows as the reason the run stopped.
+  const shownError = status === 'stopped' && run.stopError === undefined ? undefined : actionError;
   return (
     <>
       {status === 'interrupted' && (
@@ -30,24 +46,22 @@ export function RunBanners({ run, status, actionError, onDismissError }: RunBann
       )}
       {status === 'stopped' && (
         <div className="banner banner-error" role="alert" data-testid="run-stop-banner">
-          <strong>The run stopped{run.stopError ? ` (${run.stopError.kind})` : ''}.</strong>
+          <strong>The run stopped{stopError ? ` (${stopError.kind})` : ''}.</strong>
           <p className="banner-message">
-            {run.stopError?.message ?? 'A failure that retrying cannot fix stopped it.'}
+            {stopError?.message ?? 'A failure that retrying cannot fix stopped it.'}
           </p>
-          {run.stopError?.nextStep !== undefined && (
-            <p className="banner-next">{run.stopError.nextStep}</p>
-          )}
+          {stopError?.nextStep !== undefined && <p className="banner-next">{stopError.nextStep}</p>}
           <p className="small">
-            {run.stopError?.kind === 'storage_quota'
+            {stopError?.kind === 'storage_quota'
               ? 'Free space, then Resume: every answer stored so far is kept.'
               : 'Fix the key below (or the problem on the provider’s side), then Resume.'}
           </p>
         </div>
       )}
-      {actionError !== undefined && (
+      {shownError !== undefined && (
         <ErrorBanner
           title="The run could not go on"
-          error={actionError}
+          error={shownError}
           onDismiss={onDismissError}
         />
       )}

@@ -45,7 +45,7 @@ export function RunView({
   const hosts = useHosts();
   const [isRescoring, setIsRescoring] = useState(false);
   const elsewhere = useRunsElsewhere([run], actions.activeRuns);
-  const status = displayStatus(run, actions.activeRuns, elsewhere);
+  const status = displayStatus(run, actions.activeRuns, elsewhere, actions.failedRuns.has(run.id));
   // While the run runs, its worker reports its figures (useRunLive): the stored rollouts are read
   // again, through the worker's compact overview, once it stops (issue 14).
   // This tab's worker runs it from Start on, before its stored status says so (a new run is stored

@@ -7,10 +7,12 @@ interface RunsListProps {
   runs: readonly RunRecord[];
   selectedId: string | null;
   activeRuns: ReadonlySet<string> | null;
+  /** Runs this tab ran until a failure ended them (useRunActions). */
+  failedRuns: ReadonlySet<string>;
 }
 
 /** Every stored run, newest first; each links to its progress and results. */
-export function RunsList({ runs, selectedId, activeRuns }: RunsListProps) {
+export function RunsList({ runs, selectedId, activeRuns, failedRuns }: RunsListProps) {
   const elsewhere = useRunsElsewhere(runs, activeRuns);
   if (runs.length === 0) return <p className="muted">No runs yet.</p>;
   return (
@@ -26,7 +28,7 @@ export function RunsList({ runs, selectedId, activeRuns }: RunsListProps) {
       </thead>
       <tbody>
         {runs.map((run) => {
-          const status = displayStatus(run, activeRuns, elsewhere);
+          const status = displayStatus(run, activeRuns, elsewhere, failedRuns.has(run.id));
           return (
             <tr key={run.id} className={run.id === selectedId ? 'selected' : undefined}>
               <td>
