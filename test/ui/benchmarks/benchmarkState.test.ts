@@ -82,6 +82,14 @@ describe('variantState', () => {
       error: null,
     });
   });
+  it('calls a fetching record whose load failed here stopped by an error (a full disk refused to store why)', () => {
+    expect(variantState(record({}), false, 10, true)).toEqual({
+      kind: 'failed',
+      reason: 'error',
+      error: null,
+    });
+    expect(variantState(record({ status: 'ready' }), false, 10, true).kind).toBe('ready');
+  });
   it('says cancelled without an error', () => {
     expect(variantState(record({ status: 'cancelled' }), false, 10)).toEqual({
       kind: 'failed',

@@ -24,8 +24,13 @@ interface VariantCardProps {
 export function VariantCard(props: VariantCardProps) {
   const { variant, request, record, loads, settings, blockedReason } = props;
   const id = request.datasetId;
-  const state = variantState(record, loads.isRunning(id), variant.expectedRows);
   const callError = loads.errorOf(id);
+  const state = variantState(
+    record,
+    loads.isRunning(id),
+    variant.expectedRows,
+    callError?.action === 'load',
+  );
   const headingId = `variant-${request.envId}-${variant.id}`;
   const start = () => {
     loads.clearError(id);

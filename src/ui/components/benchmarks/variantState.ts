@@ -7,10 +7,16 @@ export type VariantState =
   | { kind: 'failed'; reason: 'error' | 'cancelled' | 'interrupted'; error: StoredError | null }
   | { kind: 'ready'; record: DatasetRecord };
 
+/**
+ * `failedHere`: the last load of it in this tab failed. Its record may still say it is fetching (a
+ * full disk can refuse the write of the failure too): that load stopped with an error, it was not
+ * interrupted.
+ */
 export function variantState(
   record: DatasetRecord | undefined,
   isRunning: boolean,
   expectedRows: number | null,
+  failedHere = false,
 ): VariantState {
   if (isRunning) {
     return {
@@ -28,7 +34,8 @@ export function variantState(
     case 'cancelled':
       return { kind: 'failed', reason: 'cancelled', error: null };
     default:
-      // Still "fetching" with no load running in this tab: the page was closed or reloaded mid-load.
-      return { kind: 'failed', reason: 'interrupted', error: null };
+      // Still "fetching" with no load running in this tab: the page was closed or reloaded mid-load,
+      // unless the load here failed and could not store why.
+      return { kind: 'failed', reason: failedHere ? 'error' : 'interrupted', error: null };
   }
 }
