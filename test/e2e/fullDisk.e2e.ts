@@ -18,6 +18,8 @@ import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
 import { exampleOf, importExamples, isJudgeRequest, RUN_KEY, startRun } from './runSupport';
 import { appLink, datasetCounts } from './support';
+import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
+import { medqaParquet, medqaRow } from '../support/parquetFixtures';
 
 const chromiumPath = requireChromium();
 
@@ -133,6 +135,8 @@ function noteText(index: number): string {
   ].join('\n');
 }
 
+const HF_ROWS = 300;
+
 interface StoredDataset {
   status: string;
 }
@@ -214,6 +218,7 @@ describe.skipIf(chromiumPath === null)('a full disk in Chromium', () => {
   let browser: Browser;
   let mock: MockOpenAI | undefined;
   let gh: FakeGitHub | undefined;
+  let hf: FakeHuggingFace | undefined;
   let app: AppPage | undefined;
 
   beforeAll(async () => {
@@ -226,6 +231,8 @@ describe.skipIf(chromiumPath === null)('a full disk in Chromium', () => {
     await app?.close();
     await mock?.close();
     await gh?.close();
+    await hf?.close();
+    hf = undefined;
     app = undefined;
     mock = undefined;
     gh = undefined;
@@ -425,6 +432,63 @@ describe.skipIf(chromiumPath === null)('a full disk in Chromium', () => {
       expect(example.question, example.filename).toContain(noise(1000 + index, 200));
     }
     expect(await page.getByTestId('error-banner').count()).toBe(0);
+    expect(describeProblems(app.pageErrors)).toBe('');
+  }, 240_000);
+
+  it('stops a Hugging Face load that fills the disk with a clear error, keeps nothing half-loaded, and loads whole once there is room', async () => {
+    // 300 MedQA questions of ~8 kB that does not compress: about twice the quota once stored.
+    const rows = Array.from({ length: HF_ROWS }, (_, i) => ({
+      ...medqaRow(i),
+      question: `Q${i}: ${noise(5000 + i, 8000)}`,
+    }));
+    hf = await startFakeHuggingFace({
+      datasets: [
+        {
+          id: 'GBaker/MedQA-USMLE-4-options',
+          revision: 'c'.repeat(40),
+          configs: {
+            default: { test: { rows, parquet: medqaParquet(rows, { rowGroupSize: 16 }) } },
+          },
+        },
+      ],
+    });
+    const params = new URLSearchParams({ hfViewer: hf.viewerBase, hfHub: hf.hubBase });
+    const opened = await openWithQuota(
+      browser,
+      `${inject('appUrl')}?${params.toString()}#/benchmarks`,
+    );
+    app = opened.app;
+    const { page } = app;
+    const { cdp, origin } = opened;
+    const variant = page.getByTestId('benchmark-variant-medqa-test');
+    await variant.getByTestId('variant-load').click();
+    await expect.poll(() => variant.getAttribute('data-state'), { timeout: 60_000 }).toBe('failed');
+    expect(await probeWrite(page, cdp, origin)).toBe('QuotaExceededError');
+    expect(await variant.getByTestId('variant-failed').getAttribute('data-reason')).toBe('error');
+    const text = (await variant.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Storage is full');
+    expect(text).toMatch(/export/i);
+    expect(text).toContain('Nothing half-loaded was kept');
+    // Nothing half-loaded is stored or offered.
+    const [record] = await readStore<StoredDataset>(page, 'datasets');
+    expect(record?.status).toBe('error');
+    expect(await readStore(page, 'examples')).toEqual([]);
+    await page.evaluate(() => (window.location.hash = '#/run'));
+    await page.getByText('No dataset is ready yet').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/benchmarks'));
+
+    // Room again: Try again loads every row, each whole.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await variant.getByTestId('variant-retry').click();
+    await expect.poll(() => variant.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await variant.getByTestId('variant-example-count').textContent()).toContain(
+      String(HF_ROWS),
+    );
+    const examples = await readStore<{ question: string }>(page, 'examples');
+    expect(examples).toHaveLength(HF_ROWS);
+    const questions = new Set(examples.map((example) => example.question));
+    for (const row of rows)
+      expect(questions.has(row.question), row.question.slice(0, 8)).toBe(true);
     expect(describeProblems(app.pageErrors)).toBe('');
   }, 240_000);
 });
