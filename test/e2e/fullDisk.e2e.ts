@@ -5,23 +5,16 @@
 // used up — the test checks that the browser really refuses a write. A run fills it mid-run, and so
 // does a dataset download; each must say so plainly, keep everything stored before, and go on to the
 // end once the quota is raised again.
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  newAppPage,
-  requireChromium,
-  type AppPage,
-} from '../support/browser';
-import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub';
+import type { CDPSession, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { startFakeGitHub } from '../support/fakeGitHub';
+import { startFakeHuggingFace } from '../support/fakeHuggingFace';
 import { judgeJson, startMockOpenAI, type MockOpenAI } from '../support/mockOpenAI';
+import { medqaParquet, medqaRow } from '../support/parquetFixtures';
+import { describeInChromium, type ChromiumTest } from './describeInChromium';
 import { exampleOf, importExamples, isJudgeRequest, RUN_KEY, startRun } from './runSupport';
 import { appLink, datasetCounts } from './support';
-import { startFakeHuggingFace, type FakeHuggingFace } from '../support/fakeHuggingFace';
-import { medqaParquet, medqaRow } from '../support/parquetFixtures';
-
-const chromiumPath = requireChromium();
 
 /** The quota the origin gets: room for the app and a small dataset, not for a whole run's replies. */
 const SMALL_QUOTA = 1_500_000;
@@ -51,8 +44,8 @@ function noise(seed: number, length: number): string {
 }
 
 /** Opens a blank page, sets the quota of the app's origin, then opens `url`. */
-async function openWithQuota(browser: Browser, url: string) {
-  const app = await newAppPage(browser, 'about:blank');
+async function openWithQuota(chromium: ChromiumTest, url: string) {
+  const app = await chromium.openApp('about:blank');
   const origin = new URL(url).origin;
   const cdp = await app.context.newCDPSession(app.page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: SMALL_QUOTA });
@@ -214,36 +207,12 @@ function expectStoredAnswersExact(rollouts: StoredRollout[], answers: Answer[]) 
   }
 }
 
-describe.skipIf(chromiumPath === null)('a full disk in Chromium', () => {
-  let browser: Browser;
-  let mock: MockOpenAI | undefined;
-  let gh: FakeGitHub | undefined;
-  let hf: FakeHuggingFace | undefined;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    await app?.close();
-    await mock?.close();
-    await gh?.close();
-    await hf?.close();
-    hf = undefined;
-    app = undefined;
-    mock = undefined;
-    gh = undefined;
-  });
-
+describeInChromium('a full disk in Chromium', (chromium) => {
   it('stops a run that fills the disk with a clear error, keeps every stored answer, and resumes to the end once there is room', async () => {
     const answers: Answer[] = [];
-    const m = await startAnsweringMock(answers);
-    mock = m;
-    const opened = await openWithQuota(browser, `${inject('appUrl')}#/dataset`);
-    app = opened.app;
+    const m = chromium.closeAfterTest(await startAnsweringMock(answers));
+    const opened = await openWithQuota(chromium, `${inject('appUrl')}#/dataset`);
+    const { app } = opened;
     const { page } = app;
     const { cdp, origin } = opened;
     await importExamples(page, EXAMPLES);
@@ -351,9 +320,9 @@ describe.skipIf(chromiumPath === null)('a full disk in Chromium', () => {
       text: noteText(i),
     }));
     const served = new Map(notes.map((note) => [note.name, note.text]));
-    gh = await startFakeGitHub({ notes });
-    const opened = await openWithQuota(browser, appLink(inject('appUrl'), gh));
-    app = opened.app;
+    const gh = chromium.closeAfterTest(await startFakeGitHub({ notes }));
+    const opened = await openWithQuota(chromium, appLink(inject('appUrl'), gh));
+    const { app } = opened;
     const { page } = app;
     const { cdp, origin } = opened;
     await page.getByRole('button', { name: 'Download dataset' }).click();
@@ -441,23 +410,25 @@ describe.skipIf(chromiumPath === null)('a full disk in Chromium', () => {
       ...medqaRow(i),
       question: `Q${i}: ${noise(5000 + i, 8000)}`,
     }));
-    hf = await startFakeHuggingFace({
-      datasets: [
-        {
-          id: 'GBaker/MedQA-USMLE-4-options',
-          revision: 'c'.repeat(40),
-          configs: {
-            default: { test: { rows, parquet: medqaParquet(rows, { rowGroupSize: 16 }) } },
+    const hf = chromium.closeAfterTest(
+      await startFakeHuggingFace({
+        datasets: [
+          {
+            id: 'GBaker/MedQA-USMLE-4-options',
+            revision: 'c'.repeat(40),
+            configs: {
+              default: { test: { rows, parquet: medqaParquet(rows, { rowGroupSize: 16 }) } },
+            },
           },
-        },
-      ],
-    });
+        ],
+      }),
+    );
     const params = new URLSearchParams({ hfViewer: hf.viewerBase, hfHub: hf.hubBase });
     const opened = await openWithQuota(
-      browser,
+      chromium,
       `${inject('appUrl')}?${params.toString()}#/benchmarks`,
     );
-    app = opened.app;
+    const { app } = opened;
     const { page } = app;
     const { cdp, origin } = opened;
     const variant = page.getByTestId('benchmark-variant-medqa-test');
