@@ -1,51 +1,36 @@
 // Issue 5 data controls: what is stored is listed per dataset and run, and "delete everything"
 // removes datasets, runs and remembered keys, leaving other apps' entries on the origin alone.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newAppPage, requireChromium } from '../support/browser';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
-
-describe.skipIf(chromiumPath === null)('data controls', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
+describeInChromium('data controls', (chromium) => {
   it('lists stored datasets and deletes everything of ours', async () => {
-    const app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
-    try {
-      const { page } = app;
-      await page.getByTestId('import-files').setInputFiles({
-        name: 'mine.jsonl',
-        mimeType: 'application/x-ndjson',
-        buffer: Buffer.from('{"question":"Notes","answer":"Plan"}\n'),
-      });
-      await page.getByTestId('import-result').waitFor();
-      await page.evaluate(() => {
-        localStorage.setItem('medeval.keys.v1', JSON.stringify({ model: 'sk-remembered-000000' }));
-        localStorage.setItem('another-app', 'keep me');
-      });
-      await page.getByRole('link', { name: 'Settings', exact: true }).click();
-      const row = page.getByTestId('stored-item');
-      await expect.poll(() => row.count()).toBe(1);
-      expect(await row.first().textContent()).toContain('mine.jsonl');
+    const app = await chromium.openApp('#/dataset');
+    const { page } = app;
+    await page.getByTestId('import-files').setInputFiles({
+      name: 'mine.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from('{"question":"Notes","answer":"Plan"}\n'),
+    });
+    await page.getByTestId('import-result').waitFor();
+    await page.evaluate(() => {
+      localStorage.setItem('medeval.keys.v1', JSON.stringify({ model: 'sk-remembered-000000' }));
+      localStorage.setItem('another-app', 'keep me');
+    });
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    const row = page.getByTestId('stored-item');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain('mine.jsonl');
 
-      page.once('dialog', (dialog) => void dialog.accept());
-      await page.getByTestId('delete-everything').click();
-      await expect.poll(() => row.count()).toBe(0);
-      const left = await page.evaluate(() => ({
-        keys: localStorage.getItem('medeval.keys.v1'),
-        other: localStorage.getItem('another-app'),
-      }));
-      expect(left).toEqual({ keys: null, other: 'keep me' });
-      await page.getByRole('link', { name: 'Dataset', exact: true }).click();
-      await expect.poll(() => page.getByTestId('dataset-select').count()).toBe(0);
-    } finally {
-      await app.close();
-    }
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('delete-everything').click();
+    await expect.poll(() => row.count()).toBe(0);
+    const left = await page.evaluate(() => ({
+      keys: localStorage.getItem('medeval.keys.v1'),
+      other: localStorage.getItem('another-app'),
+    }));
+    expect(left).toEqual({ keys: null, other: 'keep me' });
+    await page.getByRole('link', { name: 'Dataset', exact: true }).click();
+    await expect.poll(() => page.getByTestId('dataset-select').count()).toBe(0);
   });
 });

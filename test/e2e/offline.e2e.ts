@@ -1,53 +1,39 @@
 // Issue 5 groundwork: after one visit the built app opens with no network at all (service worker
 // app shell), says that it is offline, and still shows what is stored.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeProblems, launchBrowser, newAppPage, requireChromium } from '../support/browser';
+import { expect, it } from 'vitest';
+import { describeProblems } from '../support/browser';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
-
-describe.skipIf(chromiumPath === null)('offline after the first visit', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
+describeInChromium('offline after the first visit', (chromium) => {
   it('reopens from the service worker cache with the network off, with stored data', async () => {
-    const app = await newAppPage(browser, `${inject('appUrl')}#/dataset`);
-    try {
-      const { page, context } = app;
-      const lines = ['{"question":"Notes","answer":"Plan","filename":"a.txt"}'];
-      await page.getByTestId('import-files').setInputFiles({
-        name: 'one.jsonl',
-        mimeType: 'application/x-ndjson',
-        buffer: Buffer.from(lines.join('\n')),
-      });
-      await page.getByTestId('import-result').waitFor();
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      await expect
-        .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-          timeout: 10_000,
-        })
-        .toBe(true);
+    const app = await chromium.openApp('#/dataset');
+    const { page, context } = app;
+    const lines = ['{"question":"Notes","answer":"Plan","filename":"a.txt"}'];
+    await page.getByTestId('import-files').setInputFiles({
+      name: 'one.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByTestId('import-result').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 10_000,
+      })
+      .toBe(true);
 
-      await context.setOffline(true);
-      await page.reload();
-      await page.getByTestId('app-shell').waitFor({ timeout: 10_000 });
-      await page.getByTestId('offline-notice').waitFor();
-      await expect
-        .poll(() => page.locator('[data-testid="examples-table"] tbody tr').count())
-        .toBe(1);
-      // Lazily loaded pages come from the cache too.
-      await page.getByRole('link', { name: 'Run', exact: true }).click();
-      await page.getByTestId('endpoint-model').waitFor({ timeout: 10_000 });
-      expect(describeProblems(app.pageErrors)).toBe('');
-    } finally {
-      await app.close();
-    }
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('app-shell').waitFor({ timeout: 10_000 });
+    await page.getByTestId('offline-notice').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="examples-table"] tbody tr').count())
+      .toBe(1);
+    // Lazily loaded pages come from the cache too.
+    await page.getByRole('link', { name: 'Run', exact: true }).click();
+    await page.getByTestId('endpoint-model').waitFor({ timeout: 10_000 });
+    expect(describeProblems(app.pageErrors)).toBe('');
   });
 });

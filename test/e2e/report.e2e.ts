@@ -4,24 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { toMetadata, toResultsJsonl, toResultsRows } from '../../src/core/results/exportRun';
 import { summarizeRun } from '../../src/core/runSummary';
 import { sampleExamples, sampleRollouts, sampleRun } from '../core/results/sampleRun';
-import { launchBrowser, newAppPage, requireChromium } from '../support/browser';
+import { describeInChromium } from './describeInChromium';
 
-const chromiumPath = requireChromium();
-
-describe.skipIf(chromiumPath === null)('HTML report', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
+describeInChromium('HTML report', (chromium) => {
   it('exports a report that opens offline with JavaScript off', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'medeval-report-'));
     const resultsPath = join(dir, 'results.jsonl');
@@ -34,24 +23,20 @@ describe.skipIf(chromiumPath === null)('HTML report', () => {
       resultsPath,
       toResultsJsonl(toResultsRows(sampleRun, sampleRollouts, sampleExamples)),
     );
-    const app = await newAppPage(browser, `${inject('appUrl')}#/results`);
+    const app = await chromium.openApp('#/results');
     let reportPath = '';
-    try {
-      await app.page.getByTestId('import-results-files').setInputFiles([resultsPath, metadataPath]);
-      await app.page.getByTestId('run-header').waitFor({ timeout: 20_000 });
-      const [download] = await Promise.all([
-        app.page.waitForEvent('download'),
-        app.page.getByTestId('export-report').click(),
-      ]);
-      reportPath = join(dir, download.suggestedFilename());
-      await download.saveAs(reportPath);
-    } finally {
-      await app.close();
-    }
+    await app.page.getByTestId('import-results-files').setInputFiles([resultsPath, metadataPath]);
+    await app.page.getByTestId('run-header').waitFor({ timeout: 20_000 });
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByTestId('export-report').click(),
+    ]);
+    reportPath = join(dir, download.suggestedFilename());
+    await download.saveAs(reportPath);
     expect(reportPath).toMatch(/\.html$/);
     expect(readFileSync(reportPath, 'utf8')).not.toMatch(/<script/i);
 
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false, offline: true });
     try {
       const page = await context.newPage();
       await page.goto(pathToFileURL(reportPath).toString());

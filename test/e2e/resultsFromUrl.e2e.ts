@@ -3,14 +3,12 @@
 // workspace. The host here is a loopback server that allows cross-origin reads, as GitHub raw does.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { toMetadata, toResultsJsonl, toResultsRows } from '../../src/core/results/exportRun';
 import { summarizeRun } from '../../src/core/runSummary';
 import { sampleExamples, sampleRollouts, sampleRun } from '../core/results/sampleRun';
-import { describeProblems, launchBrowser, newAppPage, requireChromium } from '../support/browser';
-
-const chromiumPath = requireChromium();
+import { describeProblems } from '../support/browser';
+import { describeInChromium } from './describeInChromium';
 
 function publish(
   files: Record<string, string>,
@@ -37,15 +35,7 @@ function publish(
   });
 }
 
-describe.skipIf(chromiumPath === null)('open results from a URL', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath ?? undefined);
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-
+describeInChromium('open results from a URL', (chromium) => {
   it('asks first, then imports results.jsonl with its metadata and opens the run', async () => {
     const rows = toResultsRows(sampleRun, sampleRollouts, sampleExamples);
     const metadata = toMetadata(sampleRun, sampleRollouts, summarizeRun(sampleRollouts, 0));
@@ -54,7 +44,7 @@ describe.skipIf(chromiumPath === null)('open results from a URL', () => {
       '/evals/run1/metadata.json': JSON.stringify(metadata),
     });
     const link = `${inject('appUrl')}?results=${encodeURIComponent(`${host.base}/evals/run1/results.jsonl`)}#/results`;
-    const app = await newAppPage(browser, link);
+    const app = await chromium.openApp(link);
     try {
       const { page } = app;
       await page.getByTestId('results-link').waitFor();
@@ -80,7 +70,7 @@ describe.skipIf(chromiumPath === null)('open results from a URL', () => {
       ),
     });
     const link = `${inject('appUrl')}?results=${encodeURIComponent(`${host.base}/evals/run2/results.jsonl`)}#/results`;
-    const app = await newAppPage(browser, link);
+    const app = await chromium.openApp(link);
     try {
       const { page } = app;
       await page.getByTestId('results-link-open').click();
@@ -102,8 +92,7 @@ describe.skipIf(chromiumPath === null)('open results from a URL', () => {
 
   it('explains broken percent-encoding in the link instead of "URI malformed" (#10)', async () => {
     const host = await publish({});
-    const app = await newAppPage(
-      browser,
+    const app = await chromium.openApp(
       `${inject('appUrl')}?results=${encodeURIComponent(`${host.base}/evals/r%E0%A4%A.jsonl`)}`,
     );
     try {
@@ -121,17 +110,12 @@ describe.skipIf(chromiumPath === null)('open results from a URL', () => {
   });
 
   it('explains a host that does not allow cross-origin reads', async () => {
-    const app = await newAppPage(
-      browser,
+    const app = await chromium.openApp(
       `${inject('appUrl')}?results=${encodeURIComponent('http://127.0.0.1:9/results.jsonl')}`,
     );
-    try {
-      await app.page.getByTestId('results-link-open').click();
-      const banner = app.page.getByTestId('error-banner');
-      await banner.waitFor({ timeout: 20_000 });
-      expect(await banner.textContent()).toMatch(/CORS|unreachable/);
-    } finally {
-      await app.close();
-    }
+    await app.page.getByTestId('results-link-open').click();
+    const banner = app.page.getByTestId('error-banner');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.textContent()).toMatch(/CORS|unreachable/);
   });
 });
