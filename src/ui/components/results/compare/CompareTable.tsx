@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExampleComparison } from '../../../../core/results/compareRuns';
 import type { RunRecord } from '../../../../core/schema/run';
 import { fixed, signed } from '../summary/statFormat';
+import { RunColumnHeaders } from './RunColumnHeaders';
 
 interface CompareTableProps {
   runs: readonly RunRecord[];
@@ -49,12 +50,7 @@ export function CompareTable({ runs, examples, selected, onSelect }: CompareTabl
               <th scope="col" aria-sort={byId ? 'ascending' : undefined}>
                 Example
               </th>
-              {runs.map((run, i) => (
-                <th key={run.id} scope="col" className="rs-num">
-                  {run.name}
-                  {i > 0 && ' (Δ)'}
-                </th>
-              ))}
+              <RunColumnHeaders runs={runs} />
             </tr>
           </thead>
           <tbody>

@@ -6,6 +6,7 @@ import {
 import type { RolloutRow } from '../../../../core/results/rolloutRow';
 import type { RunRecord } from '../../../../core/schema/run';
 import { fixed, signed } from '../summary/statFormat';
+import { RunColumnHeaders } from './RunColumnHeaders';
 
 interface RolloutMetricsTableProps {
   runs: readonly RunRecord[];
@@ -33,12 +34,7 @@ export function RolloutMetricsTable({ runs, metrics, matched }: RolloutMetricsTa
           <tr>
             <th scope="col">Rollout</th>
             <th scope="col">Metric</th>
-            {runs.map((run, i) => (
-              <th key={run.id} scope="col" className="rs-num">
-                {run.name}
-                {i > 0 && ' (Δ)'}
-              </th>
-            ))}
+            <RunColumnHeaders runs={runs} />
           </tr>
         </thead>
         <tbody>
