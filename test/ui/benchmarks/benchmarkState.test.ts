@@ -7,6 +7,7 @@ import {
 } from '../../../src/ui/components/benchmarks/benchmarkRequest';
 import { variantState } from '../../../src/ui/components/benchmarks/variantState';
 import { extraFields } from '../../../src/ui/components/benchmarks/examplePayload';
+import { hfDatasetRecord } from '../../support/datasetRecord';
 
 const VARIANT: EnvVariant = {
   id: 'test',
@@ -18,26 +19,15 @@ const VARIANT: EnvVariant = {
 };
 
 function record(overrides: Partial<DatasetRecord>): DatasetRecord {
-  return {
-    schemaVersion: 1,
+  return hfDatasetRecord({
     id: 'hf:medqa/test@refs/convert/parquet',
-    envId: 'medqa',
     label: 'MedQA — Test split',
     origin: { kind: 'huggingface', variant: 'test', datasets: ['x/y'], revision: 'r' },
-    rulesVersion: 1,
-    inputCut: 'helm',
     status: 'fetching',
-    filesTotal: 1273,
     filesDone: 300,
-    filesFromMirror: 0,
     exampleCount: 0,
-    skippedCount: 0,
-    sectionCounts: {},
-    bytes: 0,
-    createdAt: 0,
-    updatedAt: 0,
     ...overrides,
-  };
+  });
 }
 
 describe('variantRequest', () => {

@@ -10,6 +10,7 @@ import { BenchmarkExampleDetail } from '../../../src/ui/components/benchmarks/Be
 import { variantRequest } from '../../../src/ui/components/benchmarks/benchmarkRequest';
 import { VariantCard } from '../../../src/ui/components/benchmarks/VariantCard';
 import type { BenchmarkLoadState } from '../../../src/ui/hooks/useBenchmarkLoad';
+import { hfDatasetRecord } from '../../support/datasetRecord';
 
 /** Server-rendered markup without React's text separators. */
 function render(node: ReactNode): string {
@@ -41,26 +42,15 @@ function loads(running: boolean, error: AppError | null = null): BenchmarkLoadSt
 }
 
 function record(overrides: Partial<DatasetRecord>): DatasetRecord {
-  return {
-    schemaVersion: 1,
+  return hfDatasetRecord({
     id: REQUEST.datasetId,
     envId: 'pubmedqa',
     label: 'x',
     origin: { kind: 'huggingface', variant: 'test', datasets: ['x/y'], revision: 'main' },
-    rulesVersion: 1,
-    inputCut: 'helm',
-    status: 'ready',
-    filesTotal: 1273,
-    filesDone: 1273,
-    filesFromMirror: 0,
     exampleCount: 1270,
     skippedCount: 3,
-    sectionCounts: {},
-    bytes: 0,
-    createdAt: 0,
-    updatedAt: 0,
     ...overrides,
-  };
+  });
 }
 
 function card(rec: DatasetRecord | undefined, state: BenchmarkLoadState): string {

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetRecord } from '../../../src/core/schema/dataset';
 import { suiteDatasetLine } from '../../../src/ui/components/suites/suiteDatasetLine';
+import { hfDatasetRecord } from '../../support/datasetRecord';
 
 const NEED = { expectedRows: 1273 };
 const FAILED = 'Loading the Parquet file list of "x/y" failed: not found (HTTP 404).';
 
-function record(overrides: Partial<DatasetRecord>): DatasetRecord {
-  return {
-    schemaVersion: 1,
-    id: 'hf:medqa/test@c',
-    envId: 'medqa',
-    label: 'MedQA — Test',
-    origin: { kind: 'huggingface', variant: 'test', datasets: ['x/y'], revision: 'c' },
-    rulesVersion: 1,
-    inputCut: 'helm',
-    status: 'ready',
-    filesTotal: 1273,
-    filesDone: 1273,
-    filesFromMirror: 0,
-    exampleCount: 1273,
-    skippedCount: 0,
-    sectionCounts: {},
-    bytes: 0,
-    createdAt: 0,
-    updatedAt: 0,
-    ...overrides,
-  };
-}
+const record = hfDatasetRecord;
 
 describe('a suite dataset line', () => {
   it('says a failed load once: the stored failure, not the same message again', () => {
