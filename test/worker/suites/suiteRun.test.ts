@@ -113,6 +113,20 @@ async function setup() {
   return { db, api };
 }
 
+/** SUITE_TOML run to the end by model-a, 3 examples per entry: its id and its runs' ids, in entry order. */
+async function finishedSuiteRun({ db, api }: Awaited<ReturnType<typeof setup>>) {
+  const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
+  const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
+  const options = { examplesPerEntry: 3, concurrency: 3, maxAttempts: 2, useCache: true };
+  const suiteRunId = await api.createSuiteRun({ suite, model, options, name: 'model-a on S' });
+  expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
+  const runIds =
+    (await db.suiteRuns.get(suiteRunId))?.entries.flatMap((e) =>
+      e.runId === undefined ? [] : [e.runId],
+    ) ?? [];
+  return { suiteRunId, runIds };
+}
+
 describe('a suite run through the worker', () => {
   it('estimates, and counts as runs, only the entries whose dataset is loaded', async () => {
     const { api } = await setup();
@@ -207,14 +221,8 @@ describe('a suite run through the worker', () => {
 
   it('deleting one of its runs removes the run’s digest and rewards, and its entry says so without a link', async () => {
     const { db, api } = await setup();
-    const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
-    const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
-    const options = { examplesPerEntry: 3, concurrency: 3, maxAttempts: 2, useCache: true };
-    const suiteRunId = await api.createSuiteRun({ suite, model, options, name: 'model-a on S' });
-    expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
-    const record = await db.suiteRuns.get(suiteRunId);
-    const [kept, deleted] =
-      record?.entries.flatMap((e) => (e.runId === undefined ? [] : [e.runId])) ?? [];
+    const { suiteRunId, runIds } = await finishedSuiteRun({ db, api });
+    const [kept, deleted] = runIds;
     expect(await db.runDigests.get(deleted!)).toBeDefined();
     expect(await db.runRewards.get(deleted!)).toBeDefined();
 
@@ -246,15 +254,7 @@ describe('a suite run through the worker', () => {
 
   it('clears what earlier versions left of deleted runs: digests, rewards and suite entries', async () => {
     const { db, api } = await setup();
-    const suite = suiteFromToml(SUITE_TOML, { id: 's', label: 'S', description: '' });
-    const model = mockEndpoint({ baseUrl: mock!.baseUrl }, { model: 'model-a' });
-    const options = { examplesPerEntry: 3, concurrency: 3, maxAttempts: 2, useCache: true };
-    const suiteRunId = await api.createSuiteRun({ suite, model, options, name: 'model-a on S' });
-    expect(await api.startSuiteRun(suiteRunId, keysAt(mock!.baseUrl, 'k'))).toBe('done');
-    const runIds =
-      (await db.suiteRuns.get(suiteRunId))?.entries.flatMap((e) =>
-        e.runId === undefined ? [] : [e.runId],
-      ) ?? [];
+    const { suiteRunId, runIds } = await finishedSuiteRun({ db, api });
     // As the previous version deleted a run: runs, rollouts and rows only.
     const gone = runIds[1]!;
     await db.transaction('rw', db.runs, db.rollouts, db.rolloutRows, async () => {
